@@ -1,0 +1,23 @@
+/* model: mart_mrr_bridge
+   grain: one row per calendar month with recurring revenue (month)
+   depends_on: fct_mrr_movement
+*/
+with
+
+movements as (
+    select * from fct_mrr_movement
+)
+
+select
+    month_start as month,
+    cast(sum(opening_mrr) as decimal(18, 6)) as opening_mrr,
+    cast(sum(new_mrr) as decimal(18, 6)) as new,
+    cast(sum(expansion_mrr) as decimal(18, 6)) as expansion,
+    cast(sum(contraction_mrr) as decimal(18, 6)) as contraction,
+    cast(sum(churned_mrr) as decimal(18, 6)) as churn,
+    cast(sum(reactivation_mrr) as decimal(18, 6)) as reactivation,
+    cast(sum(fx_mrr) as decimal(18, 6)) as fx,
+    cast(sum(closing_mrr) as decimal(18, 6)) as closing_mrr,
+    cast(sum(case when closing_mrr > 0 then 1 else 0 end) as bigint) as paying_accounts
+from movements
+group by month_start

@@ -1,0 +1,42 @@
+package dev.baton.cli;
+
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.concurrent.Callable;
+
+import dev.baton.generate.GenerationSummary;
+import dev.baton.generate.LandingGenerator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "generate", mixinStandardHelpOptions = true,
+        description = "Write realistic landing files for all seven entities; the same seed gives the same files.")
+final class GenerateCommand implements Callable<Integer> {
+
+    @Option(names = "--out", required = true, description = "Folder to write the CSV files to.")
+    Path out;
+
+    @Option(names = "--accounts", defaultValue = "1000", description = "Number of accounts (default: ${DEFAULT-VALUE}).")
+    int accounts;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--start", defaultValue = "2023-01", description = "First month YYYY-MM (default: ${DEFAULT-VALUE}).")
+    YearMonth start;
+
+    @Option(names = "--months", defaultValue = "36", description = "Months of history (default: ${DEFAULT-VALUE}).")
+    int months;
+
+    @Override
+    public Integer call() throws Exception {
+        if (accounts < 1 || months < 1) {
+            throw new IllegalArgumentException("--accounts and --months must be at least 1");
+        }
+        long started = System.nanoTime();
+        GenerationSummary summary = new LandingGenerator(seed, accounts, start, months).writeTo(out);
+        summary.rowsPerEntity().forEach((entity, rows) -> System.out.printf("%-14s %,12d rows%n", entity, rows));
+        System.out.printf("Wrote %s in %.1f s%n", out.toAbsolutePath(), (System.nanoTime() - started) / 1e9);
+        return BatonCli.OK;
+    }
+}

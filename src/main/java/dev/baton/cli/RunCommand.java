@@ -1,0 +1,98 @@
+package dev.baton.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import dev.baton.BatonApplication;
+import dev.baton.generate.LandingGenerator;
+import dev.baton.jobs.JobRunner;
+import dev.baton.warehouse.WarehouseLayout;
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run a job (default: the nightly job) for one business date. With no options it runs on "
+                + "generated sample data into ./warehouse.")
+final class RunCommand implements Callable<Integer> {
+
+    /** The demo data set: fixed, so the README's numbers are the same on every machine. */
+    static final long SAMPLE_SEED = 42;
+    static final int SAMPLE_ACCOUNTS = 300;
+    static final YearMonth SAMPLE_START = YearMonth.of(2023, 1);
+    static final int SAMPLE_MONTHS = 36;
+
+    @Option(names = "--job", defaultValue = "nightly", description = "Job from jobs/ (default: ${DEFAULT-VALUE}).")
+    String job;
+
+    @Option(names = "--landing", description = "Landing folder with <entity>*.csv files (default: generated sample data).")
+    Path landing;
+
+    @Option(names = "--warehouse", defaultValue = "${env:BATON_WAREHOUSE:-warehouse}",
+            description = "Warehouse folder (default: ${DEFAULT-VALUE}).")
+    Path warehouse;
+
+    @Option(names = "--run-date", description = "Business date YYYY-MM-DD (default: today).")
+    LocalDate runDate;
+
+    @Option(names = "--project-dir", defaultValue = "${env:BATON_PROJECT_DIR}",
+            description = "Folder with jobs/, sql/, schedules/ (default: the copies inside the jar).")
+    Path projectDir;
+
+    @Option(names = "-D", paramLabel = "KEY=VALUE",
+            description = "Override a setting from application.yml, e.g. -Dbaton.metrics.gross-margin=0.75.")
+    Map<String, String> settings = new LinkedHashMap<>();
+
+    @Override
+    public Integer call() throws Exception {
+        WarehouseLayout layout = new WarehouseLayout(warehouse);
+        layout.createDirectories();
+        Path landingFolder = landing != null ? landing : sampleLanding(layout);
+        LocalDate date = runDate != null ? runDate : LocalDate.now();
+        try (ConfigurableApplicationContext context = springContext(layout)) {
+            JobRunner.Outcome outcome = context.getBean(JobRunner.class).run(job, date, landingFolder);
+            if (outcome.succeeded()) {
+                System.out.println(outcome.message());
+                System.out.println("Published " + layout.publishedFile());
+                return BatonCli.OK;
+            }
+            System.err.println("baton: " + outcome.message());
+            return outcome.refused() ? BatonCli.USAGE : BatonCli.JOB_FAILED;
+        }
+    }
+
+    private static Path sampleLanding(WarehouseLayout layout) throws Exception {
+        Path folder = layout.sampleLandingDir();
+        if (!Files.isDirectory(folder)) {
+            new LandingGenerator(SAMPLE_SEED, SAMPLE_ACCOUNTS, SAMPLE_START, SAMPLE_MONTHS).writeTo(folder);
+            System.out.println("Generated sample landing data in " + folder);
+        }
+        return folder;
+    }
+
+    private ConfigurableApplicationContext springContext(WarehouseLayout layout) {
+        Map<String, Object> properties = new LinkedHashMap<>(settings);
+        properties.put("baton.warehouse", layout.root().toString());
+        properties.put("spring.datasource.url", layout.metadataJdbcUrl());
+        if (projectDir != null) {
+            properties.put("baton.project-dir", projectDir.toAbsolutePath().toString());
+        }
+        // As command-line arguments, these outrank application.yml (builder "properties" would not).
+        String[] arguments = properties.entrySet().stream()
+                .map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
+                .toArray(String[]::new);
+        return new SpringApplicationBuilder(BatonApplication.class)
+                .web(WebApplicationType.NONE)
+                .bannerMode(Banner.Mode.OFF)
+                .logStartupInfo(false)
+                .run(arguments);
+    }
+}

@@ -1,0 +1,111 @@
+package dev.baton.jobs;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import dev.baton.warehouse.ProjectFiles;
+import dev.baton.warehouse.ProjectFiles.ProjectFile;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.builder.SimpleJobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/** Reads {@code jobs/*.yml} and turns each into a Spring Batch job; the YAML is the only place steps are listed. */
+@Component
+public class JobCatalog {
+
+    private static final YAMLMapper YAML = YAMLMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private final Map<String, JobDefinition> definitions;
+    private final Map<String, StepKind> kinds;
+    private final JobRepository jobRepository;
+    private final PlatformTransactionManager transactionManager;
+
+    JobCatalog(ProjectFiles projectFiles, List<StepKind> stepKinds, JobRepository jobRepository,
+            PlatformTransactionManager transactionManager) {
+        this.kinds = stepKinds.stream().collect(Collectors.toMap(StepKind::kind, Function.identity()));
+        this.definitions = readDefinitions(projectFiles, kinds.keySet());
+        this.jobRepository = jobRepository;
+        this.transactionManager = transactionManager;
+    }
+
+    public Set<String> jobNames() {
+        return definitions.keySet();
+    }
+
+    public JobDefinition definition(String name) {
+        JobDefinition definition = definitions.get(name);
+        if (definition == null) {
+            throw new IllegalArgumentException("No job named '" + name + "'; jobs/ defines " + definitions.keySet());
+        }
+        return definition;
+    }
+
+    Job job(String name) {
+        JobDefinition definition = definition(name);
+        List<Step> steps = definition.steps().stream().map(this::step).toList();
+        SimpleJobBuilder builder = new JobBuilder(definition.name(), jobRepository).start(steps.get(0));
+        steps.subList(1, steps.size()).forEach(builder::next);
+        return builder.build();
+    }
+
+    private Step step(JobDefinition.StepDefinition definition) {
+        return new StepBuilder(definition.name(), jobRepository)
+                .tasklet(kinds.get(definition.kind()).tasklet(definition), transactionManager)
+                .build();
+    }
+
+    static Map<String, JobDefinition> readDefinitions(ProjectFiles projectFiles, Set<String> knownKinds) {
+        Map<String, JobDefinition> definitions = new TreeMap<>();
+        for (ProjectFile file : projectFiles.find("jobs", ".yml")) {
+            JobDefinition definition = parse(file);
+            validate(file, definition, knownKinds);
+            if (definitions.put(definition.name(), definition) != null) {
+                throw new IllegalStateException(file.path() + ": a second job is named '" + definition.name() + "'");
+            }
+        }
+        return definitions;
+    }
+
+    private static JobDefinition parse(ProjectFile file) {
+        try {
+            return YAML.readValue(file.text(), JobDefinition.class);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException(file.path() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void validate(ProjectFile file, JobDefinition definition, Set<String> knownKinds) {
+        String expectedName = file.fileName().replaceFirst("\\.yml$", "");
+        if (!expectedName.equals(definition.name())) {
+            throw new IllegalStateException(file.path() + ": name '" + definition.name() + "' must match the file name");
+        }
+        if (definition.steps() == null || definition.steps().isEmpty()) {
+            throw new IllegalStateException(file.path() + ": a job needs at least one step");
+        }
+        Set<String> stepNames = new HashSet<>();
+        for (JobDefinition.StepDefinition step : definition.steps()) {
+            if (step.name() == null || !stepNames.add(step.name())) {
+                throw new IllegalStateException(file.path() + ": step names must be present and unique, got '" + step.name() + "'");
+            }
+            if (!knownKinds.contains(step.kind())) {
+                throw new IllegalStateException(file.path() + ": step '" + step.name() + "' has unknown kind '" + step.kind()
+                        + "'; known kinds: " + new TreeSet<>(knownKinds));
+            }
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package dev.baton.modeling;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One SQL model: a file {@code sql/<layer>/<name>.sql} holding a header comment and one SELECT.
+ *
+ * @param keyColumns the columns in parentheses at the end of the grain line; they must be unique together
+ */
+record Model(String name, String layer, String grain, List<String> keyColumns, List<String> dependsOn, String sql) {
+
+    private static final Pattern GRAIN_KEY = Pattern.compile("\\(([a-z0-9_,\\s]+)\\)\\s*$");
+
+    /** Staging models are views over the landed rows; everything downstream is materialised as a table. */
+    boolean isView() {
+        return layer.equals("staging");
+    }
+
+    static List<String> keyColumnsOf(String grain) {
+        Matcher matcher = GRAIN_KEY.matcher(grain);
+        if (!matcher.find()) {
+            return List.of();
+        }
+        return List.of(matcher.group(1).trim().split("\\s*,\\s*"));
+    }
+}

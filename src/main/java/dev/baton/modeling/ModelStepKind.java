@@ -1,0 +1,102 @@
+package dev.baton.modeling;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+import dev.baton.jobs.JobDefinition.StepDefinition;
+import dev.baton.jobs.RunParameters;
+import dev.baton.jobs.StepKind;
+import dev.baton.warehouse.BatonProperties;
+import dev.baton.warehouse.BuildFiles;
+import dev.baton.warehouse.ProjectFiles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code kind: models} — builds the models of the layers under {@code with.layers} in dependency order.
+ * The runner owns DDL: the model files hold only a SELECT.
+ */
+@Component
+class ModelStepKind implements StepKind {
+
+    private static final Logger log = LoggerFactory.getLogger(ModelStepKind.class);
+
+    private final ProjectFiles projectFiles;
+    private final BuildFiles buildFiles;
+    private final BatonProperties.Metrics metrics;
+
+    ModelStepKind(ProjectFiles projectFiles, BuildFiles buildFiles, BatonProperties properties) {
+        this.projectFiles = projectFiles;
+        this.buildFiles = buildFiles;
+        this.metrics = properties.metrics();
+    }
+
+    @Override
+    public String kind() {
+        return "models";
+    }
+
+    @Override
+    public Tasklet tasklet(StepDefinition step) {
+        List<String> layers = step.listOption("layers");
+        if (layers.isEmpty() || !ModelCatalog.LAYERS.containsAll(layers)) {
+            throw new IllegalStateException("step '" + step.name() + "' needs with.layers from " + ModelCatalog.LAYERS + ", got " + layers);
+        }
+        return (contribution, chunkContext) -> {
+            RunParameters run = RunParameters.of(chunkContext);
+            // Read the models when the step runs, so a fixed model file is picked up by a restart.
+            List<Model> models = ModelCatalog.load(projectFiles).inLayers(layers);
+            try (Connection connection = buildFiles.open(run.jobName(), run.runDate())) {
+                addSparkFunctions(connection);
+                writeRunContext(connection, run);
+                for (Model model : models) {
+                    long started = System.nanoTime();
+                    build(connection, model);
+                    log.info("model {} built as {} in {} ms", model.name(), model.isView() ? "view" : "table",
+                            (System.nanoTime() - started) / 1_000_000);
+                    contribution.incrementWriteCount(1);
+                }
+            }
+            return RepeatStatus.FINISHED;
+        };
+    }
+
+    /**
+     * Models are written in the subset DuckDB and Spark SQL share; where only Spark has a function, DuckDB gets
+     * a same-named macro for this connection. Temporary, so only materialised tables may use them, never views.
+     */
+    private static void addSparkFunctions(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("create or replace temp macro unix_seconds(ts) as cast(epoch(ts) as bigint)");
+        }
+    }
+
+    private void writeRunContext(Connection connection, RunParameters run) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("delete from run_context");
+        }
+        try (PreparedStatement insert = connection.prepareStatement("insert into run_context values (?, ?, ?, ?)")) {
+            insert.setObject(1, run.runDate());
+            insert.setString(2, metrics.reportingCurrency());
+            insert.setBigDecimal(3, metrics.grossMargin());
+            insert.setInt(4, metrics.ltvChurnWindowMonths());
+            insert.executeUpdate();
+        }
+    }
+
+    private static void build(Connection connection, Model model) throws SQLException {
+        String ddl = "create or replace " + (model.isView() ? "view " : "table ") + model.name() + " as\n" + model.sql();
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(ddl);
+        } catch (SQLException e) {
+            throw new SQLException("model " + model.name() + " (sql/" + model.layer() + "/" + model.name() + ".sql) failed: "
+                    + e.getMessage(), e);
+        }
+    }
+}
