@@ -96,7 +96,7 @@ final class Lifecycle {
                 if (terms.annual()) {
                     desk.renewal(boundary, terms, DealDesk.Outcome.WON);
                 } else if (acc.segment() != Segment.SMB && Rand.chance(r, LOST_UPSELL_PER_PERIOD)) {
-                    desk.expansion(rowStart, boundary, terms, terms.change(r), false);
+                    desk.expansion(rowStart, boundary, terms, terms.upsell(r), false);
                 }
             }
             switch (event) {

@@ -32,6 +32,16 @@ record Terms(Plan plan, int quantity, int billingMonths, int discountPct) {
         return billingMonths == 12;
     }
 
+    /** A possible upsell: the next tier up, or 10-50% more seats. */
+    Terms upsell(SplittableRandom r) {
+        Plan[] plans = Plan.values();
+        if (plan.ordinal() < plans.length - 1 && Rand.chance(r, 0.5)) {
+            return new Terms(plans[plan.ordinal() + 1], quantity, billingMonths, discountPct);
+        }
+        int seats = Math.max(quantity + 1, (int) Math.round(quantity * (1.1 + 0.4 * r.nextDouble())));
+        return new Terms(plan, Math.min(MAX_SEATS + 50, seats), billingMonths, discountPct);
+    }
+
     /** A plan change: tier up or down, seats up or down, sometimes a switch from monthly to annual. */
     Terms change(SplittableRandom r) {
         Plan[] plans = Plan.values();

@@ -69,7 +69,7 @@ public class JobCatalog {
                 .build();
     }
 
-    static Map<String, JobDefinition> readDefinitions(ProjectFiles projectFiles, Set<String> knownKinds) {
+    public static Map<String, JobDefinition> readDefinitions(ProjectFiles projectFiles, Set<String> knownKinds) {
         Map<String, JobDefinition> definitions = new TreeMap<>();
         for (ProjectFile file : projectFiles.find("jobs", ".yml")) {
             JobDefinition definition = parse(file);

@@ -3,10 +3,7 @@ package dev.baton.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +11,7 @@ import java.util.stream.Stream;
 
 import dev.baton.cli.BatonCli;
 import dev.baton.support.PublishedWarehouse;
+import dev.baton.support.Scenarios;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,15 +43,8 @@ class FourAccountsScenarioFunctionalTests {
 
     @BeforeEach
     void copyScenario() throws Exception {
-        landing = workspace.resolve("landing");
+        landing = Scenarios.copy("four_accounts", workspace.resolve("landing"));
         warehouse = workspace.resolve("warehouse");
-        Files.createDirectories(landing);
-        Path scenario = Path.of(getClass().getResource("/scenarios/four_accounts").toURI());
-        try (Stream<Path> files = Files.list(scenario)) {
-            for (Path file : files.toList()) {
-                Files.copy(file, landing.resolve(file.getFileName()));
-            }
-        }
     }
 
     private int run(String... extra) {
@@ -227,19 +218,11 @@ class FourAccountsScenarioFunctionalTests {
     }
 
     @Test
-    void tooManyBadRowsFailTheRunNamingFileAndLineAndPublishNothing() {
-        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        PrintStream original = System.err;
-        System.setErr(new PrintStream(stderr, true));
-        int exitCode;
-        try {
-            exitCode = run();
-        } finally {
-            System.setErr(original);
-        }
+    void tooManyBadRowsFailTheRunNamingFileAndLineAndPublishNothing() throws Exception {
+        Scenarios.Captured run = Scenarios.capture(() -> run());
 
-        assertThat(exitCode).isEqualTo(1);
-        assertThat(stderr.toString()).contains("tickets.csv").contains("1 of 2 rows are bad")
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("tickets.csv").contains("1 of 2 rows are bad")
                 .contains("line 3 column created_at 'not-a-date': not an ISO-8601 timestamp");
         assertThat(warehouse.resolve("warehouse.duckdb")).doesNotExist();
     }

@@ -1,0 +1,86 @@
+package dev.baton.scheduling;
+
+import java.text.ParseException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TimeZone;
+
+import dev.baton.warehouse.ProjectFiles;
+import dev.baton.warehouse.ProjectFiles.ProjectFile;
+import org.quartz.CronExpression;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * A schedule as declared in {@code schedules/<name>.yml}: when a job runs, never what it does.
+ *
+ * @param cron Quartz cron with a seconds field, e.g. {@code 0 30 2 * * ?}
+ * @param timeZone the zone the cron is read in, e.g. {@code America/New_York}
+ * @param runDate how a firing's business date is derived: {@code previous_day} or {@code same_day}
+ * @param misfire after downtime: {@code all}, {@code latest} or {@code none}
+ */
+public record ScheduleDefinition(String name, String job, String cron, String timeZone, String runDate, String misfire) {
+
+    private static final YAMLMapper YAML = YAMLMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .build();
+    private static final Set<String> RUN_DATES = Set.of("previous_day", "same_day");
+    private static final Set<String> MISFIRE_POLICIES = Set.of("all", "latest", "none");
+
+    public CronExpression cronExpression() {
+        try {
+            CronExpression expression = new CronExpression(cron);
+            expression.setTimeZone(TimeZone.getTimeZone(ZoneId.of(timeZone)));
+            return expression;
+        } catch (ParseException e) {
+            throw new IllegalStateException("schedule " + name + ": cron '" + cron + "' is not a Quartz cron: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads and checks every schedule; each must target one of {@code jobNames}. */
+    public static List<ScheduleDefinition> readAll(ProjectFiles files, Set<String> jobNames) {
+        List<ScheduleDefinition> schedules = new ArrayList<>();
+        for (ProjectFile file : files.find("schedules", ".yml")) {
+            ScheduleDefinition schedule;
+            try {
+                schedule = YAML.readValue(file.text(), ScheduleDefinition.class);
+            } catch (RuntimeException e) {
+                throw new IllegalStateException(file.path() + ": " + e.getMessage(), e);
+            }
+            schedule.validate(file, jobNames);
+            schedules.add(schedule);
+        }
+        return schedules;
+    }
+
+    private void validate(ProjectFile file, Set<String> jobNames) {
+        String expectedName = file.fileName().replaceFirst("\\.yml$", "");
+        if (!expectedName.equals(name)) {
+            throw new IllegalStateException(file.path() + ": name '" + name + "' must match the file name");
+        }
+        if (!jobNames.contains(job)) {
+            throw new IllegalStateException(file.path() + ": job '" + job + "' is not defined in jobs/ " + jobNames);
+        }
+        if (timeZone == null) {
+            throw new IllegalStateException(file.path() + ": time_zone is required (a cron means nothing without one)");
+        }
+        try {
+            ZoneId.of(timeZone);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException(file.path() + ": time_zone '" + timeZone + "' is not a zone id", e);
+        }
+        if (cron == null || !CronExpression.isValidExpression(cron)) {
+            throw new IllegalStateException(file.path() + ": cron '" + cron + "' is not a valid Quartz cron");
+        }
+        if (!RUN_DATES.contains(runDate)) {
+            throw new IllegalStateException(file.path() + ": run_date must be one of " + RUN_DATES + ", got '" + runDate + "'");
+        }
+        if (!MISFIRE_POLICIES.contains(misfire)) {
+            throw new IllegalStateException(file.path() + ": misfire must be one of " + MISFIRE_POLICIES + ", got '" + misfire + "'");
+        }
+    }
+}

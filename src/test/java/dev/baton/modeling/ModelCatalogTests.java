@@ -1,0 +1,72 @@
+package dev.baton.modeling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import dev.baton.warehouse.ProjectFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelCatalogTests {
+
+    @TempDir
+    Path project;
+
+    private void model(String layer, String name, String dependsOn, String sql) throws IOException {
+        Path file = project.resolve("sql").resolve(layer).resolve(name + ".sql");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "/* model: " + name + "\n   grain: one row per thing (thing_id)\n   depends_on: " + dependsOn
+                + "\n*/\n" + sql + "\n");
+    }
+
+    @Test
+    void ordersModelsAfterWhatTheyRead() throws IOException {
+        model("marts", "mart_b", "fct_a", "select * from fct_a");
+        model("core", "fct_a", "stg_a", "select * from stg_a");
+        model("staging", "stg_a", "landed_a", "select * from landed_a");
+
+        ModelCatalog catalog = ModelCatalog.load(new ProjectFiles(project));
+
+        assertThat(catalog.ordered()).extracting(Model::name).containsExactly("stg_a", "fct_a", "mart_b");
+        assertThat(catalog.ordered().get(0).isView()).isTrue();
+        assertThat(catalog.ordered().get(1).keyColumns()).containsExactly("thing_id");
+    }
+
+    @Test
+    void refusesAModelThatReadsAnUndeclaredModel() throws IOException {
+        model("staging", "stg_a", "landed_a", "select * from landed_a");
+        model("core", "fct_a", "landed_a", "select * from stg_a join landed_a using (id)");
+
+        assertThatThrownBy(() -> ModelCatalog.load(new ProjectFiles(project)))
+                .hasMessageContaining("model fct_a reads [stg_a] but depends_on does not list it");
+    }
+
+    @Test
+    void refusesACycle() throws IOException {
+        model("core", "fct_a", "fct_b", "select * from fct_b");
+        model("core", "fct_b", "fct_a", "select * from fct_a");
+
+        assertThatThrownBy(() -> ModelCatalog.load(new ProjectFiles(project))).hasMessageContaining("cycle: fct_a -> fct_b -> fct_a");
+    }
+
+    @Test
+    void refusesAHeaderWithoutGrainNamingTheFile() throws IOException {
+        Path file = project.resolve("sql/core/fct_a.sql");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "/* model: fct_a\n   depends_on: landed_a\n*/\nselect * from landed_a\n");
+
+        assertThatThrownBy(() -> ModelCatalog.load(new ProjectFiles(project)))
+                .hasMessage("sql/core/fct_a.sql: header line 'grain:' is missing");
+    }
+
+    @Test
+    void grainWithoutParenthesesHasNoKey() {
+        assertThat(Model.keyColumnsOf("one row per account per month (account_id, month_start)"))
+                .containsExactly("account_id", "month_start");
+        assertThat(Model.keyColumnsOf("one row per thing")).isEmpty();
+    }
+}
