@@ -1,0 +1,52 @@
+package dev.baton.warehouse;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * Opens DuckDB files. No pool on purpose: an idle pooled connection keeps the file lock and would block
+ * both the publish rename and every dashboard, so each step opens, works and closes.
+ */
+public final class DuckDbFiles {
+
+    private final BatonProperties.DuckDb settings;
+    private final Path tempDirectory;
+
+    public DuckDbFiles(BatonProperties.DuckDb settings, Path tempDirectory) {
+        this.settings = settings;
+        this.tempDirectory = tempDirectory;
+    }
+
+    public Connection openReadWrite(Path file) throws SQLException {
+        Connection connection = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
+        try (Statement statement = connection.createStatement()) {
+            // Only the built-in extensions exist offline; never let DuckDB try to download one.
+            statement.execute("set autoinstall_known_extensions = false");
+            statement.execute("set autoload_known_extensions = false");
+            statement.execute("set TimeZone = 'UTC'");
+            statement.execute("set temp_directory = '" + tempDirectory.toAbsolutePath().toString().replace("'", "''") + "'");
+            if (!settings.memoryLimit().isBlank()) {
+                statement.execute("set memory_limit = '" + SqlIdentifiers.requireSetting(settings.memoryLimit()) + "'");
+            }
+            if (settings.threads() > 0) {
+                statement.execute("set threads = " + settings.threads());
+            }
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
+        return connection;
+    }
+
+    /** Options go after ';' — with '?' the driver silently creates a new, empty file. */
+    public static Connection openReadOnly(Path file) throws SQLException {
+        Connection connection = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath() + ";access_mode=READ_ONLY");
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("set TimeZone = 'UTC'");
+        }
+        return connection;
+    }
+}

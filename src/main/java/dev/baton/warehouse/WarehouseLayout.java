@@ -1,0 +1,63 @@
+package dev.baton.warehouse;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+/**
+ * Where each thing lives inside a warehouse folder. The published file is only ever replaced by a rename,
+ * so readers never see a half-written warehouse.
+ */
+public final class WarehouseLayout {
+
+    private final Path root;
+
+    public WarehouseLayout(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public Path publishedFile() {
+        return root.resolve("warehouse.duckdb");
+    }
+
+    /** The file a run for one business date builds; it survives a failure so a restart can resume. */
+    public Path buildFile(String jobName, LocalDate runDate) {
+        return root.resolve("build").resolve(jobName + "-" + runDate + ".duckdb");
+    }
+
+    public Path parquetDir() {
+        return root.resolve("parquet");
+    }
+
+    public Path stateDir() {
+        return root.resolve("state");
+    }
+
+    public Path tempDir() {
+        return root.resolve("tmp");
+    }
+
+    public Path sampleLandingDir() {
+        return root.resolve("sample-landing");
+    }
+
+    public String metadataJdbcUrl() {
+        return "jdbc:h2:file:" + stateDir().resolve("batch") + ";DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    public void createDirectories() {
+        try {
+            Files.createDirectories(root.resolve("build"));
+            Files.createDirectories(stateDir());
+            Files.createDirectories(tempDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create warehouse folders under " + root, e);
+        }
+    }
+}
