@@ -8,13 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import dev.baton.BatonApplication;
 import dev.baton.generate.LandingGenerator;
 import dev.baton.jobs.JobRunner;
 import dev.baton.warehouse.WarehouseLayout;
-import org.springframework.boot.Banner;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -79,20 +75,6 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private ConfigurableApplicationContext springContext(WarehouseLayout layout) {
-        Map<String, Object> properties = new LinkedHashMap<>(settings);
-        properties.put("baton.warehouse", layout.root().toString());
-        properties.put("spring.datasource.url", layout.metadataJdbcUrl());
-        if (projectDir != null) {
-            properties.put("baton.project-dir", projectDir.toAbsolutePath().toString());
-        }
-        // As command-line arguments, these outrank application.yml (builder "properties" would not).
-        String[] arguments = properties.entrySet().stream()
-                .map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
-                .toArray(String[]::new);
-        return new SpringApplicationBuilder(BatonApplication.class)
-                .web(WebApplicationType.NONE)
-                .bannerMode(Banner.Mode.OFF)
-                .logStartupInfo(false)
-                .run(arguments);
+        return BatonContext.start(layout, projectDir, settings);
     }
 }

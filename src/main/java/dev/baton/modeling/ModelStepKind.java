@@ -50,21 +50,26 @@ class ModelStepKind implements StepKind {
         }
         return (contribution, chunkContext) -> {
             RunParameters run = RunParameters.of(chunkContext);
-            // Read the models when the step runs, so a fixed model file is picked up by a restart.
-            List<Model> models = ModelCatalog.load(projectFiles).inLayers(layers);
             try (Connection connection = buildFiles.open(run.jobName(), run.runDate())) {
-                addSparkFunctions(connection);
-                writeRunContext(connection, run);
-                for (Model model : models) {
-                    long started = System.nanoTime();
-                    build(connection, model);
-                    log.info("model {} built as {} in {} ms", model.name(), model.isView() ? "view" : "table",
-                            (System.nanoTime() - started) / 1_000_000);
-                    contribution.incrementWriteCount(1);
-                }
+                contribution.incrementWriteCount(buildModels(connection, run, layers));
             }
             return RepeatStatus.FINISHED;
         };
+    }
+
+    /** Builds the models of these layers in order on an open connection; returns how many were built. */
+    int buildModels(Connection connection, RunParameters run, List<String> layers) throws SQLException {
+        // Read the models when the step runs, so a fixed model file is picked up by a restart.
+        List<Model> models = ModelCatalog.load(projectFiles).inLayers(layers);
+        addSparkFunctions(connection);
+        writeRunContext(connection, run);
+        for (Model model : models) {
+            long started = System.nanoTime();
+            build(connection, model);
+            log.info("model {} built as {} in {} ms", model.name(), model.isView() ? "view" : "table",
+                    (System.nanoTime() - started) / 1_000_000);
+        }
+        return models.size();
     }
 
     /**

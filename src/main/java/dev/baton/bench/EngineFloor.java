@@ -1,0 +1,65 @@
+package dev.baton.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.baton.extract.DirectLoad;
+import dev.baton.modeling.ModelBuilds;
+import dev.baton.modeling.ModelCatalog;
+import dev.baton.warehouse.BatonProperties;
+import dev.baton.warehouse.BuildFiles;
+import dev.baton.warehouse.DuckDbFiles;
+import dev.baton.warehouse.ProjectFiles;
+import dev.baton.warehouse.SqlIdentifiers;
+import dev.baton.warehouse.WarehouseLayout;
+
+/**
+ * The engine's own floor: the same load, model SQL and Parquet export run straight on DuckDB, with no Spring
+ * Batch, no quarantine checks, no reconciliation and no audits. The pipeline's time over this is what Baton costs.
+ */
+public final class EngineFloor {
+
+    private EngineFloor() {
+    }
+
+    public static NightReport run(Path folder, Path landing, LocalDate runDate, List<String> entities, List<String> layers,
+            List<String> exportLayers, ProjectFiles projectFiles, BatonProperties properties) throws Exception {
+        WarehouseLayout layout = new WarehouseLayout(folder);
+        DuckDbFiles duckDb = new DuckDbFiles(properties.duckdb(), layout.tempDir());
+        List<StepTiming> steps = new ArrayList<>();
+        long started = System.nanoTime();
+        Path file = new BuildFiles(layout, duckDb).createFresh("floor", runDate);
+        try (Connection connection = duckDb.openReadWrite(file)) {
+            long stepStart = System.nanoTime();
+            long rows = DirectLoad.load(connection, landing, entities);
+            steps.add(new StepTiming("load", rows, seconds(stepStart)));
+
+            stepStart = System.nanoTime();
+            ModelBuilds.build(connection, projectFiles, properties, runDate, layers);
+            steps.add(new StepTiming("models", rows, seconds(stepStart)));
+
+            stepStart = System.nanoTime();
+            Path parquet = folder.resolve("parquet");
+            try (Statement statement = connection.createStatement()) {
+                for (String table : ModelCatalog.load(projectFiles).tablesInLayers(exportLayers)) {
+                    Path target = parquet.resolve(table).resolve(table + ".parquet");
+                    Files.createDirectories(target.getParent());
+                    statement.execute("copy " + SqlIdentifiers.require(table) + " to "
+                            + SqlIdentifiers.quoteLiteral(target.toString()) + " (format parquet)");
+                }
+                statement.execute("checkpoint");
+            }
+            steps.add(new StepTiming("export", rows, seconds(stepStart)));
+            return new NightReport("engine floor", rows, seconds(started), steps);
+        }
+    }
+
+    private static double seconds(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1e9;
+    }
+}

@@ -1,0 +1,140 @@
+package dev.baton.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+import javax.sql.DataSource;
+
+import dev.baton.bench.BatchHistory;
+import dev.baton.bench.BenchReport;
+import dev.baton.bench.DeltaDelivery;
+import dev.baton.bench.EngineFloor;
+import dev.baton.bench.Memory;
+import dev.baton.bench.NightReport;
+import dev.baton.bench.StepTiming;
+import dev.baton.generate.GenerationSummary;
+import dev.baton.generate.LandingGenerator;
+import dev.baton.jobs.JobCatalog;
+import dev.baton.jobs.JobDefinition;
+import dev.baton.jobs.JobRunner;
+import dev.baton.warehouse.BatonProperties;
+import dev.baton.warehouse.ProjectFiles;
+import dev.baton.warehouse.WarehouseLayout;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Generate data at a scale, run a full and an incremental nightly job, time the same SQL straight on "
+                + "DuckDB (the engine's floor), and print rows/s, wall time and peak memory.")
+final class BenchCommand implements Callable<Integer> {
+
+    private static final String JOB = "nightly";
+
+    @Option(names = "--accounts", defaultValue = "10000", description = "Accounts to generate (default: ${DEFAULT-VALUE}).")
+    int accounts;
+
+    @Option(names = "--months", defaultValue = "60", description = "Months of history (default: ${DEFAULT-VALUE}).")
+    int months;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--warehouse", defaultValue = "bench-warehouse",
+            description = "Folder for the data, the runs and the results (default: ${DEFAULT-VALUE}).")
+    Path folder;
+
+    @Option(names = "-D", paramLabel = "KEY=VALUE", description = "Override a setting, e.g. -Dbaton.duckdb.memory-limit=4GB.")
+    Map<String, String> settings = new LinkedHashMap<>();
+
+    @Override
+    public Integer call() throws Exception {
+        if (accounts < 1 || months < 1) {
+            throw new IllegalArgumentException("--accounts and --months must be at least 1");
+        }
+        YearMonth start = YearMonth.of(2021, 1);
+        LocalDate fullDate = start.plusMonths(months - 1L).atEndOfMonth();
+        LocalDate incrementalDate = fullDate.plusDays(1);
+        Path landing = folder.resolve("landing").resolve(accounts + "x" + months + "-seed" + seed);
+        Path pipeline = folder.resolve("pipeline");
+        deleteTree(pipeline);
+        deleteTree(folder.resolve("floor"));
+
+        System.out.printf("Generating %,d accounts x %d months into %s ...%n", accounts, months, landing);
+        long started = System.nanoTime();
+        GenerationSummary generated = new LandingGenerator(seed, accounts, start, months).writeTo(landing);
+        double generateSeconds = (System.nanoTime() - started) / 1e9;
+
+        WarehouseLayout layout = new WarehouseLayout(pipeline);
+        layout.createDirectories();
+        Path incrementalLanding = folder.resolve("landing-incremental");
+        deleteTree(incrementalLanding);
+        long changedRows = DeltaDelivery.write(landing, incrementalLanding, incrementalDate);
+
+        NightReport full;
+        NightReport incremental;
+        NightReport floor;
+        try (ConfigurableApplicationContext context = BatonContext.start(layout, null, settings)) {
+            JobRunner runner = context.getBean(JobRunner.class);
+            DataSource metadata = context.getBean(DataSource.class);
+            full = night(runner, metadata, "full night", landing, fullDate);
+            System.out.printf("The incremental delivery changes %,d rows (about 1%%)%n", changedRows);
+            incremental = night(runner, metadata, "incremental night", incrementalLanding, incrementalDate);
+
+            System.out.println("Timing the engine floor ...");
+            JobDefinition job = context.getBean(JobCatalog.class).definition(JOB);
+            floor = EngineFloor.run(folder.resolve("floor"), landing, fullDate, option(job, "extract", "entities"),
+                    option(job, "models", "layers"), option(job, "publish", "parquet"),
+                    context.getBean(ProjectFiles.class), context.getBean(BatonProperties.class));
+        }
+        BenchReport report = new BenchReport(accounts, months, seed, Runtime.getRuntime().availableProcessors(), generateSeconds,
+                generated.rowsPerEntity(), full, incremental, floor, full.wallSeconds() / floor.wallSeconds(),
+                incremental.wallSeconds() / full.wallSeconds(), Memory.peakHeapBytes(), Memory.peakRssBytes());
+        report.print(System.out);
+        Path json = folder.resolve("bench").resolve("bench-" + accounts + "x" + months + "-" + LocalDate.now() + ".json");
+        Files.createDirectories(json.getParent());
+        JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValue(json.toFile(), report);
+        System.out.println("Results written to " + json.toAbsolutePath());
+        return BatonCli.OK;
+    }
+
+    private static NightReport night(JobRunner runner, DataSource metadata, String label, Path landing, LocalDate runDate) {
+        System.out.printf("Running the %s (%s) ...%n", label, runDate);
+        long started = System.nanoTime();
+        JobRunner.Outcome outcome = runner.run(JOB, runDate, landing);
+        double wall = (System.nanoTime() - started) / 1e9;
+        if (!outcome.succeeded()) {
+            throw new IllegalStateException("the " + label + " failed: " + outcome.message());
+        }
+        List<StepTiming> steps = BatchHistory.steps(metadata, JOB, runDate);
+        long read = steps.stream().filter(step -> step.step().startsWith("extract")).mapToLong(StepTiming::inputRows).sum();
+        return new NightReport(label, read, wall, steps);
+    }
+
+    private static List<String> option(JobDefinition job, String kind, String key) {
+        return job.steps().stream().filter(step -> step.kind().equals(kind)).findFirst()
+                .map(step -> step.listOption(key))
+                .orElseThrow(() -> new IllegalStateException("job " + JOB + " has no " + kind + " step"));
+    }
+
+    private static void deleteTree(Path root) throws Exception {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}
