@@ -1,0 +1,51 @@
+package dev.baton.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import dev.baton.cli.BatonCli;
+import dev.baton.support.Scenarios;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The benchmark runs end to end at a tiny scale and reports every figure; its timings are not asserted. */
+class BenchCommandFunctionalTests {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void benchRunsBothNightsAndTheFloorAndWritesJson() throws Exception {
+        Scenarios.Captured bench = Scenarios.capture(() -> BatonCli.execute("bench", "--accounts", "40", "--months", "6",
+                "--warehouse", folder.toString()));
+
+        assertThat(bench.exitCode()).as(bench.err()).isZero();
+        assertThat(bench.out()).contains("pipeline / engine floor (full night):").contains("peak RSS:");
+        List<Path> results;
+        try (Stream<Path> files = Files.list(folder.resolve("bench"))) {
+            results = files.toList();
+        }
+        assertThat(results).hasSize(1);
+        JsonNode report = JsonMapper.builder().build().readTree(results.get(0).toFile());
+        long generated = 0;
+        for (JsonNode rows : report.get("rowsPerEntity")) {
+            generated += rows.asLong();
+        }
+        assertThat(generated).isPositive();
+        assertThat(report.get("fullNight").get("inputRows").asLong()).isEqualTo(generated);
+        assertThat(report.get("fullNight").get("steps")).extracting(step -> step.get("step").asString())
+                .containsExactly("extract-landing", "build-models", "run-audits", "publish");
+        assertThat(report.get("incrementalNight").get("inputRows").asLong()).as("the night re-reads everything plus ~1% changed")
+                .isGreaterThan(generated);
+        assertThat(report.get("engineFloor").get("steps")).extracting(step -> step.get("step").asString())
+                .containsExactly("load", "models", "export");
+        assertThat(report.get("pipelineOverFloor").asDouble()).isPositive();
+        assertThat(report.get("peakHeapBytes").asLong()).isPositive();
+    }
+}
