@@ -36,7 +36,9 @@ day_numbers as (
 first_days as (
     select min(start_date) as first_day from subscriptions
     union all
-    select min(cast(created_at as date)) as first_day from deals
+    select min(cast(from_utc_timestamp(deals.created_at, run.reporting_time_zone) as date)) as first_day
+    from deals
+    cross join run
     union all
     select run_date as first_day from run
 ),

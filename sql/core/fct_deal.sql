@@ -1,6 +1,6 @@
 /* model: fct_deal
    grain: one row per CRM deal (deal_id)
-   depends_on: stg_deals, int_fx_rates_at_month_end
+   depends_on: stg_deals, int_fx_rates_at_month_end, run_context
 */
 with
 
@@ -12,12 +12,20 @@ rates as (
     select * from int_fx_rates_at_month_end
 ),
 
+run as (
+    select * from run_context
+),
+
+-- why: months are calendar months in the reporting time zone: 23:30 local on the last day is that month
 dated as (
     select
         deals.*,
-        cast(date_trunc('month', deals.created_at) as date) as created_month,
-        cast(date_trunc('month', coalesce(deals.closed_at, deals.created_at)) as date) as valuation_month
+        cast(date_trunc('month', from_utc_timestamp(deals.created_at, run.reporting_time_zone)) as date) as created_month,
+        cast(date_trunc('month', from_utc_timestamp(deals.closed_at, run.reporting_time_zone)) as date) as closed_month,
+        cast(date_trunc('month', from_utc_timestamp(coalesce(deals.closed_at, deals.created_at), run.reporting_time_zone)) as date)
+            as valuation_month
     from deals
+    cross join run
 )
 
 select
@@ -31,7 +39,7 @@ select
     dated.created_at,
     dated.closed_at,
     dated.created_month,
-    cast(date_trunc('month', dated.closed_at) as date) as closed_month,
+    dated.closed_month,
     dated.closed_at is not null as is_closed,
     dated.is_won,
     dated.amount,

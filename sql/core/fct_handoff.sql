@@ -1,6 +1,6 @@
 /* model: fct_handoff
    grain: one row per Sales-to-CS hand-off of a won deal (deal_id)
-   depends_on: stg_handoffs, fct_deal
+   depends_on: stg_handoffs, fct_deal, run_context
 */
 with
 
@@ -10,6 +10,10 @@ handoffs as (
 
 deals as (
     select * from fct_deal
+),
+
+run as (
+    select * from run_context
 ),
 
 -- why: an item counts as handed over only when it has text; blank means the CSM never got it
@@ -33,7 +37,8 @@ select
     items.deal_id,
     items.account_id,
     items.handed_off_at,
-    cast(date_trunc('month', items.handed_off_at) as date) as handoff_month,
+    -- months are calendar months in the reporting time zone: 23:30 local on the last day is that month
+    cast(date_trunc('month', from_utc_timestamp(items.handed_off_at, run.reporting_time_zone)) as date) as handoff_month,
     items.sales_owner,
     items.csm_owner,
     deals.closed_at,
@@ -61,5 +66,6 @@ select
         as double
     ) / 10 as completeness_score
 from items
+cross join run
 left join deals
     on deals.deal_id = items.deal_id

@@ -1,11 +1,15 @@
 /* model: fct_mrr_movement
    grain: one row per account per month from its first paid month to the run month (account_id, month_start)
-   depends_on: fct_mrr_month
+   depends_on: fct_mrr_month, run_context
 */
 with
 
 mrr_months as (
     select * from fct_mrr_month
+),
+
+run as (
+    select * from run_context
 ),
 
 with_previous as (
@@ -26,20 +30,23 @@ with_previous as (
 ),
 
 -- why: the order of these tests is the definition (DESIGN.md): a pause is a contraction, not churn, and
--- coming back from a pause is expansion, not reactivation
+-- coming back from a pause is expansion, not reactivation (unless pause_treatment = churn)
 classified as (
     select
         with_previous.*,
         case
-            when is_first_paid_month then 'new'
-            when previous_mrr > 0 and mrr = 0 and is_paused then 'pause'
-            when previous_mrr > 0 and mrr = 0 then 'churn'
-            when previous_mrr = 0 and mrr > 0 and was_paused then 'resume'
-            when previous_mrr = 0 and mrr > 0 then 'reactivation'
-            when previous_mrr > 0 and mrr > 0 then 'continuing'
+            when with_previous.is_first_paid_month then 'new'
+            when with_previous.previous_mrr > 0 and with_previous.mrr = 0 and with_previous.is_paused
+                and run.pause_treatment = 'contraction' then 'pause'
+            when with_previous.previous_mrr > 0 and with_previous.mrr = 0 then 'churn'
+            when with_previous.previous_mrr = 0 and with_previous.mrr > 0 and with_previous.was_paused
+                and run.pause_treatment = 'contraction' then 'resume'
+            when with_previous.previous_mrr = 0 and with_previous.mrr > 0 then 'reactivation'
+            when with_previous.previous_mrr > 0 and with_previous.mrr > 0 then 'continuing'
             else 'inactive'
         end as state_change
     from with_previous
+    cross join run
 )
 
 select

@@ -1,11 +1,15 @@
 /* model: fct_ticket
    grain: one row per support ticket (ticket_id)
-   depends_on: stg_tickets
+   depends_on: stg_tickets, run_context
 */
 with
 
 tickets as (
     select * from stg_tickets
+),
+
+run as (
+    select * from run_context
 )
 
 select
@@ -14,8 +18,9 @@ select
     created_at,
     first_response_at,
     solved_at,
-    cast(date_trunc('month', created_at) as date) as created_month,
-    cast(date_trunc('month', solved_at) as date) as solved_month,
+    -- months are calendar months in the reporting time zone: 23:30 local on the last day is that month
+    cast(date_trunc('month', from_utc_timestamp(created_at, run.reporting_time_zone)) as date) as created_month,
+    cast(date_trunc('month', from_utc_timestamp(solved_at, run.reporting_time_zone)) as date) as solved_month,
     status,
     priority,
     channel,
@@ -23,3 +28,4 @@ select
     cast((unix_seconds(first_response_at) - unix_seconds(created_at)) / 3600.0 as double) as first_response_hours,
     cast((unix_seconds(solved_at) - unix_seconds(created_at)) / 3600.0 as double) as resolution_hours
 from tickets
+cross join run

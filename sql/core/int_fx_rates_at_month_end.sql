@@ -1,5 +1,5 @@
 /* model: int_fx_rates_at_month_end
-   grain: one row per currency per month: the rate in force on the month's last day (currency, month_start)
+   grain: one row per currency per month: the rate that month's MRR is valued at (currency, month_start)
    depends_on: stg_fx_rates, dim_month, run_context
 */
 with
@@ -33,6 +33,36 @@ ranked as (
     where fx_rates.currency <> run.reporting_currency
 ),
 
+-- why: with fx_rate_rule = month-average a month is valued at the plain average of the rates dated in it
+month_averages as (
+    select
+        fx_rates.currency,
+        months.month_start,
+        avg(fx_rates.rate_to_reporting) as rate_to_reporting
+    from fx_rates
+    inner join months
+        on fx_rates.rate_date >= months.month_start
+        and fx_rates.rate_date <= months.month_end
+    group by fx_rates.currency, months.month_start
+),
+
+chosen as (
+    select
+        ranked.currency,
+        ranked.month_start,
+        case
+            when run.fx_rate_rule = 'month-average' and month_averages.rate_to_reporting is not null
+                then month_averages.rate_to_reporting
+            else ranked.rate_to_reporting
+        end as rate_to_reporting
+    from ranked
+    cross join run
+    left join month_averages
+        on month_averages.currency = ranked.currency
+        and month_averages.month_start = ranked.month_start
+    where ranked.recency = 1
+),
+
 reporting_currency as (
     select
         run.reporting_currency as currency,
@@ -43,8 +73,7 @@ reporting_currency as (
 )
 
 select currency, month_start, cast(rate_to_reporting as decimal(18, 8)) as rate_to_reporting
-from ranked
-where recency = 1
+from chosen
 union all
 select currency, month_start, rate_to_reporting
 from reporting_currency

@@ -68,5 +68,6 @@ select
     cast(ending_mrr as decimal(18, 6)) as ending_mrr,
     cast(churned_mrr + contraction_mrr as double) / nullif(starting_mrr, 0) as gross_mrr_churn_rate,
     cast(retained_with_expansion_mrr as double) / nullif(starting_mrr, 0) as nrr,
-    cast(retained_mrr as double) / nullif(starting_mrr, 0) as grr
+    cast(retained_mrr as double) / nullif(starting_mrr, 0) as grr,
+    cast(new_mrr + expansion_mrr + reactivation_mrr as double) / nullif(contraction_mrr + churned_mrr, 0) as quick_ratio
 from totals

@@ -18,6 +18,9 @@ select
     cast(sum(reactivation_mrr) as decimal(18, 6)) as reactivation,
     cast(sum(fx_mrr) as decimal(18, 6)) as fx,
     cast(sum(closing_mrr) as decimal(18, 6)) as closing_mrr,
-    cast(sum(case when closing_mrr > 0 then 1 else 0 end) as bigint) as paying_accounts
+    cast(sum(case when closing_mrr > 0 then 1 else 0 end) as bigint) as paying_accounts,
+    -- quick ratio = (new + expansion + reactivation) / (contraction + churn); empty when nothing was lost
+    cast(sum(new_mrr + expansion_mrr + reactivation_mrr) as double) / nullif(sum(contraction_mrr + churned_mrr), 0)
+        as quick_ratio
 from movements
 group by month_start

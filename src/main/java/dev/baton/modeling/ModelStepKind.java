@@ -79,6 +79,8 @@ class ModelStepKind implements StepKind {
     private static void addSparkFunctions(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("create or replace temp macro unix_seconds(ts) as cast(epoch(ts) as bigint)");
+            // Spark's from_utc_timestamp(ts, zone): the wall-clock time in that zone, whatever the session zone is
+            statement.execute("create or replace temp macro from_utc_timestamp(ts, zone) as timezone(zone, cast(ts as timestamptz))");
         }
     }
 
@@ -86,11 +88,20 @@ class ModelStepKind implements StepKind {
         try (Statement statement = connection.createStatement()) {
             statement.execute("delete from run_context");
         }
-        try (PreparedStatement insert = connection.prepareStatement("insert into run_context values (?, ?, ?, ?)")) {
+        try (PreparedStatement insert = connection.prepareStatement("""
+                insert into run_context (run_date, reporting_currency, gross_margin, ltv_churn_window_months,
+                    reporting_time_zone, churn_recognition, pause_treatment, trials, discounts, fx_rate_rule)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             insert.setObject(1, run.runDate());
             insert.setString(2, metrics.reportingCurrency());
             insert.setBigDecimal(3, metrics.grossMargin());
             insert.setInt(4, metrics.ltvChurnWindowMonths());
+            insert.setString(5, metrics.reportingTimeZone());
+            insert.setString(6, metrics.churnRecognition().settingValue());
+            insert.setString(7, metrics.pauseTreatment().settingValue());
+            insert.setString(8, metrics.trials().settingValue());
+            insert.setString(9, metrics.discounts().settingValue());
+            insert.setString(10, metrics.fxRateRule().settingValue());
             insert.executeUpdate();
         }
     }
