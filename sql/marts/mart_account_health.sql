@@ -116,6 +116,6 @@ select
             when mrr_trend_points + support_load_points + csat_points + handoff_points >= 75 then 'green'
             when mrr_trend_points + support_load_points + csat_points + handoff_points >= 50 then 'amber'
             else 'red'
-        end as varchar
+        end as string
     ) as health_band
 from scored

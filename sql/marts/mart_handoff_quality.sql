@@ -46,7 +46,7 @@ select
             when handoffs.completeness_score >= 0.8 then 'high'
             when handoffs.completeness_score >= 0.5 then 'medium'
             else 'low'
-        end as varchar
+        end as string
     ) as completeness_band,
     cast(handoffs.days_from_close as double) as days_from_close_to_handoff,
     cast(won_deals.amount_reporting as decimal(18, 2)) as amount_reporting
