@@ -40,7 +40,7 @@ class ProjectDefinitionsTests {
     void everyJobNamesKnownStepKinds() {
         assertThat(jobs.jobNames()).contains("nightly");
         assertThat(jobs.definition("nightly").steps()).extracting(step -> step.name())
-                .containsExactly("extract-landing", "build-models", "run-audits", "publish");
+                .containsExactly("extract-landing", "load-funnel-stages", "build-models", "run-audits", "publish", "write-report");
     }
 
     @Test
@@ -59,7 +59,9 @@ class ProjectDefinitionsTests {
         assertThat(models.tablesInLayers(List.of("core"))).contains("dim_account", "dim_date", "dim_month", "dim_plan",
                 "fct_deal", "fct_subscription_period", "fct_mrr_month", "fct_mrr_movement", "fct_ticket", "fct_handoff");
         assertThat(models.tablesInLayers(List.of("marts"))).contains("mart_cohort_nrr", "mart_churn_monthly", "mart_ltv_cac",
-                "mart_mrr_bridge");
+                "mart_mrr_bridge", "mart_handoff_quality", "mart_handoff_quality_owner_month", "mart_handoff_retention",
+                "mart_support_account_month", "mart_support_before_churn", "mart_funnel", "mart_account_health",
+                "mart_owner_scorecard");
         List<String> order = models.tablesInLayers(List.of("core", "marts"));
         assertThat(order.indexOf("fct_mrr_month")).isLessThan(order.indexOf("fct_mrr_movement"));
         assertThat(order.indexOf("fct_mrr_movement")).isLessThan(order.indexOf("mart_mrr_bridge"));

@@ -1,0 +1,121 @@
+/* model: mart_account_health
+   grain: one row per paying account per month (account_id, month_start)
+   depends_on: fct_mrr_month, mart_support_account_month, fct_handoff
+*/
+with
+
+mrr_months as (
+    select * from fct_mrr_month
+),
+
+support as (
+    select * from mart_support_account_month
+),
+
+handoffs as (
+    select * from fct_handoff
+),
+
+active as (
+    select * from mrr_months where mrr_months.mrr > 0
+),
+
+-- trailing three months: this month and the two before it
+support_3m as (
+    select
+        active.account_id,
+        active.month_start,
+        coalesce(sum(support.tickets_opened), 0) as tickets_3m,
+        coalesce(sum(support.csat_responses), 0) as csat_responses_3m,
+        sum(support.csat_avg * support.csat_responses) as csat_points_3m
+    from active
+    left join support
+        on support.account_id = active.account_id
+        and cast(extract(year from support.month_start) * 12 + extract(month from support.month_start) as integer)
+            between active.month_key - 2 and active.month_key
+    group by active.account_id, active.month_start
+),
+
+-- the hand-off in force: the latest one of the account up to that month
+latest_handoffs as (
+    select
+        active.account_id,
+        active.month_start,
+        handoffs.completeness_score,
+        row_number() over (
+            partition by active.account_id, active.month_start
+            order by handoffs.handed_off_at desc, handoffs.deal_id desc
+        ) as handoff_rank
+    from active
+    inner join handoffs
+        on handoffs.account_id = active.account_id
+        and handoffs.handoff_month <= active.month_start
+),
+
+inputs as (
+    select
+        active.account_id,
+        active.month_start,
+        active.mrr,
+        earlier.mrr as mrr_3_months_before,
+        cast(active.mrr as double) / nullif(earlier.mrr, 0) as mrr_trend_ratio,
+        support_3m.tickets_3m,
+        cast(support_3m.csat_points_3m as double) / nullif(support_3m.csat_responses_3m, 0) as csat_avg_3m,
+        latest_handoffs.completeness_score as handoff_completeness
+    from active
+    left join mrr_months as earlier
+        on earlier.account_id = active.account_id
+        and earlier.month_key = active.month_key - 3
+    inner join support_3m
+        on support_3m.account_id = active.account_id
+        and support_3m.month_start = active.month_start
+    left join latest_handoffs
+        on latest_handoffs.account_id = active.account_id
+        and latest_handoffs.month_start = active.month_start
+        and latest_handoffs.handoff_rank = 1
+),
+
+-- why: four components of 0 to 25 points each, simple enough to explain to a rep (docs/reporting.md)
+scored as (
+    select
+        inputs.*,
+        case
+            when mrr_trend_ratio is null or mrr_trend_ratio >= 1 then 25.0
+            when mrr_trend_ratio >= 0.9 then 15.0
+            else 0.0
+        end as mrr_trend_points,
+        case
+            when tickets_3m <= 2 then 25.0
+            when tickets_3m <= 5 then 15.0
+            else 0.0
+        end as support_load_points,
+        case
+            when csat_avg_3m is null then 12.5
+            else 25.0 * (csat_avg_3m - 1) / 4
+        end as csat_points,
+        25.0 * coalesce(handoff_completeness, 0) as handoff_points
+    from inputs
+)
+
+select
+    account_id,
+    month_start,
+    cast(mrr as decimal(18, 6)) as mrr,
+    cast(mrr_3_months_before as decimal(18, 6)) as mrr_3_months_before,
+    cast(mrr_trend_ratio as double) as mrr_trend_ratio,
+    cast(tickets_3m as bigint) as tickets_last_3_months,
+    cast(csat_avg_3m as double) as csat_avg_last_3_months,
+    cast(handoff_completeness as double) as handoff_completeness,
+    cast(mrr_trend_points as double) as mrr_trend_points,
+    cast(support_load_points as double) as support_load_points,
+    cast(csat_points as double) as csat_points,
+    cast(handoff_points as double) as handoff_points,
+    cast(mrr_trend_points + support_load_points + csat_points + handoff_points as double) as health_score,
+    cast(
+        case
+            when mrr_trend_points + support_load_points + csat_points + handoff_points >= 75 then 'green'
+            when mrr_trend_points + support_load_points + csat_points + handoff_points >= 50 then 'amber'
+            else 'red'
+        end as string
+    ) as health_band
+from scored

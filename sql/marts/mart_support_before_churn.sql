@@ -1,0 +1,57 @@
+/* model: mart_support_before_churn
+   grain: one row per outcome of a paying account-month, churned or retained (outcome)
+   depends_on: fct_mrr_movement, mart_support_account_month
+*/
+with
+
+movements as (
+    select * from fct_mrr_movement
+),
+
+support as (
+    select * from mart_support_account_month
+),
+
+-- why: every month an account starts paying is an observation: it either churns that month or stays paying;
+-- a pause is neither and is left out
+outcomes as (
+    select
+        account_id,
+        month_start,
+        month_key,
+        case when movement_type = 'churn' then 'churned' else 'retained' end as outcome
+    from movements
+    where opening_mrr > 0
+        and (movement_type = 'churn' or closing_mrr > 0)
+),
+
+-- the support an account had in the 3 months before the outcome month
+windows as (
+    select
+        outcomes.outcome,
+        outcomes.account_id,
+        outcomes.month_start,
+        coalesce(sum(support.tickets_opened), 0) as tickets_opened,
+        coalesce(sum(support.escalations), 0) as escalations,
+        coalesce(sum(support.csat_responses), 0) as csat_responses,
+        sum(support.csat_avg * support.csat_responses) as csat_points
+    from outcomes
+    left join support
+        on support.account_id = outcomes.account_id
+        and cast(extract(year from support.month_start) * 12 + extract(month from support.month_start) as integer)
+            between outcomes.month_key - 3 and outcomes.month_key - 1
+    group by outcomes.outcome, outcomes.account_id, outcomes.month_start
+)
+
+select
+    outcome,
+    cast(count(*) as bigint) as account_months,
+    cast(count(distinct account_id) as bigint) as accounts,
+    cast(sum(tickets_opened) as bigint) as tickets_opened,
+    cast(sum(tickets_opened) as double) / nullif(count(*), 0) as avg_tickets_3m,
+    cast(sum(escalations) as double) / nullif(count(*), 0) as avg_escalations_3m,
+    cast(sum(case when tickets_opened > 0 then 1 else 0 end) as double) / nullif(count(*), 0) as share_with_tickets,
+    cast(sum(csat_points) as double) / nullif(sum(csat_responses), 0) as csat_avg,
+    cast(sum(csat_responses) as bigint) as csat_responses
+from windows
+group by outcome

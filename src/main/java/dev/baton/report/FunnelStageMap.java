@@ -1,0 +1,50 @@
+package dev.baton.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import dev.baton.jobs.JobDefinition.StepDefinition;
+
+/**
+ * The CRM-stage to funnel-stage map of a {@code kind: funnel-stages} step: {@code with.stages} maps each CRM stage
+ * to the furthest funnel stage a deal in it has reached. The funnel itself is fixed, because {@code mart_funnel}
+ * has a column per stage: Inside Sales, Field Sales, won (onboarded is read from the hand-offs).
+ */
+record FunnelStageMap(Map<String, String> stages) {
+
+    static final List<String> FUNNEL = List.of("inside_sales", "field_sales", "won");
+
+    record Entry(String crmStage, String funnelStage, int funnelRank) {
+    }
+
+    static FunnelStageMap of(StepDefinition step) {
+        Object stages = step.with() == null ? null : step.with().get("stages");
+        if (!(stages instanceof Map<?, ?> map) || map.isEmpty()) {
+            throw new IllegalStateException("step '" + step.name() + "' needs with.stages (CRM stage: one of " + FUNNEL + ")");
+        }
+        Map<String, String> mapped = new LinkedHashMap<>();
+        map.forEach((crmStage, funnelStage) -> {
+            String target = normalise(String.valueOf(funnelStage));
+            if (!FUNNEL.contains(target)) {
+                throw new IllegalStateException("step '" + step.name() + "' maps CRM stage '" + crmStage + "' to '" + funnelStage
+                        + "', which is not one of " + FUNNEL);
+            }
+            mapped.put(normalise(String.valueOf(crmStage)), target);
+        });
+        return new FunnelStageMap(mapped);
+    }
+
+    List<Entry> entries() {
+        List<Entry> entries = new ArrayList<>();
+        stages.forEach((crmStage, funnelStage) -> entries.add(new Entry(crmStage, funnelStage, FUNNEL.indexOf(funnelStage) + 1)));
+        return entries;
+    }
+
+    /** CRM exports differ in case and padding only; the model compares lower-case stage names. */
+    private static String normalise(String stage) {
+        return stage.trim().toLowerCase(Locale.ROOT);
+    }
+}

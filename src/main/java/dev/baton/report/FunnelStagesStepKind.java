@@ -1,0 +1,58 @@
+package dev.baton.report;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+
+import dev.baton.jobs.JobDefinition.StepDefinition;
+import dev.baton.jobs.RunParameters;
+import dev.baton.jobs.StepKind;
+import dev.baton.warehouse.BuildFiles;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code kind: funnel-stages} — writes the CRM-stage map declared in the job file into the build file as
+ * {@code funnel_stage_map}, so {@code mart_funnel} reads configuration, not stage names hard-coded in SQL or Java.
+ * It runs after extract (which starts a fresh build file) and before the models.
+ */
+@Component
+class FunnelStagesStepKind implements StepKind {
+
+    private final BuildFiles buildFiles;
+
+    FunnelStagesStepKind(BuildFiles buildFiles) {
+        this.buildFiles = buildFiles;
+    }
+
+    @Override
+    public String kind() {
+        return "funnel-stages";
+    }
+
+    @Override
+    public Tasklet tasklet(StepDefinition step) {
+        FunnelStageMap map = FunnelStageMap.of(step);
+        return (contribution, chunkContext) -> {
+            RunParameters run = RunParameters.of(chunkContext);
+            try (Connection connection = buildFiles.open(run.jobName(), run.runDate())) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("create or replace table funnel_stage_map "
+                            + "(crm_stage varchar not null, funnel_stage varchar not null, funnel_rank integer not null)");
+                }
+                try (PreparedStatement insert = connection.prepareStatement("insert into funnel_stage_map values (?, ?, ?)")) {
+                    for (FunnelStageMap.Entry entry : map.entries()) {
+                        insert.setString(1, entry.crmStage());
+                        insert.setString(2, entry.funnelStage());
+                        insert.setInt(3, entry.funnelRank());
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
+                }
+                contribution.incrementWriteCount(map.entries().size());
+            }
+            return RepeatStatus.FINISHED;
+        };
+    }
+}

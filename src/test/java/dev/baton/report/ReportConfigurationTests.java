@@ -1,0 +1,67 @@
+package dev.baton.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import dev.baton.jobs.JobDefinition.StepDefinition;
+import dev.baton.warehouse.WarehouseLayout;
+import org.junit.jupiter.api.Test;
+
+/** The funnel stage map and the report's file and JSON rules, without a warehouse. */
+class ReportConfigurationTests {
+
+    @Test
+    void crmStagesMapToTheFurthestFunnelStageReached() {
+        // given
+        StepDefinition step = new StepDefinition("load-funnel-stages", "funnel-stages",
+                Map.of("stages", Map.of(" Closed Won ", "won", "Discovery", "Field_Sales")));
+
+        // when
+        List<FunnelStageMap.Entry> entries = FunnelStageMap.of(step).entries();
+
+        // then names are compared lower-case and trimmed, and the rank follows the funnel order
+        assertThat(entries).containsExactlyInAnyOrder(new FunnelStageMap.Entry("closed won", "won", 3),
+                new FunnelStageMap.Entry("discovery", "field_sales", 2));
+    }
+
+    @Test
+    void aStageMappedOutsideTheFunnelIsRefusedNamingIt() {
+        StepDefinition step = new StepDefinition("load-funnel-stages", "funnel-stages", Map.of("stages", Map.of("demo", "onboarding")));
+
+        assertThatThrownBy(() -> FunnelStageMap.of(step)).hasMessageContaining("'demo'").hasMessageContaining("'onboarding'")
+                .hasMessageContaining("[inside_sales, field_sales, won]");
+        assertThatThrownBy(() -> FunnelStageMap.of(new StepDefinition("s", "funnel-stages", Map.of())))
+                .hasMessageContaining("with.stages");
+    }
+
+    @Test
+    void theReportFileStaysInsideTheWarehouseFolder() {
+        WarehouseLayout layout = new WarehouseLayout(Path.of("/tmp/w"));
+
+        assertThat(ReportStepKind.insideWarehouse(layout, "report/index.html")).isEqualTo(Path.of("/tmp/w/report/index.html"));
+        assertThatThrownBy(() -> ReportStepKind.insideWarehouse(layout, "../etc/index.html"))
+                .hasMessageContaining("leads outside the warehouse folder");
+    }
+
+    @Test
+    void chartDataCannotCloseTheScriptElement() {
+        String json = HtmlReport.json(Map.of("channel", "</script><script>alert(1)</script>\u2028", "n", List.of(1, 2.5, Double.NaN)));
+
+        assertThat(json).doesNotContain("</script>").doesNotContain("\u2028").contains("\\u003c/script\\u003e")
+                .contains("[1,2.5,null]");
+    }
+
+    @Test
+    void theTemplateReceivesTheDataAndTheRunDate() {
+        String html = new HtmlReport(new ReportData(Map.of("mrrBridge", List.of(Map.of("month", "2024-01")))),
+                LocalDate.of(2024, 7, 15)).render();
+
+        assertThat(html).contains("Baton report 2024-07-15").contains("const DATA = {\"mrrBridge\":[{\"month\":\"2024-01\"}]};")
+                .doesNotContain("{{").doesNotContain("<link").doesNotContain("src=").doesNotContain("@import");
+    }
+}
