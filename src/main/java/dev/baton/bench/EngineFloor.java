@@ -9,8 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.baton.extract.DirectLoad;
+import dev.baton.jobs.JobDefinition;
+import dev.baton.jobs.JobDefinition.StepDefinition;
 import dev.baton.modeling.ModelBuilds;
 import dev.baton.modeling.ModelCatalog;
+import dev.baton.report.FunnelStageMap;
 import dev.baton.warehouse.BatonProperties;
 import dev.baton.warehouse.BuildFiles;
 import dev.baton.warehouse.DuckDbFiles;
@@ -27,8 +30,11 @@ public final class EngineFloor {
     private EngineFloor() {
     }
 
-    public static NightReport run(Path folder, Path landing, LocalDate runDate, List<String> entities, List<String> layers,
-            List<String> exportLayers, ProjectFiles projectFiles, BatonProperties properties) throws Exception {
+    public static NightReport run(Path folder, Path landing, LocalDate runDate, JobDefinition job, ProjectFiles projectFiles,
+            BatonProperties properties) throws Exception {
+        List<String> entities = option(job, "extract", "entities");
+        List<String> layers = option(job, "models", "layers");
+        List<String> exportLayers = option(job, "publish", "parquet");
         WarehouseLayout layout = new WarehouseLayout(folder);
         DuckDbFiles duckDb = new DuckDbFiles(properties.duckdb(), layout.tempDir());
         List<StepTiming> steps = new ArrayList<>();
@@ -37,6 +43,11 @@ public final class EngineFloor {
         try (Connection connection = duckDb.openReadWrite(file)) {
             long stepStart = System.nanoTime();
             long rows = DirectLoad.load(connection, landing, entities);
+            for (StepDefinition step : job.steps()) {
+                if (step.kind().equals("funnel-stages")) {
+                    FunnelStageMap.of(step).writeTo(connection);
+                }
+            }
             steps.add(new StepTiming("load", rows, seconds(stepStart)));
 
             stepStart = System.nanoTime();
@@ -57,6 +68,12 @@ public final class EngineFloor {
             steps.add(new StepTiming("export", rows, seconds(stepStart)));
             return new NightReport("engine floor", rows, seconds(started), steps);
         }
+    }
+
+    private static List<String> option(JobDefinition job, String kind, String key) {
+        return job.steps().stream().filter(step -> step.kind().equals(kind)).findFirst()
+                .map(step -> step.listOption(key))
+                .orElseThrow(() -> new IllegalStateException("job " + job.name() + " has no " + kind + " step"));
     }
 
     private static double seconds(long startedNanos) {

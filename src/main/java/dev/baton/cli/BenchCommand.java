@@ -93,9 +93,8 @@ final class BenchCommand implements Callable<Integer> {
 
             System.out.println("Timing the engine floor ...");
             JobDefinition job = context.getBean(JobCatalog.class).definition(JOB);
-            floor = EngineFloor.run(folder.resolve("floor"), landing, fullDate, option(job, "extract", "entities"),
-                    option(job, "models", "layers"), option(job, "publish", "parquet"),
-                    context.getBean(ProjectFiles.class), context.getBean(BatonProperties.class));
+            floor = EngineFloor.run(folder.resolve("floor"), landing, fullDate, job, context.getBean(ProjectFiles.class),
+                    context.getBean(BatonProperties.class));
         }
         BenchReport report = new BenchReport(accounts, months, seed, Runtime.getRuntime().availableProcessors(), generateSeconds,
                 generated.rowsPerEntity(), full, incremental, floor, full.wallSeconds() / floor.wallSeconds(),
@@ -119,12 +118,6 @@ final class BenchCommand implements Callable<Integer> {
         List<StepTiming> steps = BatchHistory.steps(metadata, JOB, runDate);
         long read = steps.stream().filter(step -> step.step().startsWith("extract")).mapToLong(StepTiming::inputRows).sum();
         return new NightReport(label, read, wall, steps);
-    }
-
-    private static List<String> option(JobDefinition job, String kind, String key) {
-        return job.steps().stream().filter(step -> step.kind().equals(kind)).findFirst()
-                .map(step -> step.listOption(key))
-                .orElseThrow(() -> new IllegalStateException("job " + JOB + " has no " + kind + " step"));
     }
 
     private static void deleteTree(Path root) throws Exception {

@@ -1,5 +1,10 @@
 package dev.baton.report;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,14 +18,14 @@ import dev.baton.jobs.JobDefinition.StepDefinition;
  * to the furthest funnel stage a deal in it has reached. The funnel itself is fixed, because {@code mart_funnel}
  * has a column per stage: Inside Sales, Field Sales, won (onboarded is read from the hand-offs).
  */
-record FunnelStageMap(Map<String, String> stages) {
+public record FunnelStageMap(Map<String, String> stages) {
 
     static final List<String> FUNNEL = List.of("inside_sales", "field_sales", "won");
 
     record Entry(String crmStage, String funnelStage, int funnelRank) {
     }
 
-    static FunnelStageMap of(StepDefinition step) {
+    public static FunnelStageMap of(StepDefinition step) {
         Object stages = step.with() == null ? null : step.with().get("stages");
         if (!(stages instanceof Map<?, ?> map) || map.isEmpty()) {
             throw new IllegalStateException("step '" + step.name() + "' needs with.stages (CRM stage: one of " + FUNNEL + ")");
@@ -35,6 +40,24 @@ record FunnelStageMap(Map<String, String> stages) {
             mapped.put(normalise(String.valueOf(crmStage)), target);
         });
         return new FunnelStageMap(mapped);
+    }
+
+    /** Replaces the build file's {@code funnel_stage_map} (its table comes from Flyway); returns the rows written. */
+    public int writeTo(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("delete from funnel_stage_map");
+        }
+        List<Entry> entries = entries();
+        try (PreparedStatement insert = connection.prepareStatement("insert into funnel_stage_map values (?, ?, ?)")) {
+            for (Entry entry : entries) {
+                insert.setString(1, entry.crmStage());
+                insert.setString(2, entry.funnelStage());
+                insert.setInt(3, entry.funnelRank());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        return entries.size();
     }
 
     List<Entry> entries() {

@@ -1,8 +1,6 @@
 package dev.baton.report;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.Statement;
 
 import dev.baton.jobs.JobDefinition.StepDefinition;
 import dev.baton.jobs.RunParameters;
@@ -37,20 +35,7 @@ class FunnelStagesStepKind implements StepKind {
         return (contribution, chunkContext) -> {
             RunParameters run = RunParameters.of(chunkContext);
             try (Connection connection = buildFiles.open(run.jobName(), run.runDate())) {
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("create or replace table funnel_stage_map "
-                            + "(crm_stage varchar not null, funnel_stage varchar not null, funnel_rank integer not null)");
-                }
-                try (PreparedStatement insert = connection.prepareStatement("insert into funnel_stage_map values (?, ?, ?)")) {
-                    for (FunnelStageMap.Entry entry : map.entries()) {
-                        insert.setString(1, entry.crmStage());
-                        insert.setString(2, entry.funnelStage());
-                        insert.setInt(3, entry.funnelRank());
-                        insert.addBatch();
-                    }
-                    insert.executeBatch();
-                }
-                contribution.incrementWriteCount(map.entries().size());
+                contribution.incrementWriteCount(map.writeTo(connection));
             }
             return RepeatStatus.FINISHED;
         };
