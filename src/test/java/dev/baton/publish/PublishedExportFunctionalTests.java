@@ -126,7 +126,18 @@ class PublishedExportFunctionalTests {
         List<String> fromReporting = read(reporting, bridge, columns);
         assertThat(fromReporting).hasSize((int) published.count("select * from mart_mrr_bridge")).isNotEmpty().containsExactlyElementsOf(read(warehouse.resolve("warehouse.duckdb"), bridge, columns));
         assertThat(read(reporting, "select count(*) as n from fct_mrr_movement", List.of("n")))
-                .containsExactly(String.valueOf(published.count("select * from fct_mrr_movement")));
+                .containsExactly("n=" + published.count("select * from fct_mrr_movement"));
+    }
+
+    @Test
+    void queryPrintsJsonWithExactNumbers() throws Exception {
+        var json = dev.baton.support.Scenarios.capture(() -> BatonCli.execute("query", "--json", "--warehouse", warehouse.toString(),
+                "select cast(month as varchar) as month, closing_mrr, paying_accounts from bi_revenue_bridge "
+                        + "where month = date '2024-12-01'"));
+        assertThat(json.exitCode()).isZero();
+        String closing = published.decimal("select closing_mrr from bi_revenue_bridge where month = date '2024-12-01'").toPlainString();
+        long paying = published.count("select * from fct_mrr_month where month_start = date '2024-12-01' and mrr > 0");
+        assertThat(json.out()).isEqualTo("[{\"month\":\"2024-12-01\",\"closing_mrr\":" + closing + ",\"paying_accounts\":" + paying + "}]\n");
     }
 
     private static List<String> readWithDuckDb(String sql, List<String> columns) throws Exception {
