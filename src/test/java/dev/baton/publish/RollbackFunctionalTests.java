@@ -19,17 +19,17 @@ class RollbackFunctionalTests {
 
     @Test
     void keepsTheLastVersionsAndRollsBackToThePreviousOne() throws Exception {
-        // given three published nights with two versions kept
+        // given two published nights, two versions kept
         Path landing = Scenarios.copy("four_accounts", workspace.resolve("landing"));
         Path warehouse = workspace.resolve("warehouse");
-        for (String night : new String[] {"2024-04-14", "2024-04-15", "2024-04-16"}) {
+        for (String night : new String[] {"2024-04-15", "2024-04-16"}) {
             assertThat(run(landing, warehouse, night).exitCode()).isZero();
         }
         PublishedWarehouse published = new PublishedWarehouse(warehouse);
 
-        // then the oldest fell out, the newest is published, and the listing marks it
+        // then both are kept, the newest is published, and the listing marks it
         Scenarios.Captured listing = Scenarios.capture(() -> BatonCli.execute("publish", "--warehouse", warehouse.toString()));
-        assertThat(listing.out()).isEqualTo("  000002-2024-04-15  run date 2024-04-15\n* 000003-2024-04-16  run date 2024-04-16\n");
+        assertThat(listing.out()).isEqualTo("  000001-2024-04-15  run date 2024-04-15\n* 000002-2024-04-16  run date 2024-04-16\n");
         assertThat(runDate(published)).isEqualTo("2024-04-16");
         assertThat(Files.isSymbolicLink(warehouse.resolve("parquet"))).isTrue();
         assertThat(warehouse.resolve("parquet/manifest.json")).content().contains("\"run_date\" : \"2024-04-16\"");
@@ -39,24 +39,24 @@ class RollbackFunctionalTests {
 
         // then the database, the Parquet export and the reporting catalog are the night before
         assertThat(rollback.exitCode()).isZero();
-        assertThat(rollback.out()).contains("version 000002-2024-04-15");
+        assertThat(rollback.out()).contains("version 000001-2024-04-15");
         assertThat(runDate(published)).isEqualTo("2024-04-15");
         assertThat(warehouse.resolve("parquet/manifest.json")).content().contains("\"run_date\" : \"2024-04-15\"");
         assertThat(new PublishedWarehouse(warehouse).count("select * from mart_mrr_bridge")).isPositive();
         assertThat(Files.isSameFile(warehouse.resolve("reporting.duckdb"),
-                warehouse.resolve("versions/000002-2024-04-15/reporting.duckdb"))).isTrue();
+                warehouse.resolve("versions/000001-2024-04-15/reporting.duckdb"))).isTrue();
 
         // and there is nothing before the oldest kept version
         Scenarios.Captured tooFar = Scenarios.capture(() -> BatonCli.execute("publish", "--rollback", "--warehouse", warehouse.toString()));
         assertThat(tooFar.exitCode()).isEqualTo(2);
-        assertThat(tooFar.err()).contains("No version before 000002-2024-04-15");
+        assertThat(tooFar.err()).contains("No version before 000001-2024-04-15");
         assertThat(runDate(published)).isEqualTo("2024-04-15");
 
-        // when the next night publishes, it becomes current and the rolled-back-from version is still kept
+        // when the next night publishes, it becomes current and the oldest version falls out
         assertThat(run(landing, warehouse, "2024-04-17").exitCode()).isZero();
         assertThat(runDate(published)).isEqualTo("2024-04-17");
         assertThat(new PublishedVersions(new dev.baton.warehouse.WarehouseLayout(warehouse)).list())
-                .extracting(PublishedVersions.Version::name).containsExactly("000003-2024-04-16", "000004-2024-04-17");
+                .extracting(PublishedVersions.Version::name).containsExactly("000002-2024-04-16", "000003-2024-04-17");
     }
 
     private static String runDate(PublishedWarehouse published) {
