@@ -1,6 +1,7 @@
 package dev.baton.cli;
 
 import java.io.PrintStream;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -9,7 +10,9 @@ import java.sql.ResultSetMetaData;
 import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import dev.baton.warehouse.DuckDbFiles;
@@ -19,6 +22,7 @@ import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import tools.jackson.databind.json.JsonMapper;
 
 @Command(name = "query", mixinStandardHelpOptions = true,
         description = "Run read-only SQL on the published warehouse and print the result.")
@@ -31,6 +35,9 @@ final class QueryCommand implements Callable<Integer> {
     @Option(names = "--csv", description = "Print CSV instead of a table.")
     boolean csv;
 
+    @Option(names = "--json", description = "Print a JSON array of row objects instead of a table.")
+    boolean json;
+
     @Parameters(paramLabel = "SQL", description = "The query, e.g. \"select * from mart_cohort_nrr limit 5\".")
     String sql;
 
@@ -40,11 +47,16 @@ final class QueryCommand implements Callable<Integer> {
         if (!Files.exists(published)) {
             throw new IllegalArgumentException("No published warehouse at " + published + "; run `baton run` first");
         }
+        if (csv && json) {
+            throw new IllegalArgumentException("--csv and --json exclude each other");
+        }
         try (Connection connection = DuckDbFiles.openReadOnly(published);
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery(sql)) {
             Result result = Result.of(rows);
-            if (csv) {
+            if (json) {
+                printJson(result, System.out);
+            } else if (csv) {
                 printCsv(result, System.out);
             } else {
                 printTable(result, System.out);
@@ -114,6 +126,21 @@ final class QueryCommand implements Callable<Integer> {
 
     private static String display(String value) {
         return value == null ? "NULL" : value;
+    }
+
+    /** Numbers stay numbers (exact decimals, never doubles rounded by a parser); everything else is a string. */
+    static void printJson(Result result, PrintStream out) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (List<String> row : result.rows()) {
+            Map<String, Object> object = new LinkedHashMap<>();
+            for (int i = 0; i < row.size(); i++) {
+                String value = row.get(i);
+                boolean number = value != null && result.numeric().get(i) && !value.equalsIgnoreCase("nan") && !value.contains("nf");
+                object.put(result.columns().get(i), number ? new BigDecimal(value) : value);
+            }
+            rows.add(object);
+        }
+        out.println(JsonMapper.builder().build().writeValueAsString(rows));
     }
 
     /** Text cells starting with = + - @ are prefixed with ' so a spreadsheet never runs them as formulas. */

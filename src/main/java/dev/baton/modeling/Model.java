@@ -13,9 +13,12 @@ record Model(String name, String layer, String grain, List<String> keyColumns, L
 
     private static final Pattern GRAIN_KEY = Pattern.compile("\\(([a-z0-9_,\\s]+)\\)\\s*$");
 
-    /** Staging models are views over the landed rows; everything downstream is materialised as a table. */
+    /**
+     * Staging models are views over the landed rows, bi models read-only views for dashboards over core and marts;
+     * everything else is materialised as a table.
+     */
     boolean isView() {
-        return layer.equals("staging");
+        return layer.equals("staging") || layer.equals("bi");
     }
 
     static List<String> keyColumnsOf(String grain) {

@@ -18,7 +18,7 @@ import dev.baton.warehouse.ProjectFiles.ProjectFile;
  */
 public final class ModelCatalog {
 
-    static final List<String> LAYERS = List.of("staging", "core", "marts");
+    static final List<String> LAYERS = List.of("staging", "core", "marts", "bi");
     private static final Pattern WORD = Pattern.compile("[a-z_][a-z0-9_]*");
 
     private final List<Model> ordered;
@@ -56,6 +56,11 @@ public final class ModelCatalog {
     /** The tables (not views) that the models of these layers materialise. */
     public List<String> tablesInLayers(List<String> layers) {
         return inLayers(layers).stream().filter(model -> !model.isView()).map(Model::name).toList();
+    }
+
+    /** The views (staging, bi) that the models of these layers create. */
+    public List<String> viewsInLayers(List<String> layers) {
+        return inLayers(layers).stream().filter(Model::isView).map(Model::name).toList();
     }
 
     /** A model that reads another model must say so in depends_on, and depends_on names nothing unread. */

@@ -5,16 +5,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Comparator;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Map;
 
 import dev.baton.jobs.JobDefinition.StepDefinition;
 import dev.baton.jobs.RunParameters;
 import dev.baton.jobs.StepKind;
 import dev.baton.modeling.ModelCatalog;
+import dev.baton.publish.ParquetExport.TableEntry;
+import dev.baton.publish.PublishedVersions.Version;
 import dev.baton.warehouse.BuildFiles;
+import dev.baton.warehouse.DuckDbFiles;
 import dev.baton.warehouse.ProjectFiles;
 import dev.baton.warehouse.SqlIdentifiers;
 import dev.baton.warehouse.WarehouseLayout;
@@ -25,9 +33,13 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code kind: publish} — writes the Parquet copies, then renames the finished build file over the published
- * warehouse. Readers holding the old file keep their snapshot; new connections see the new one; a run that
- * fails before this step leaves the published warehouse as it was.
+ * {@code kind: publish} — turns the finished build file into a new published version: Parquet copies of the
+ * tables of {@code with.parquet} (Hive-partitioned for {@code with.partition_by}), a manifest, a
+ * {@code reporting.duckdb} of views (over the Parquet files, plus the views of {@code with.reporting}), then
+ * atomic renames point {@code warehouse.duckdb}, {@code parquet} and {@code reporting.duckdb} at it. Nothing
+ * a reader has open is written to, so readers keep their snapshot and are never blocked; a run that fails before
+ * the renames leaves the published warehouse as it was. The last {@code baton.publish.keep-versions} versions
+ * are kept for {@code baton publish --rollback}.
  */
 @Component
 class PublishStepKind implements StepKind {
@@ -36,10 +48,14 @@ class PublishStepKind implements StepKind {
 
     private final ProjectFiles projectFiles;
     private final BuildFiles buildFiles;
+    private final DuckDbFiles duckDb;
+    private final PublishProperties settings;
 
-    PublishStepKind(ProjectFiles projectFiles, BuildFiles buildFiles) {
+    PublishStepKind(ProjectFiles projectFiles, BuildFiles buildFiles, DuckDbFiles duckDb, PublishProperties settings) {
         this.projectFiles = projectFiles;
         this.buildFiles = buildFiles;
+        this.duckDb = duckDb;
+        this.settings = settings;
     }
 
     @Override
@@ -50,53 +66,87 @@ class PublishStepKind implements StepKind {
     @Override
     public Tasklet tasklet(StepDefinition step) {
         List<String> parquetLayers = step.listOption("parquet");
+        List<String> reportingLayers = step.listOption("reporting");
+        Map<String, String> partitionBy = partitionBy(step);
         return (contribution, chunkContext) -> {
             RunParameters run = RunParameters.of(chunkContext);
             WarehouseLayout layout = buildFiles.layout();
+            PublishedVersions versions = new PublishedVersions(layout);
             Path buildFile = layout.buildFile(run.jobName(), run.runDate());
-            Path newParquet = Path.of(buildFile + ".parquet");
-            deleteTree(newParquet);
-            List<String> tables = ModelCatalog.load(projectFiles).tablesInLayers(parquetLayers);
+            ModelCatalog models = ModelCatalog.load(projectFiles);
+            List<String> tables = models.tablesInLayers(parquetLayers);
+            if (!tables.containsAll(partitionBy.keySet())) {
+                throw new IllegalStateException("step '" + step.name() + "': with.partition_by names tables that are not exported: "
+                        + partitionBy.keySet().stream().filter(table -> !tables.contains(table)).toList());
+            }
+            Path incoming = versions.prepare(run.runDate());
+            Path parquet = incoming.resolve(PublishedVersions.PARQUET);
+            List<TableEntry> exported = new ArrayList<>();
+            List<String> reportingViews;
             try (Connection connection = buildFiles.open(run.jobName(), run.runDate());
                     Statement statement = connection.createStatement()) {
                 for (String table : tables) {
-                    Path target = newParquet.resolve(table).resolve(table + ".parquet");
-                    Files.createDirectories(target.getParent());
-                    statement.execute("copy " + SqlIdentifiers.require(table) + " to "
-                            + SqlIdentifiers.quoteLiteral(target.toString()) + " (format parquet)");
+                    exported.add(ParquetExport.export(connection, table, ParquetExport.partitionColumn(partitionBy, table), parquet));
                     contribution.incrementWriteCount(1);
                 }
-                // Everything into the main file before the rename: a .wal left behind would not travel with it.
+                reportingViews = viewStatements(connection, models.viewsInLayers(reportingLayers));
+                // Everything into the main file before it is linked: a .wal left behind would not travel with it.
                 statement.execute("checkpoint");
             }
             if (Files.exists(Path.of(buildFile + ".wal"))) {
                 throw new IllegalStateException("build file " + buildFile + " still has a .wal after checkpoint; not publishing");
             }
-            Files.move(buildFile, layout.publishedFile(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            swapParquet(newParquet, layout.parquetDir());
-            log.info("published {} for run date {} ({} Parquet tables)", layout.publishedFile(), run.runDate(), tables.size());
+            linkOrCopy(buildFile, incoming.resolve(PublishedVersions.DATABASE));
+            Version version = versions.commit(incoming, run.runDate());
+            new Manifest(version.name(), run.runDate(), Instant.now(), exported).writeTo(version.parquet());
+            ReportingCatalog.build(duckDb, version.folder(), exported, reportingViews);
+            versions.switchTo(version);
+            Files.delete(buildFile);
+            List<Version> removed = versions.prune(settings.keepVersions());
+            log.info("published {} as version {} for run date {} ({} Parquet tables; {} old versions removed)",
+                    layout.publishedFile(), version.name(), run.runDate(), exported.size(), removed.size());
             return RepeatStatus.FINISHED;
         };
     }
 
-    private static void swapParquet(Path fresh, Path published) throws IOException {
-        Path previous = published.resolveSibling(published.getFileName() + ".previous");
-        deleteTree(previous);
-        if (Files.exists(published)) {
-            Files.move(published, previous, StandardCopyOption.ATOMIC_MOVE);
+    private static Map<String, String> partitionBy(StepDefinition step) {
+        Object option = step.with() == null ? null : step.with().get("partition_by");
+        Map<String, String> partitionBy = new LinkedHashMap<>();
+        if (option == null) {
+            return partitionBy;
         }
-        Files.move(fresh, published, StandardCopyOption.ATOMIC_MOVE);
-        deleteTree(previous);
+        if (!(option instanceof Map<?, ?> map)) {
+            throw new IllegalStateException("step '" + step.name() + "': with.partition_by must map table: column, got " + option);
+        }
+        map.forEach((table, column) -> partitionBy.put(SqlIdentifiers.require(String.valueOf(table)),
+                SqlIdentifiers.require(String.valueOf(column))));
+        return partitionBy;
     }
 
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
+    /** The CREATE VIEW statements DuckDB keeps for these views, to recreate them in the reporting catalog. */
+    private static List<String> viewStatements(Connection connection, List<String> views) throws SQLException {
+        List<String> statements = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(
+                "select sql from duckdb_views() where schema_name = 'main' and view_name = ?")) {
+            for (String view : views) {
+                query.setString(1, SqlIdentifiers.require(view));
+                try (ResultSet rows = query.executeQuery()) {
+                    if (!rows.next()) {
+                        throw new IllegalStateException("view " + view + " is not in the build file; was its layer built?");
+                    }
+                    statements.add(rows.getString(1));
+                }
             }
+        }
+        return statements;
+    }
+
+    /** The build file is closed and never written again, so the version may share its bytes. */
+    private static void linkOrCopy(Path source, Path target) throws IOException {
+        try {
+            Files.createLink(target, source);
+        } catch (UnsupportedOperationException | IOException e) {
+            Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 }

@@ -1,0 +1,109 @@
+package dev.baton.publish;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import dev.baton.warehouse.SqlIdentifiers;
+
+/**
+ * Writes tables as Parquet with DuckDB's COPY: one file per table, or one folder per month
+ * ({@code <table>/month_start=2024-01-01/data_0.parquet}, Hive style) for the tables named in
+ * {@code with.partition_by}. Partition columns are written into the files too, so an engine that ignores
+ * Hive folders still sees every column.
+ */
+final class ParquetExport {
+
+    private ParquetExport() {
+    }
+
+    record ColumnEntry(String name, String type) {
+    }
+
+    record FileEntry(String path, long bytes, String sha256) {
+    }
+
+    record TableEntry(String table, long rows, List<ColumnEntry> columns, String partitionedBy, List<FileEntry> files) {
+    }
+
+    static TableEntry export(Connection connection, String table, String partitionColumn, Path parquetRoot)
+            throws SQLException, IOException {
+        SqlIdentifiers.require(table);
+        Path folder = parquetRoot.resolve(table);
+        Files.createDirectories(folder);
+        try (Statement statement = connection.createStatement()) {
+            if (partitionColumn == null) {
+                statement.execute("copy " + table + " to " + SqlIdentifiers.quoteLiteral(folder.resolve(table + ".parquet").toString())
+                        + " (format parquet)");
+            } else {
+                statement.execute("copy " + table + " to " + SqlIdentifiers.quoteLiteral(folder.toString())
+                        + " (format parquet, partition_by (" + SqlIdentifiers.require(partitionColumn)
+                        + "), write_partition_columns true, overwrite_or_ignore true)");
+            }
+        }
+        return new TableEntry(table, count(connection, table), columns(connection, table), partitionColumn,
+                files(parquetRoot, folder));
+    }
+
+    static String partitionColumn(Map<String, String> partitionBy, String table) {
+        String column = partitionBy.get(table);
+        return column == null ? null : SqlIdentifiers.require(column);
+    }
+
+    private static long count(Connection connection, String table) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery("select count(*) from " + table)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static List<ColumnEntry> columns(Connection connection, String table) throws SQLException {
+        List<ColumnEntry> columns = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(
+                "select column_name, data_type from duckdb_columns() where table_name = ? and schema_name = 'main' order by column_index")) {
+            query.setString(1, table);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    columns.add(new ColumnEntry(rows.getString(1), rows.getString(2)));
+                }
+            }
+        }
+        return columns;
+    }
+
+    private static List<FileEntry> files(Path parquetRoot, Path folder) throws IOException {
+        List<FileEntry> files = new ArrayList<>();
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path file : paths.filter(Files::isRegularFile).sorted().toList()) {
+                files.add(new FileEntry(parquetRoot.relativize(file).toString().replace('\\', '/'), Files.size(file), sha256(file)));
+            }
+        }
+        return files;
+    }
+
+    static String sha256(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            for (int read; (read = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, read);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,202 @@
+package dev.baton.publish;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import dev.baton.warehouse.WarehouseLayout;
+
+/**
+ * The published versions of a warehouse folder. Each publish writes a complete version folder
+ * {@code versions/<sequence>-<run date>/} (warehouse.duckdb, parquet/, reporting.duckdb) and then points the
+ * published names at it, each with one atomic rename:
+ * <ul>
+ * <li>{@code warehouse.duckdb} and {@code reporting.duckdb}: hard links to the version's files,</li>
+ * <li>{@code parquet}: a relative symbolic link to the version's {@code parquet/} folder.</li>
+ * </ul>
+ * Nothing a reader has open is ever written to: a reader keeps its snapshot, and the files of older versions
+ * stay on disk until they fall out of the last N kept versions.
+ */
+public final class PublishedVersions {
+
+    static final String DATABASE = "warehouse.duckdb";
+    static final String REPORTING = "reporting.duckdb";
+    static final String PARQUET = "parquet";
+    private static final Pattern VERSION_NAME = Pattern.compile("(\\d{6})-(\\d{4}-\\d{2}-\\d{2})");
+
+    /** One kept version, e.g. {@code 000003-2024-06-30}. */
+    public record Version(int sequence, LocalDate runDate, Path folder) {
+
+        public String name() {
+            return folder.getFileName().toString();
+        }
+
+        Path database() {
+            return folder.resolve(DATABASE);
+        }
+
+        Path reporting() {
+            return folder.resolve(REPORTING);
+        }
+
+        Path parquet() {
+            return folder.resolve(PARQUET);
+        }
+    }
+
+    private final WarehouseLayout layout;
+
+    public PublishedVersions(WarehouseLayout layout) {
+        this.layout = layout;
+    }
+
+    Path versionsDir() {
+        return layout.root().resolve("versions");
+    }
+
+    /** Kept versions, oldest first. */
+    public List<Version> list() {
+        if (!Files.isDirectory(versionsDir())) {
+            return List.of();
+        }
+        List<Version> versions = new ArrayList<>();
+        try (Stream<Path> folders = Files.list(versionsDir())) {
+            for (Path folder : folders.toList()) {
+                Matcher matcher = VERSION_NAME.matcher(folder.getFileName().toString());
+                if (matcher.matches() && Files.isRegularFile(folder.resolve(DATABASE))) {
+                    versions.add(new Version(Integer.parseInt(matcher.group(1)), LocalDate.parse(matcher.group(2)), folder));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list " + versionsDir(), e);
+        }
+        versions.sort(Comparator.comparingInt(Version::sequence));
+        return List.copyOf(versions);
+    }
+
+    /** The version {@code warehouse.duckdb} is now, if it is one of the kept versions. */
+    public Optional<Version> current() {
+        Path published = layout.publishedFile();
+        if (!Files.exists(published)) {
+            return Optional.empty();
+        }
+        for (Version version : list()) {
+            try {
+                if (Files.isSameFile(published, version.database())) {
+                    return Optional.of(version);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A fresh, empty folder to fill; {@link #commit} turns it into the next version. */
+    Path prepare(LocalDate runDate) throws IOException {
+        Path incoming = versionsDir().resolve(".incoming-" + runDate);
+        deleteTree(incoming);
+        Files.createDirectories(incoming);
+        return incoming;
+    }
+
+    /** Renames a filled folder to the next version name: until then it is not a version at all. */
+    Version commit(Path incoming, LocalDate runDate) throws IOException {
+        int sequence = list().stream().mapToInt(Version::sequence).max().orElse(0) + 1;
+        Path folder = versionsDir().resolve(String.format("%06d-%s", sequence, runDate));
+        Files.move(incoming, folder, StandardCopyOption.ATOMIC_MOVE);
+        return new Version(sequence, runDate, folder);
+    }
+
+    /**
+     * Points the published names at a version. Parquet and the reporting catalog first, the warehouse file last:
+     * a reader opening {@code warehouse.duckdb} sees either the old or the new night, never a mix inside one file.
+     */
+    void switchTo(Version version) throws IOException {
+        Path root = layout.root();
+        Path parquet = root.resolve(PARQUET);
+        if (Files.isDirectory(parquet, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            // a folder from before versions existed; a symbolic link replaces it from now on
+            deleteTree(parquet);
+        }
+        if (Files.isDirectory(version.parquet())) {
+            Path next = root.resolve("." + PARQUET + ".next");
+            Files.deleteIfExists(next);
+            Files.createSymbolicLink(next, root.relativize(version.parquet()));
+            Files.move(next, parquet, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        }
+        if (Files.exists(version.reporting())) {
+            linkOver(version.reporting(), root.resolve(REPORTING));
+        }
+        linkOver(version.database(), layout.publishedFile());
+    }
+
+    /** Keeps the newest {@code keep} versions and always the current one; returns the versions removed. */
+    List<Version> prune(int keep) throws IOException {
+        List<Version> versions = list();
+        Optional<Version> current = current();
+        List<Version> removed = new ArrayList<>();
+        for (int i = 0; i < versions.size() - Math.max(keep, 1); i++) {
+            Version version = versions.get(i);
+            if (current.isPresent() && current.get().equals(version)) {
+                continue;
+            }
+            // Linux keeps an unlinked file readable for whoever still has it open, so a slow reader is not cut off.
+            deleteTree(version.folder());
+            removed.add(version);
+        }
+        return removed;
+    }
+
+    /** Points the published names at the version before the current one. */
+    public Version rollback() throws IOException {
+        List<Version> versions = list();
+        Version current = current().orElseThrow(() -> new IllegalArgumentException(
+                "The published warehouse in " + layout.root() + " is none of the kept versions; nothing to roll back to"));
+        int index = versions.indexOf(current);
+        if (index == 0) {
+            throw new IllegalArgumentException("No version before " + current.name() + " is kept in " + versionsDir());
+        }
+        Version previous = versions.get(index - 1);
+        switchTo(previous);
+        return previous;
+    }
+
+    /** A hard link under a temporary name, renamed over the target: one atomic step for readers. */
+    private static void linkOver(Path source, Path target) throws IOException {
+        Path next = target.resolveSibling("." + target.getFileName() + ".next");
+        Files.deleteIfExists(next);
+        try {
+            Files.createLink(next, source);
+        } catch (UnsupportedOperationException | IOException e) {
+            // a file system without hard links: a copy costs disk but keeps the rename atomic
+            Files.copy(source, next, StandardCopyOption.REPLACE_EXISTING);
+        }
+        Files.move(next, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        if (Files.isSymbolicLink(root)) {
+            Files.delete(root);
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.baton.publish;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+import dev.baton.publish.ParquetExport.TableEntry;
+import dev.baton.warehouse.DuckDbFiles;
+import dev.baton.warehouse.SqlIdentifiers;
+
+/**
+ * {@code reporting.duckdb}: a small DuckDB file holding only views — one per exported table over that version's
+ * Parquet files, plus the BI views — for tools that keep a connection open for days. It holds no data, so no
+ * writer ever opens it after publishing; each version has its own, pointing at its own Parquet files.
+ */
+final class ReportingCatalog {
+
+    private ReportingCatalog() {
+    }
+
+    static void build(DuckDbFiles duckDb, Path version, List<TableEntry> tables, List<String> viewStatements)
+            throws SQLException, IOException {
+        Path parquet = version.resolve(PublishedVersions.PARQUET).toAbsolutePath();
+        Path target = version.resolve(PublishedVersions.REPORTING);
+        Path building = version.resolve(PublishedVersions.REPORTING + ".building");
+        Files.deleteIfExists(building);
+        try (Connection connection = duckDb.openReadWrite(building); Statement statement = connection.createStatement()) {
+            for (TableEntry table : tables) {
+                Path folder = parquet.resolve(SqlIdentifiers.require(table.table()));
+                // Partition columns are inside the files, so the Hive folder names are not needed to read them.
+                String files = table.partitionedBy() == null ? folder.resolve(table.table() + ".parquet").toString()
+                        : folder + "/*/*.parquet";
+                statement.execute("create view " + table.table() + " as select * from read_parquet("
+                        + SqlIdentifiers.quoteLiteral(files) + ", hive_partitioning = false)");
+            }
+            for (String view : viewStatements) {
+                statement.execute(view);
+            }
+            statement.execute("checkpoint");
+        }
+        if (Files.exists(Path.of(building + ".wal"))) {
+            throw new IllegalStateException(building + " still has a .wal after checkpoint; not publishing");
+        }
+        Files.move(building, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+}
