@@ -40,7 +40,7 @@ class BenchCommandFunctionalTests {
         assertThat(generated).isPositive();
         assertThat(report.get("fullNight").get("inputRows").asLong()).isEqualTo(generated);
         assertThat(report.get("fullNight").get("steps")).extracting(step -> step.get("step").asString())
-                .containsExactly("extract-landing", "build-models", "run-audits", "publish");
+                .containsSubsequence("extract-landing", "build-models", "run-audits", "publish");
         assertThat(report.get("incrementalNight").get("inputRows").asLong()).as("the night re-reads everything plus ~1% changed")
                 .isGreaterThan(generated);
         assertThat(report.get("engineFloor").get("steps")).extracting(step -> step.get("step").asString())
