@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "baton", mixinStandardHelpOptions = true, version = "baton 0.1.0",
         description = "Batch data warehouse for SaaS revenue teams.",
-        subcommands = {RunCommand.class, GenerateCommand.class, QueryCommand.class})
+        subcommands = {RunCommand.class, GenerateCommand.class, QueryCommand.class,
+                ValidateCommand.class, StatusCommand.class, RecoverCommand.class, BackfillCommand.class})
 public final class BatonCli {
 
     static final int OK = 0;
