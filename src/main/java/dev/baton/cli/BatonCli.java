@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "baton", mixinStandardHelpOptions = true, version = "baton 0.1.0",
         description = "Batch data warehouse for SaaS revenue teams.",
         subcommands = {RunCommand.class, GenerateCommand.class, QueryCommand.class,
-                ValidateCommand.class, StatusCommand.class, RecoverCommand.class, BackfillCommand.class})
+                ValidateCommand.class, StatusCommand.class, RecoverCommand.class, BackfillCommand.class, ServeCommand.class})
 public final class BatonCli {
 
     static final int OK = 0;

@@ -22,6 +22,12 @@ final class BatonContext {
      * environment (SPRING_DATASOURCE_URL, e.g. PostgreSQL on a shared server) or with -Dspring.datasource.url.
      */
     static ConfigurableApplicationContext start(WarehouseLayout layout, Path projectDir, Map<String, String> settings) {
+        return start(layout, projectDir, settings, true);
+    }
+
+    /** @param shutdownHook false when the caller closes the context itself, after its own work stopped */
+    static ConfigurableApplicationContext start(WarehouseLayout layout, Path projectDir, Map<String, String> settings,
+            boolean shutdownHook) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("baton.warehouse", layout.root().toString());
         if (!settings.containsKey("spring.datasource.url") && System.getenv("SPRING_DATASOURCE_URL") == null
@@ -32,10 +38,14 @@ final class BatonContext {
             properties.put("baton.project-dir", projectDir.toAbsolutePath().toString());
         }
         properties.putAll(settings);
-        return start(properties);
+        return start(properties, shutdownHook);
     }
 
     static ConfigurableApplicationContext start(Map<String, Object> properties) {
+        return start(properties, true);
+    }
+
+    private static ConfigurableApplicationContext start(Map<String, Object> properties, boolean shutdownHook) {
         // As command-line arguments, these outrank application.yml (builder "properties" would not).
         String[] arguments = properties.entrySet().stream()
                 .map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
@@ -44,6 +54,7 @@ final class BatonContext {
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
+                .registerShutdownHook(shutdownHook)
                 .run(arguments);
     }
 
