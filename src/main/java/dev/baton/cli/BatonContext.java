@@ -11,19 +11,41 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** The Spring context behind the commands that run jobs, pointed at one warehouse folder. */
+/** The Spring context behind the commands that touch run history (run, serve, status, recover, backfill). */
 final class BatonContext {
 
     private BatonContext() {
     }
 
+    /**
+     * Batch metadata goes to {@code <warehouse>/state/} unless a metadata store is configured from the
+     * environment (SPRING_DATASOURCE_URL, e.g. PostgreSQL on a shared server) or with -Dspring.datasource.url.
+     */
     static ConfigurableApplicationContext start(WarehouseLayout layout, Path projectDir, Map<String, String> settings) {
-        Map<String, Object> properties = new LinkedHashMap<>(settings);
+        return start(layout, projectDir, settings, true);
+    }
+
+    /** @param shutdownHook false when the caller closes the context itself, after its own work stopped */
+    static ConfigurableApplicationContext start(WarehouseLayout layout, Path projectDir, Map<String, String> settings,
+            boolean shutdownHook) {
+        Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("baton.warehouse", layout.root().toString());
-        properties.put("spring.datasource.url", layout.metadataJdbcUrl());
+        if (!settings.containsKey("spring.datasource.url") && System.getenv("SPRING_DATASOURCE_URL") == null
+                && System.getProperty("spring.datasource.url") == null) {
+            properties.put("spring.datasource.url", layout.metadataJdbcUrl());
+        }
         if (projectDir != null) {
             properties.put("baton.project-dir", projectDir.toAbsolutePath().toString());
         }
+        properties.putAll(settings);
+        return start(properties, shutdownHook);
+    }
+
+    static ConfigurableApplicationContext start(Map<String, Object> properties) {
+        return start(properties, true);
+    }
+
+    private static ConfigurableApplicationContext start(Map<String, Object> properties, boolean shutdownHook) {
         // As command-line arguments, these outrank application.yml (builder "properties" would not).
         String[] arguments = properties.entrySet().stream()
                 .map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
@@ -32,6 +54,20 @@ final class BatonContext {
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
+                .registerShutdownHook(shutdownHook)
                 .run(arguments);
+    }
+
+    /**
+     * The first message below Spring's wrappers of a failed context start: Baton's own, which names the file
+     * and what is wrong with it, rather than the parser's innermost one, which does not.
+     */
+    static String rootMessage(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getClass().getName().startsWith("org.springframework.") && cause.getCause() != null
+                && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return BatonCli.oneLine(cause);
     }
 }

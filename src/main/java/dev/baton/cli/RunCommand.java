@@ -43,6 +43,9 @@ final class RunCommand implements Callable<Integer> {
             description = "Folder with jobs/, sql/, schedules/ (default: the copies inside the jar).")
     Path projectDir;
 
+    @Option(names = "--rerun", description = "Run a completed date again, as its next attempt (default: refuse).")
+    boolean rerun;
+
     @Option(names = "-D", paramLabel = "KEY=VALUE",
             description = "Override a setting from application.yml, e.g. -Dbaton.metrics.gross-margin=0.75.")
     Map<String, String> settings = new LinkedHashMap<>();
@@ -53,8 +56,8 @@ final class RunCommand implements Callable<Integer> {
         layout.createDirectories();
         Path landingFolder = landing != null ? landing : sampleLanding(layout);
         LocalDate date = runDate != null ? runDate : LocalDate.now();
-        try (ConfigurableApplicationContext context = springContext(layout)) {
-            JobRunner.Outcome outcome = context.getBean(JobRunner.class).run(job, date, landingFolder);
+        try (ConfigurableApplicationContext context = BatonContext.start(layout, projectDir, settings)) {
+            JobRunner.Outcome outcome = context.getBean(JobRunner.class).run(job, date, landingFolder, rerun);
             if (outcome.succeeded()) {
                 System.out.println(outcome.message());
                 System.out.println("Published " + layout.publishedFile());
@@ -65,16 +68,12 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private static Path sampleLanding(WarehouseLayout layout) throws Exception {
+    static Path sampleLanding(WarehouseLayout layout) throws Exception {
         Path folder = layout.sampleLandingDir();
         if (!Files.isDirectory(folder)) {
             new LandingGenerator(SAMPLE_SEED, SAMPLE_ACCOUNTS, SAMPLE_START, SAMPLE_MONTHS).writeTo(folder);
             System.out.println("Generated sample landing data in " + folder);
         }
         return folder;
-    }
-
-    private ConfigurableApplicationContext springContext(WarehouseLayout layout) {
-        return BatonContext.start(layout, projectDir, settings);
     }
 }

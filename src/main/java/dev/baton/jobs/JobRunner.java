@@ -4,17 +4,27 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
 
+import dev.baton.warehouse.WarehouseLayout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.AbstractJob;
+import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
+import org.springframework.batch.core.job.SimpleJob;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.AbstractStep;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Component;
 
-/** Starts a job for one business date, or restarts it at the failed step when that date failed before. */
+/**
+ * Starts a job for one business date, or restarts it at the failed step when that date failed before. Holds the
+ * job's {@link RunLock} for the whole run, and first recovers any run of the job a dead process left STARTED.
+ */
 @Component
 public class JobRunner {
 
@@ -26,32 +36,96 @@ public class JobRunner {
 
     private final JobCatalog catalog;
     private final JobOperator jobOperator;
+    private final JobRepository repository;
+    private final RunHistory history;
+    private final Recovery recovery;
+    private final WarehouseLayout layout;
 
-    JobRunner(JobCatalog catalog, JobOperator jobOperator) {
+    JobRunner(JobCatalog catalog, JobOperator jobOperator, JobRepository repository, RunHistory history,
+            Recovery recovery, WarehouseLayout layout) {
         this.catalog = catalog;
         this.jobOperator = jobOperator;
+        this.repository = repository;
+        this.history = history;
+        this.recovery = recovery;
+        this.layout = layout;
+    }
+
+    /** Builds the job without running it, so every step's options are checked (for {@code baton validate}). */
+    public int check(String jobName) {
+        Job job = catalog.job(jobName);
+        return job instanceof SimpleJob simpleJob ? simpleJob.getStepNames().size() : 0;
     }
 
     public Outcome run(String jobName, LocalDate runDate, Path landing) {
+        return run(jobName, runDate, landing, false);
+    }
+
+    /**
+     * @param rerun run a completed date again, as the next attempt of that date; without it a completed date is
+     *     refused
+     */
+    public Outcome run(String jobName, LocalDate runDate, Path landing, boolean rerun) {
+        catalog.definition(jobName);
+        Optional<RunLock> lock = RunLock.tryAcquire(layout.stateDir(), jobName);
+        if (lock.isEmpty()) {
+            return new Outcome(false, true, "Job '" + jobName + "' is already running ("
+                    + RunLock.holder(layout.stateDir(), jobName) + "); not starting a second run");
+        }
+        try (RunLock held = lock.get()) {
+            recovery.recoverOrphans(jobName);
+            return runLocked(jobName, runDate, landing, rerun);
+        }
+    }
+
+    private Outcome runLocked(String jobName, LocalDate runDate, Path landing, boolean rerun) {
         RunParameters parameters = new RunParameters(jobName, runDate, landing);
+        List<JobExecution> attempts = history.attempts(jobName, runDate);
+        if (!attempts.isEmpty()) {
+            JobExecution latest = attempts.get(attempts.size() - 1);
+            long latestAttempt = attempts.size() - 1;
+            if (latest.getStatus() == BatchStatus.COMPLETED) {
+                if (!rerun) {
+                    return new Outcome(false, true, "Job '" + jobName + "' already completed for run date " + runDate
+                            + "; a completed night is not re-run (use --rerun to run it again)");
+                }
+                parameters = parameters.withAttempt(latestAttempt + 1);
+            } else {
+                // A failed (or recovered) attempt is restarted, at its failed step, under the same identity.
+                parameters = parameters.withAttempt(latestAttempt);
+            }
+        }
+        String label = "Job '" + jobName + "' for run date " + runDate
+                + (parameters.attempt() > 0 ? " (attempt " + parameters.attempt() + ")" : "");
         JobExecution execution;
         try {
-            execution = jobOperator.start(catalog.job(jobName), parameters.toJobParameters());
-        } catch (JobInstanceAlreadyCompleteException e) {
-            return new Outcome(false, true, "Job '" + jobName + "' already completed for run date " + runDate
-                    + "; a completed night is not re-run");
+            execution = jobOperator.start(observed(catalog.job(jobName)), parameters.toJobParameters());
         } catch (Exception e) {
-            return new Outcome(false, true, "Cannot start job '" + jobName + "' for " + runDate + ": " + e.getMessage());
+            return new Outcome(false, true, "Cannot start " + label + ": " + e.getMessage());
         }
         for (StepExecution step : execution.getStepExecutions()) {
             log.info("step {} {} in {}", step.getStepName(), step.getStatus(), duration(step.getStartTime(), step.getEndTime()));
         }
         if (execution.getStatus() == BatchStatus.COMPLETED) {
-            return new Outcome(true, false, "Job '" + jobName + "' completed for run date " + runDate + " in "
+            return new Outcome(true, false, label.replaceFirst(" for run date", " completed for run date") + " in "
                     + duration(execution.getStartTime(), execution.getEndTime()));
         }
-        return new Outcome(false, false, "Job '" + jobName + "' " + execution.getStatus() + " for run date " + runDate + ": "
-                + firstFailure(execution));
+        return new Outcome(false, false, label + " " + execution.getStatus() + ": " + firstFailure(execution));
+    }
+
+    private Job observed(Job job) {
+        RunObserver observer = new RunObserver(repository);
+        if (job instanceof AbstractJob abstractJob) {
+            abstractJob.registerJobExecutionListener(observer);
+        }
+        if (job instanceof SimpleJob simpleJob) {
+            for (String stepName : simpleJob.getStepNames()) {
+                if (simpleJob.getStep(stepName) instanceof AbstractStep step) {
+                    step.registerStepExecutionListener(observer);
+                }
+            }
+        }
+        return job;
     }
 
     private static String firstFailure(JobExecution execution) {
@@ -71,7 +145,7 @@ public class JobRunner {
         return cause.getMessage();
     }
 
-    private static String duration(LocalDateTime start, LocalDateTime end) {
+    static String duration(LocalDateTime start, LocalDateTime end) {
         if (start == null || end == null) {
             return "-";
         }

@@ -69,7 +69,7 @@ class RestartFunctionalTests {
                 "--warehouse", warehouse.toString(), "--run-date", runDate, "-Dbaton.extract.max-quarantined-share=0.5"));
     }
 
-    private static List<String> stepHistory(Path warehouse, String runDate) throws Exception {
+    static List<String> stepHistory(Path warehouse, String runDate) throws Exception {
         List<String> steps = new ArrayList<>();
         try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + warehouse.resolve("state/batch"));
                 PreparedStatement query = connection.prepareStatement("""

@@ -1,0 +1,87 @@
+package dev.baton.cli;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import dev.baton.jobs.JobCatalog;
+import dev.baton.jobs.JobRunner;
+import dev.baton.jobs.Recovery;
+import dev.baton.jobs.RunHistory;
+import dev.baton.scheduling.NightScheduler;
+import dev.baton.scheduling.ScheduleDefinition;
+import dev.baton.warehouse.ProjectFiles;
+import dev.baton.warehouse.WarehouseLayout;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Run every schedule in schedules/ until stopped (SIGTERM lets a running night finish). First "
+                + "recovers runs a killed process left STARTED and runs the nights missed while down.")
+final class ServeCommand implements Callable<Integer> {
+
+    private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
+
+    @Option(names = "--landing", description = "Landing folder with <entity>*.csv files (default: generated sample data).")
+    Path landing;
+
+    @Option(names = "--warehouse", defaultValue = "${env:BATON_WAREHOUSE:-warehouse}",
+            description = "Warehouse folder (default: ${DEFAULT-VALUE}).")
+    Path warehouse;
+
+    @Option(names = "--project-dir", defaultValue = "${env:BATON_PROJECT_DIR}",
+            description = "Folder with jobs/, sql/, schedules/ (default: the copies inside the jar).")
+    Path projectDir;
+
+    @Option(names = "--catch-up-only", description = "Run the missed nights, then exit instead of waiting for the next firing.")
+    boolean catchUpOnly;
+
+    @Option(names = "-D", paramLabel = "KEY=VALUE", description = "Override a setting from application.yml.")
+    Map<String, String> settings = new LinkedHashMap<>();
+
+    @Override
+    public Integer call() throws Exception {
+        WarehouseLayout layout = new WarehouseLayout(warehouse);
+        layout.createDirectories();
+        Path landingFolder = landing != null ? landing : RunCommand.sampleLanding(layout);
+        // Closed by our own hook, after the scheduler has let a running night finish.
+        ConfigurableApplicationContext context = BatonContext.start(layout, projectDir, settings, false);
+        NightScheduler scheduler;
+        try {
+            List<ScheduleDefinition> schedules = ScheduleDefinition.readAll(context.getBean(ProjectFiles.class),
+                    context.getBean(JobCatalog.class).jobNames());
+            context.getBean(Recovery.class).recoverAll().forEach(log::info);
+            scheduler = new NightScheduler(schedules, context.getBean(JobRunner.class), context.getBean(RunHistory.class),
+                    landingFolder, Clock.systemDefaultZone());
+            boolean caughtUp = scheduler.catchUp();
+            if (catchUpOnly) {
+                context.close();
+                return caughtUp ? BatonCli.OK : BatonCli.JOB_FAILED;
+            }
+            scheduler.start();
+            log.info("serve: {} schedule(s) running; stop with SIGTERM", schedules.size());
+        } catch (RuntimeException | Error e) {
+            context.close();
+            throw e;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                scheduler.close();
+                context.close();
+                log.info("serve: stopped");
+            } finally {
+                stopped.countDown();
+            }
+        }, "baton-serve-shutdown"));
+        stopped.await();
+        return BatonCli.OK;
+    }
+}

@@ -1,0 +1,143 @@
+package dev.baton.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+import dev.baton.jobs.JobCatalog;
+import dev.baton.jobs.RunHistory;
+import dev.baton.jobs.RunHistory.Run;
+import dev.baton.warehouse.DuckDbFiles;
+import dev.baton.warehouse.WarehouseLayout;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = "Show the last runs (status, duration, rows per step), the published version with its "
+                + "quarantine counts and audit results. Exits 1 when the last run failed.")
+final class StatusCommand implements Callable<Integer> {
+
+    @Option(names = "--warehouse", defaultValue = "${env:BATON_WAREHOUSE:-warehouse}",
+            description = "Warehouse folder (default: ${DEFAULT-VALUE}).")
+    Path warehouse;
+
+    @Option(names = "--project-dir", defaultValue = "${env:BATON_PROJECT_DIR}",
+            description = "Folder with jobs/, sql/, schedules/ (default: the copies inside the jar).")
+    Path projectDir;
+
+    @Option(names = "--last", defaultValue = "10", description = "How many runs to list (default: ${DEFAULT-VALUE}).")
+    int last;
+
+    @Option(names = "-D", paramLabel = "KEY=VALUE", description = "Override a setting from application.yml.")
+    Map<String, String> settings = new LinkedHashMap<>();
+
+    @Override
+    public Integer call() throws Exception {
+        WarehouseLayout layout = new WarehouseLayout(warehouse);
+        if (!Files.isDirectory(layout.root())) {
+            throw new IllegalArgumentException("No warehouse folder at " + layout.root());
+        }
+        List<Run> runs = new ArrayList<>();
+        try (ConfigurableApplicationContext context = BatonContext.start(layout, projectDir, settings)) {
+            RunHistory history = context.getBean(RunHistory.class);
+            for (String job : context.getBean(JobCatalog.class).jobNames()) {
+                runs.addAll(history.recent(job, last));
+            }
+        }
+        runs.sort(Comparator.comparing(Run::executionId).reversed());
+        runs = runs.stream().limit(last).toList();
+
+        printPublished(layout.publishedFile());
+        System.out.println();
+        if (runs.isEmpty()) {
+            System.out.println("No runs yet.");
+            return BatonCli.OK;
+        }
+        System.out.printf("%-6s %-10s %-10s %-7s %-9s %-19s %9s  %s%n", "exec", "job", "run date", "attempt", "status",
+                "started", "duration", "rows per step");
+        for (Run run : runs) {
+            var execution = run.execution();
+            System.out.printf("%-6d %-10s %-10s %-7d %-9s %-19s %9s  %s%n", run.executionId(), run.jobName(), run.runDate(),
+                    run.attempt(), run.status(), execution.getStartTime() == null ? "-" : execution.getStartTime().withNano(0),
+                    duration(execution.getStartTime(), execution.getEndTime()), steps(execution.getStepExecutions()));
+        }
+        Run latest = runs.get(0);
+        if (latest.status() != BatchStatus.COMPLETED && !latest.status().isRunning()) {
+            String reason = latest.execution().getExitStatus().getExitDescription();
+            System.err.println("baton: the last run (" + latest.jobName() + " for " + latest.runDate() + ") "
+                    + latest.status() + (reason == null || reason.isBlank() ? "" : ": " + reason.lines().findFirst().orElse("")));
+            return BatonCli.JOB_FAILED;
+        }
+        return BatonCli.OK;
+    }
+
+    private static String steps(java.util.Collection<StepExecution> steps) {
+        return steps.stream()
+                .sorted(Comparator.comparing(StepExecution::getId))
+                .map(step -> step.getStepName() + (step.getStatus() == BatchStatus.COMPLETED ? "" : " " + step.getStatus())
+                        + " " + step.getWriteCount() + (step.getFilterCount() > 0 ? " (+" + step.getFilterCount() + " quarantined)" : ""))
+                .collect(Collectors.joining(", "));
+    }
+
+    private static void printPublished(Path published) {
+        if (!Files.exists(published)) {
+            System.out.println("Published: nothing yet (" + published + ")");
+            return;
+        }
+        try (Connection connection = DuckDbFiles.openReadOnly(published); Statement statement = connection.createStatement()) {
+            String runDate = single(statement, "select cast(max(run_date) as varchar) from run_context");
+            System.out.printf("Published: %s, run date %s, written %s%n", published, runDate,
+                    Files.getLastModifiedTime(published).toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+            System.out.println("Quarantined rows: " + grouped(statement,
+                    "select entity, count(*) from quarantine group by entity order by entity"));
+            String audits = single(statement, "select count(*) filter (where passed) || ' passed, '"
+                    + " || count(*) filter (where not passed) || ' failed' from audit_results");
+            System.out.println("Audits: " + audits);
+        } catch (Exception e) {
+            System.out.println("Published: " + published + " (cannot read: " + BatonCli.oneLine(e) + ")");
+        }
+    }
+
+    private static String single(Statement statement, String sql) throws SQLException {
+        try (ResultSet rows = statement.executeQuery(sql)) {
+            return rows.next() ? rows.getString(1) : null;
+        }
+    }
+
+    private static String grouped(Statement statement, String sql) throws SQLException {
+        List<String> parts = new ArrayList<>();
+        long total = 0;
+        try (ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                parts.add(rows.getString(1) + " " + rows.getLong(2));
+                total += rows.getLong(2);
+            }
+        }
+        return total + (parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")");
+    }
+
+    private static String duration(LocalDateTime start, LocalDateTime end) {
+        if (start == null) {
+            return "-";
+        }
+        if (end == null) {
+            return "running";
+        }
+        return String.format("%.1f s", Duration.between(start, end).toMillis() / 1000.0);
+    }
+}

@@ -1,0 +1,49 @@
+package dev.baton.jobs;
+
+import java.time.Duration;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+
+/**
+ * Stamps each execution with the process running it (so a crash can be recognised later) and logs every step's
+ * start and its rows and rate at the end, the progress an operator watches on a long night.
+ */
+final class RunObserver implements JobExecutionListener, StepExecutionListener {
+
+    private static final Logger log = LoggerFactory.getLogger(RunObserver.class);
+
+    private final JobRepository repository;
+
+    RunObserver(JobRepository repository) {
+        this.repository = repository;
+    }
+
+    @Override
+    public void beforeJob(JobExecution execution) {
+        RunOwner.current().writeTo(execution.getExecutionContext());
+        // Saved now, not at the end: the stamp matters exactly when the process never reaches the end.
+        repository.updateExecutionContext(execution);
+    }
+
+    @Override
+    public void beforeStep(StepExecution step) {
+        log.info("step {} started (execution {})", step.getStepName(), step.getJobExecutionId());
+    }
+
+    @Override
+    public ExitStatus afterStep(StepExecution step) {
+        double seconds = Duration.between(step.getStartTime(), java.time.LocalDateTime.now()).toMillis() / 1000.0;
+        long rows = step.getWriteCount() + step.getFilterCount();
+        log.info("step {} {}: {} rows written, {} filtered in {} s ({} rows/s)", step.getStepName(), step.getStatus(),
+                step.getWriteCount(), step.getFilterCount(), String.format("%.1f", seconds),
+                seconds > 0 ? Math.round(rows / seconds) : rows);
+        return null;
+    }
+}

@@ -1,0 +1,51 @@
+package dev.baton.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import dev.baton.cli.BatonCli;
+import dev.baton.support.Scenarios;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code baton validate} checks the definitions without running anything: exit 0, or 2 with one line naming the file. */
+class ValidateCommandTests {
+
+    @TempDir
+    Path workspace;
+
+    @Test
+    void theRepositoryProjectIsValid() throws Exception {
+        Scenarios.Captured result = Scenarios.capture(() -> BatonCli.execute("validate", "--project-dir", Path.of("").toAbsolutePath().toString()));
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("OK").contains("1 jobs (4 steps)").contains("1 schedules");
+    }
+
+    @Test
+    void aBrokenScheduleOrModelIsNamedInOneLineWithExitTwo() throws Exception {
+        // given a schedule that targets a job nobody defined
+        Path project = Scenarios.copyProject(workspace.resolve("project"));
+        Path schedule = project.resolve("schedules/nightly.yml");
+        Files.writeString(schedule, Files.readString(schedule).replace("job: nightly", "job: nigthly"));
+
+        // when
+        Scenarios.Captured badSchedule = Scenarios.capture(() -> BatonCli.execute("validate", "--project-dir", project.toString()));
+
+        // then
+        assertThat(badSchedule.exitCode()).isEqualTo(2);
+        assertThat(badSchedule.err().strip()).doesNotContain("\n").contains("schedules/nightly.yml").contains("nigthly");
+
+        // given the schedule mended and a model that reads a table it does not declare
+        Files.writeString(schedule, Files.readString(schedule).replace("job: nigthly", "job: nightly"));
+        Path model = project.resolve("sql/marts/mart_ltv_cac.sql");
+        Files.writeString(model, Files.readString(model).replace("depends_on:", "depends_on: no_such_model,"));
+
+        Scenarios.Captured badModel = Scenarios.capture(() -> BatonCli.execute("validate", "--project-dir", project.toString()));
+
+        assertThat(badModel.exitCode()).isEqualTo(2);
+        assertThat(badModel.err().strip()).doesNotContain("\n").contains("mart_ltv_cac").contains("no_such_model");
+    }
+}
