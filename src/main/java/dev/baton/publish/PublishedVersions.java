@@ -106,7 +106,8 @@ public final class PublishedVersions {
     Path prepare(LocalDate runDate) throws IOException {
         Path incoming = versionsDir().resolve(".incoming-" + runDate);
         deleteTree(incoming);
-        Files.createDirectories(incoming);
+        // The Parquet folder exists even when a job exports no table, so every version has the same shape.
+        Files.createDirectories(incoming.resolve(PARQUET));
         return incoming;
     }
 
