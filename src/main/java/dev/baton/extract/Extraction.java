@@ -20,6 +20,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 
 import dev.baton.warehouse.SqlIdentifiers;
 
@@ -81,9 +82,12 @@ final class Extraction {
             }
             quarantineUnmappedRejects(mapping);
             List<DeliveryLoader.Delivery> deliveries = new ArrayList<>();
-            for (String entity : loadOrder(List.copyOf(mapping.entities().keySet()))) {
-                SourceMapping.EntityMapping entityMapping = mapping.entities().get(entity);
-                LandingContract contract = LandingContract.read(connection, entity);
+            List<Map.Entry<String, SourceMapping.EntityMapping>> ordered = new ArrayList<>(mapping.deliveries().entrySet());
+            List<String> entityOrder = loadOrder(ordered.stream().map(entry -> entry.getValue().entity()).distinct().toList());
+            ordered.sort(Comparator.comparingInt(entry -> entityOrder.indexOf(entry.getValue().entity())));
+            for (Map.Entry<String, SourceMapping.EntityMapping> entry : ordered) {
+                SourceMapping.EntityMapping entityMapping = entry.getValue();
+                LandingContract contract = LandingContract.read(connection, entityMapping.entity());
                 statement.execute("drop table if exists mapped");
                 try {
                     statement.execute("create temp table mapped as " + entityMapping.select());
@@ -93,8 +97,17 @@ final class Extraction {
                 // Every mapped value is text again, so a mapping's rows are typed and checked like a file's.
                 statement.execute("drop table if exists incoming");
                 statement.execute("drop table if exists incoming_rejects");
-                statement.execute("create temp table incoming as select columns(* exclude (_line_number))::varchar,"
-                        + " _line_number from mapped");
+                StringJoiner text = new StringJoiner(", ");
+                try (var rows = statement.executeQuery("select * exclude (_line_number) from mapped limit 0")) {
+                    for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
+                        String name = DeliveryReader.quoteIdentifier(rows.getMetaData().getColumnName(i));
+                        text.add("cast(" + name + " as varchar) as " + name);
+                    }
+                } catch (SQLException e) {
+                    throw new SQLException("Source mapping " + mapping.name() + ", " + entityMapping.sql()
+                            + ": the SELECT must return _line_number of " + entityMapping.from() + " (" + e.getMessage() + ")", e);
+                }
+                statement.execute("create temp table incoming as select " + text + ", _line_number from mapped");
                 statement.execute("create temp table incoming_rejects as select * from " + entityMapping.from() + "_rejects");
                 String sourceFile = mapping.fileOf(entityMapping.from());
                 deliveries.add(finish(contract, sourceFile, checksum(landing.named(sourceFile))));
@@ -109,7 +122,7 @@ final class Extraction {
      */
     private void quarantineUnmappedRejects(SourceMapping mapping) throws SQLException {
         for (Map.Entry<String, String> file : mapping.files().entrySet()) {
-            boolean feedsAnEntity = mapping.entities().values().stream().anyMatch(entity -> entity.from().equals(file.getKey()));
+            boolean feedsAnEntity = mapping.deliveries().values().stream().anyMatch(entity -> entity.from().equals(file.getKey()));
             if (feedsAnEntity) {
                 continue;
             }

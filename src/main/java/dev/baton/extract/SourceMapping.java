@@ -16,10 +16,11 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * The mapped rows then take the same typing and quarantine path as canonical landing files.
  *
  * @param files raw table name -> file name in the landing folder
- * @param entities canonical entity -> which raw table's lines the rows come from, and the SELECT
+ * @param deliveries delivery name (the canonical entity, unless {@code entity} says otherwise) -> which raw table's
+ *        lines the rows come from, and the SELECT
  */
 record SourceMapping(String name, String description, String encoding, Map<String, String> files,
-        Map<String, EntityMapping> entities) {
+        Map<String, EntityMapping> deliveries) {
 
     static final String FOLDER = "jobs/sources";
 
@@ -28,12 +29,14 @@ record SourceMapping(String name, String description, String encoding, Map<Strin
             .build();
 
     /**
+     * @param entity the canonical entity the rows are; empty means the delivery's name (a second delivery of one
+     *        entity, such as stage history as older deal versions, needs it)
      * @param from the raw table whose file and line numbers the mapped rows carry (the SELECT returns its
      *        {@code _line_number})
      * @param sql path of the SELECT, relative to {@code jobs/sources/}
      * @param select the SELECT's text, filled in when the mapping is read
      */
-    record EntityMapping(String from, String sql, String select) {
+    record EntityMapping(String entity, String from, String sql, String select) {
     }
 
     String fileOf(String rawTable) {
@@ -59,12 +62,12 @@ record SourceMapping(String name, String description, String encoding, Map<Strin
         if (!name.equals(mapping.name())) {
             throw new IllegalStateException(definition.path() + ": name is '" + mapping.name() + "', expected '" + name + "'");
         }
-        if (mapping.files() == null || mapping.entities() == null || mapping.entities().isEmpty()) {
-            throw new IllegalStateException(definition.path() + ": needs files and entities");
+        if (mapping.files() == null || mapping.deliveries() == null || mapping.deliveries().isEmpty()) {
+            throw new IllegalStateException(definition.path() + ": needs files and deliveries");
         }
         Map<String, ProjectFile> sqlFiles = new LinkedHashMap<>();
         projectFiles.find("jobs", ".sql").forEach(file -> sqlFiles.put(file.path(), file));
-        Map<String, EntityMapping> entities = new LinkedHashMap<>();
+        Map<String, EntityMapping> deliveries = new LinkedHashMap<>();
         mapping.files().forEach((table, file) -> {
             SqlIdentifiers.require(table);
             if (file.contains("/") || file.contains("\\") || file.startsWith(".")) {
@@ -72,8 +75,8 @@ record SourceMapping(String name, String description, String encoding, Map<Strin
                         + "' must be a plain file name inside the landing folder");
             }
         });
-        mapping.entities().forEach((entity, entityMapping) -> {
-            SqlIdentifiers.require(entity);
+        mapping.deliveries().forEach((delivery, entityMapping) -> {
+            String entity = SqlIdentifiers.require(entityMapping.entity() == null ? delivery : entityMapping.entity());
             if (!mapping.files().containsKey(entityMapping.from())) {
                 throw new IllegalStateException(definition.path() + ": entity " + entity + " comes from '"
                         + entityMapping.from() + "', which is not under files");
@@ -83,9 +86,9 @@ record SourceMapping(String name, String description, String encoding, Map<Strin
                 throw new IllegalStateException(definition.path() + ": entity " + entity + " names SQL '"
                         + entityMapping.sql() + "', which is not a file under " + FOLDER + "/");
             }
-            entities.put(entity, new EntityMapping(entityMapping.from(), entityMapping.sql(), select.text()));
+            deliveries.put(delivery, new EntityMapping(entity, entityMapping.from(), entityMapping.sql(), select.text()));
         });
         return new SourceMapping(mapping.name(), mapping.description(),
-                mapping.encoding() == null ? "utf-8" : mapping.encoding(), mapping.files(), entities);
+                mapping.encoding() == null ? "utf-8" : mapping.encoding(), mapping.files(), deliveries);
     }
 }
