@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
  * {@code kind: extract} — loads the landing folder into the run's build file, which starts from the published
  * warehouse's landed rows (so staging persists across nights and a re-run cannot load anything twice).
  * {@code with.entities} loads canonical files ({@code <entity>*.csv|jsonl|parquet}); {@code with.source} names a
- * source mapping in {@code jobs/sources/} that maps export files onto the contract.
+ * source mapping in {@code jobs/sources/} that maps export files onto the contract; {@code with.jdbc} names a JDBC
+ * source there (rows changed since the stored watermark).
  */
 @Component
 class ExtractStepKind implements StepKind {
@@ -55,8 +56,10 @@ class ExtractStepKind implements StepKind {
         List<String> entities = step.listOption("entities").stream().map(SqlIdentifiers::require).toList();
         List<String> sources = step.listOption("source");
         SourceMapping mapping = sources.isEmpty() ? null : SourceMapping.read(projectFiles, sources.get(0));
-        if (entities.isEmpty() && mapping == null) {
-            throw new IllegalStateException("step '" + step.name() + "' lists no entities under with.entities and no with.source");
+        List<String> jdbcSources = step.listOption("jdbc");
+        JdbcSource jdbc = jdbcSources.isEmpty() ? null : JdbcSource.read(projectFiles, jdbcSources.get(0));
+        if (entities.isEmpty() && mapping == null && jdbc == null) {
+            throw new IllegalStateException("step '" + step.name() + "' names no with.entities, with.source or with.jdbc");
         }
         return (contribution, chunkContext) -> {
             RunParameters run = RunParameters.of(chunkContext);
@@ -69,9 +72,10 @@ class ExtractStepKind implements StepKind {
                         properties.metrics().reportingCurrency(), buildFiles.layout().root().resolve("raw"),
                         properties.extract().maxQuarantinedShare(),
                         environment.getProperty("baton.extract.require-hash-key", Boolean.class, false));
-                List<DeliveryLoader.Delivery> deliveries = mapping == null
-                        ? extraction.landing(entities, run.landing())
-                        : extraction.mapping(mapping, run.landing());
+                // JDBC URLs and credentials: only ever from the process environment.
+                List<DeliveryLoader.Delivery> deliveries = jdbc != null ? extraction.jdbc(jdbc, System::getenv)
+                        : mapping != null ? extraction.mapping(mapping, run.landing())
+                        : extraction.landing(entities, run.landing());
                 for (DeliveryLoader.Delivery delivery : deliveries) {
                     // Batch's own counters mirror the reconciliation: written = loaded + updated, filtered = quarantined.
                     contribution.incrementWriteCount(delivery.rowsLoaded() + delivery.rowsUpdated());

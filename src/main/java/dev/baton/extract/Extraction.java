@@ -117,6 +117,52 @@ final class Extraction {
     }
 
     /**
+     * A JDBC source: per entity, the rows changed since the stored watermark, loaded like a file; the new
+     * watermark, the ledger row and the loaded rows commit in one DuckDB transaction.
+     */
+    List<DeliveryLoader.Delivery> jdbc(JdbcSource source, java.util.function.Function<String, String> environment)
+            throws SQLException {
+        JdbcReader jdbcReader = new JdbcReader(source, environment);
+        List<DeliveryLoader.Delivery> deliveries = new ArrayList<>();
+        try (Connection jdbc = jdbcReader.connect()) {
+            org.duckdb.DuckDBConnection duckDb = connection.unwrap(org.duckdb.DuckDBConnection.class);
+            for (String entity : loadOrder(List.copyOf(source.entities().keySet()))) {
+                LandingContract contract = LandingContract.read(connection, entity);
+                String watermark = watermark(source.name(), entity);
+                JdbcReader.Read read = jdbcReader.read(jdbc, duckDb, source.entities().get(entity), watermark);
+                String sourceName = source.name() + ":" + entity;
+                try (PreparedStatement delete = connection.prepareStatement(
+                        "delete from source_watermarks where source_name = ? and entity = ?");
+                        PreparedStatement insert = connection.prepareStatement(
+                                "insert into source_watermarks values (?, ?, ?, ?)")) {
+                    delete.setString(1, source.name());
+                    delete.setString(2, entity);
+                    delete.executeUpdate();
+                    insert.setString(1, source.name());
+                    insert.setString(2, entity);
+                    insert.setString(3, read.watermark());
+                    insert.setObject(4, OffsetDateTime.now(ZoneOffset.UTC));
+                    insert.executeUpdate();
+                }
+                deliveries.add(finish(contract, sourceName, "watermark:" + (watermark == null ? "" : watermark)
+                        + "->" + (read.watermark() == null ? "" : read.watermark())));
+            }
+        }
+        return deliveries;
+    }
+
+    private String watermark(String sourceName, String entity) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "select watermark from source_watermarks where source_name = ? and entity = ?")) {
+            query.setString(1, sourceName);
+            query.setString(2, entity);
+            try (var rows = query.executeQuery()) {
+                return rows.next() ? rows.getString(1) : null;
+            }
+        }
+    }
+
+    /**
      * Records of a raw table no entity comes from directly (stage history, prices, ...) that could not be split are
      * still kept: quarantined under the raw table's name, without their text (such files may hold personal data).
      */
@@ -164,7 +210,8 @@ final class Extraction {
         }
         Path folder = rawArchive.resolve(contract.entity()).resolve("load_date=" + runDate);
         String stem = sourceFile.replaceAll("[^A-Za-z0-9._-]", "_");
-        Path target = folder.resolve(stem + "-" + checksum.substring(0, 16) + ".parquet");
+        String digest = checksum.startsWith("watermark:") ? sha256Hex(checksum) : checksum;
+        Path target = folder.resolve(stem + "-" + digest.substring(0, 16) + ".parquet");
         try {
             Files.createDirectories(folder);
         } catch (IOException e) {
@@ -199,6 +246,14 @@ final class Extraction {
                     "%s (%s): %d of %d rows are bad, more than the %.0f%% allowed (baton.extract.max-quarantined-share); first: %s",
                     delivery.sourceFile(), delivery.entity(), delivery.rowsQuarantined(), delivery.rowsRead(),
                     maxQuarantinedShare * 100, String.join("; ", delivery.firstProblems())));
+        }
+    }
+
+    private static String sha256Hex(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
