@@ -162,7 +162,7 @@ final class DeliveryReader {
 
     /** The first line of a CSV file: its column names and which delimiter separates them. */
     static Header header(Path file, String encoding) {
-        String line = firstLine(file, Charset.forName(encoding));
+        String line = firstLine(file, javaCharset(encoding));
         if (line.isBlank()) {
             throw new IllegalArgumentException(file.getFileName() + ": line 1 is empty; a CSV delivery starts with a header row");
         }
@@ -226,7 +226,12 @@ final class DeliveryReader {
         return "\"" + name.replace("\"", "\"\"") + "\"";
     }
 
-    static String charsetName(String encoding) {
-        return encoding == null || encoding.isBlank() ? StandardCharsets.UTF_8.name().toLowerCase(Locale.ROOT) : encoding;
+    /** The encodings a CSV delivery may declare (DuckDB's names), as Java charsets for reading the header line. */
+    private static Charset javaCharset(String encoding) {
+        return switch (encoding) {
+            case "latin-1" -> StandardCharsets.ISO_8859_1;
+            case "utf-8" -> StandardCharsets.UTF_8;
+            default -> throw new IllegalArgumentException("Unsupported CSV encoding '" + encoding + "': use utf-8 or latin-1");
+        };
     }
 }

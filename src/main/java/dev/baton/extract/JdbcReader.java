@@ -17,7 +17,6 @@ import java.util.Properties;
 import java.util.StringJoiner;
 import java.util.function.Function;
 
-import dev.baton.warehouse.SqlIdentifiers;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
@@ -148,9 +147,5 @@ final class JdbcReader {
                 return watermark;
             }
         }
-    }
-
-    static String identifier(String name) {
-        return SqlIdentifiers.require(name);
     }
 }
