@@ -27,6 +27,9 @@ class SourceDefinitionsTests {
             });
         }
         assertThat(SourceMapping.read(project, "salesforce").deliveries().get("deal_history").entity()).isEqualTo("deals");
+        // the copies packed into the jar (classpath) carry the mappings' SELECTs too
+        assertThat(SourceMapping.read(new ProjectFiles(null), "zendesk").deliveries().get("tickets").select())
+                .contains("zendesk_ticket_field_history");
     }
 
     @Test
