@@ -10,16 +10,21 @@ import dev.baton.jobs.StepKind;
 import dev.baton.warehouse.BatonProperties;
 import dev.baton.warehouse.BuildFiles;
 import dev.baton.warehouse.DuckDbFiles;
+import dev.baton.warehouse.ProjectFiles;
 import dev.baton.warehouse.SqlIdentifiers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code kind: extract} — loads the entities listed under {@code with.entities} from the landing folder into a
- * fresh build file. Starting fresh makes the step safe to re-run after a crash.
+ * {@code kind: extract} — loads the landing folder into the run's build file, which starts from the published
+ * warehouse's landed rows (so staging persists across nights and a re-run cannot load anything twice).
+ * {@code with.entities} loads canonical files ({@code <entity>*.csv|jsonl|parquet}); {@code with.source} names a
+ * source mapping in {@code jobs/sources/} that maps export files onto the contract; {@code with.jdbc} names a JDBC
+ * source there (rows changed since the stored watermark).
  */
 @Component
 class ExtractStepKind implements StepKind {
@@ -28,12 +33,17 @@ class ExtractStepKind implements StepKind {
 
     private final BuildFiles buildFiles;
     private final DuckDbFiles duckDb;
-    private final double maxQuarantinedShare;
+    private final ProjectFiles projectFiles;
+    private final BatonProperties properties;
+    private final Environment environment;
 
-    ExtractStepKind(BuildFiles buildFiles, DuckDbFiles duckDb, BatonProperties properties) {
+    ExtractStepKind(BuildFiles buildFiles, DuckDbFiles duckDb, ProjectFiles projectFiles, BatonProperties properties,
+            Environment environment) {
         this.buildFiles = buildFiles;
         this.duckDb = duckDb;
-        this.maxQuarantinedShare = properties.extract().maxQuarantinedShare();
+        this.projectFiles = projectFiles;
+        this.properties = properties;
+        this.environment = environment;
     }
 
     @Override
@@ -44,47 +54,43 @@ class ExtractStepKind implements StepKind {
     @Override
     public Tasklet tasklet(StepDefinition step) {
         List<String> entities = step.listOption("entities").stream().map(SqlIdentifiers::require).toList();
-        if (entities.isEmpty()) {
-            throw new IllegalStateException("step '" + step.name() + "' lists no entities under with.entities");
+        List<String> sources = step.listOption("source");
+        SourceMapping mapping = sources.isEmpty() ? null : SourceMapping.read(projectFiles, sources.get(0));
+        List<String> jdbcSources = step.listOption("jdbc");
+        JdbcSource jdbc = jdbcSources.isEmpty() ? null : JdbcSource.read(projectFiles, jdbcSources.get(0));
+        if (entities.isEmpty() && mapping == null && jdbc == null) {
+            throw new IllegalStateException("step '" + step.name() + "' names no with.entities, with.source or with.jdbc");
         }
         return (contribution, chunkContext) -> {
             RunParameters run = RunParameters.of(chunkContext);
             Path buildFile = buildFiles.createFresh(run.jobName(), run.runDate());
-            LandingFiles landing = new LandingFiles(run.landing());
+            // The key is a secret: only from the environment (BATON_HASH_KEY), never from a file in the project.
+            KeyedHash keyedHash = KeyedHash.fromKey(environment.getProperty(KeyedHash.KEY_VARIABLE));
             try (Connection connection = duckDb.openReadWrite(buildFile)) {
                 connection.setAutoCommit(false);
-                CsvDeliveryLoader loader = new CsvDeliveryLoader(connection, run.runDate());
-                for (String entity : entities) {
-                    LandingContract contract = LandingContract.read(connection, entity);
-                    for (Path file : landing.of(entity)) {
-                        long started = System.nanoTime();
-                        CsvDeliveryLoader.Delivery delivery = loader.load(contract, file);
-                        rejectWhenMostlyBad(delivery);
-                        connection.commit();
-                        // Batch's own counters mirror the reconciliation: written = loaded, filtered = quarantined.
-                        contribution.incrementWriteCount(delivery.rowsLoaded());
-                        contribution.incrementFilterCount(delivery.rowsQuarantined());
-                        logDelivery(delivery, System.nanoTime() - started);
-                    }
+                Extraction extraction = new Extraction(connection, run.runDate(), keyedHash,
+                        properties.metrics().reportingCurrency(), buildFiles.layout().root().resolve("raw"),
+                        properties.extract().maxQuarantinedShare(),
+                        environment.getProperty("baton.extract.require-hash-key", Boolean.class, false));
+                // JDBC URLs and credentials: only ever from the process environment.
+                List<DeliveryLoader.Delivery> deliveries = jdbc != null ? extraction.jdbc(jdbc, System::getenv)
+                        : mapping != null ? extraction.mapping(mapping, run.landing())
+                        : extraction.landing(entities, run.landing());
+                for (DeliveryLoader.Delivery delivery : deliveries) {
+                    // Batch's own counters mirror the reconciliation: written = loaded + updated, filtered = quarantined.
+                    contribution.incrementWriteCount(delivery.rowsLoaded() + delivery.rowsUpdated());
+                    contribution.incrementFilterCount(delivery.rowsQuarantined());
+                    logDelivery(delivery);
                 }
             }
             return RepeatStatus.FINISHED;
         };
     }
 
-    private void rejectWhenMostlyBad(CsvDeliveryLoader.Delivery delivery) {
-        if (delivery.rowsRead() > 0 && delivery.rowsQuarantined() > maxQuarantinedShare * delivery.rowsRead()) {
-            throw new IllegalStateException(String.format(
-                    "%s: %d of %d rows are bad, more than the %.0f%% allowed (baton.extract.max-quarantined-share); first: %s",
-                    delivery.sourceFile(), delivery.rowsQuarantined(), delivery.rowsRead(), maxQuarantinedShare * 100,
-                    String.join("; ", delivery.firstProblems())));
-        }
-    }
-
-    private static void logDelivery(CsvDeliveryLoader.Delivery delivery, long nanos) {
-        double seconds = Math.max(nanos / 1e9, 1e-6);
-        log.info("extract {} {}: read {} loaded {} quarantined {} ({} rows/s)", delivery.entity(), delivery.sourceFile(),
-                delivery.rowsRead(), delivery.rowsLoaded(), delivery.rowsQuarantined(), Math.round(delivery.rowsRead() / seconds));
+    private static void logDelivery(DeliveryLoader.Delivery delivery) {
+        log.info("extract {} {}: read {} loaded {} updated {} unchanged {} quarantined {}", delivery.entity(),
+                delivery.sourceFile(), delivery.rowsRead(), delivery.rowsLoaded(), delivery.rowsUpdated(),
+                delivery.rowsUnchanged(), delivery.rowsQuarantined());
         if (delivery.rowsQuarantined() > 0) {
             log.warn("extract {} {}: quarantined lines, first: {}", delivery.entity(), delivery.sourceFile(),
                     String.join("; ", delivery.firstProblems()));

@@ -15,8 +15,22 @@ import dev.baton.warehouse.SqlIdentifiers;
  */
 record LandingContract(String entity, List<Column> columns, List<Rule> rules) {
 
-    /** A contract column; {@code required} comes from NOT NULL. */
-    record Column(String name, String type, boolean required) {
+    private static final String HASH_COMMENT = "hmac-sha256 of ";
+
+    /**
+     * A contract column; {@code required} comes from NOT NULL, {@code key} and {@code hashOf} from the column
+     * comment ('natural key', 'hmac-sha256 of requester_email').
+     */
+    record Column(String name, String type, boolean required, boolean key, String hashOf) {
+
+        /** The column name a delivery carries: the source column of a hashed column, otherwise the name itself. */
+        String sourceName() {
+            return hashOf == null ? name : hashOf;
+        }
+
+        boolean hashed() {
+            return hashOf != null;
+        }
 
         boolean isText() {
             return type.equals("VARCHAR");
@@ -54,18 +68,39 @@ record LandingContract(String entity, List<Column> columns, List<Rule> rules) {
         return columns.stream().filter(Column::required).toList();
     }
 
+    /** The natural key plus updated_at when the entity has one: two rows with the same version are one row. */
+    List<String> versionKey() {
+        List<String> key = new ArrayList<>(columns.stream().filter(Column::key).map(Column::name).toList());
+        if (columns.stream().anyMatch(column -> column.name().equals("updated_at"))) {
+            key.add("updated_at");
+        }
+        return key;
+    }
+
+    List<String> naturalKey() {
+        return columns.stream().filter(Column::key).map(Column::name).toList();
+    }
+
+    boolean hasHashedColumns() {
+        return columns.stream().anyMatch(Column::hashed);
+    }
+
     static LandingContract read(Connection connection, String entity) throws SQLException {
         String table = "landed_" + SqlIdentifiers.require(entity);
         List<Column> columns = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement("""
-                select column_name, data_type, is_nullable
+                select column_name, data_type, is_nullable, coalesce(comment, '')
                 from duckdb_columns()
                 where table_name = ? and schema_name = 'main' and column_name not like '\\_%' escape '\\'
                 order by column_index""")) {
             statement.setString(1, table);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    columns.add(new Column(rows.getString(1), rows.getString(2), !rows.getBoolean(3)));
+                    String comment = rows.getString(4);
+                    String hashOf = comment.startsWith(HASH_COMMENT)
+                            ? SqlIdentifiers.require(comment.substring(HASH_COMMENT.length()).trim()) : null;
+                    columns.add(new Column(rows.getString(1), rows.getString(2), !rows.getBoolean(3),
+                            comment.equals("natural key"), hashOf));
                 }
             }
         }

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The files of one entity in a landing folder: {@code <entity>*.csv}, directly in the folder. A file that is
+ * The files of one entity in a landing folder: {@code <entity>*.csv|jsonl|parquet}, directly in the folder. A file that is
  * a link leading outside the folder is refused, so configuration cannot make Baton read arbitrary files.
  */
 final class LandingFiles {
@@ -34,13 +34,25 @@ final class LandingFiles {
         }
     }
 
+    private static final List<String> EXTENSIONS = List.of(".csv", ".jsonl", ".parquet");
+
     private static boolean matches(String fileName, String entity) {
-        if (!fileName.startsWith(entity) || !fileName.endsWith(".csv")) {
+        String extension = EXTENSIONS.stream().filter(fileName::endsWith).findFirst().orElse(null);
+        if (!fileName.startsWith(entity) || extension == null) {
             return false;
         }
         // "deals*.csv" takes deals.csv and deals_2024-01.csv, not a file of some "dealsx" entity.
-        String rest = fileName.substring(entity.length(), fileName.length() - ".csv".length());
+        String rest = fileName.substring(entity.length(), fileName.length() - extension.length());
         return rest.isEmpty() || !Character.isLetter(rest.charAt(0));
+    }
+
+    /** One named file of the folder (a source mapping's export file), confined like the rest. */
+    Path named(String fileName) {
+        Path file = folder.resolve(fileName);
+        if (!file.getParent().equals(folder) || !Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("Landing file " + fileName + " not found in " + folder);
+        }
+        return confined(file);
     }
 
     private Path confined(Path file) {

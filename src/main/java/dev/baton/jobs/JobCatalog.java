@@ -71,7 +71,8 @@ public class JobCatalog {
 
     public static Map<String, JobDefinition> readDefinitions(ProjectFiles projectFiles, Set<String> knownKinds) {
         Map<String, JobDefinition> definitions = new TreeMap<>();
-        for (ProjectFile file : projectFiles.find("jobs", ".yml")) {
+        // Only jobs/*.yml are jobs; jobs/sources/ holds the source mappings they name.
+        for (ProjectFile file : projectFiles.find("jobs", ".yml").stream().filter(file -> file.folder().equals("jobs")).toList()) {
             JobDefinition definition = parse(file);
             validate(file, definition, knownKinds);
             if (definitions.put(definition.name(), definition) != null) {

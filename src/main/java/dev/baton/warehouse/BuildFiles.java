@@ -5,8 +5,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.flywaydb.core.Flyway;
 
@@ -24,7 +28,14 @@ public final class BuildFiles {
         this.duckDb = duckDb;
     }
 
-    /** Starts the run's build file from nothing, so re-running the first step cannot load anything twice. */
+    /** What a new build file carries over from the published warehouse: landed rows and the load history. */
+    private static final String CARRIED_OVER = "table_name like 'landed\\_%' escape '\\' or table_name in"
+            + " ('quarantine', 'load_reconciliation', 'load_ledger', 'source_watermarks')";
+
+    /**
+     * Starts the run's build file anew: the schema from Flyway, then the published warehouse's landed rows and
+     * load history, so staging persists across nights while re-running a step cannot load anything twice.
+     */
     public Path createFresh(String jobName, LocalDate runDate) {
         layout.createDirectories();
         Path file = layout.buildFile(jobName, runDate);
@@ -39,7 +50,33 @@ public final class BuildFiles {
                 .locations("classpath:db/warehouse")
                 .load()
                 .migrate();
+        carryOverPublished(file);
         return file;
+    }
+
+    private void carryOverPublished(Path file) {
+        Path published = layout.publishedFile();
+        if (!Files.exists(published)) {
+            return;
+        }
+        try (Connection connection = duckDb.openReadWrite(file); Statement statement = connection.createStatement()) {
+            statement.execute("attach " + SqlIdentifiers.quoteLiteral(published.toString()) + " as published (read_only)");
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery("select table_name from duckdb_tables() where database_name = 'published'"
+                    + " and schema_name = 'main' and (" + CARRIED_OVER + ") and table_name in"
+                    + " (select table_name from duckdb_tables() where database_name = current_database() and schema_name = 'main')")) {
+                while (rows.next()) {
+                    tables.add(SqlIdentifiers.require(rows.getString(1)));
+                }
+            }
+            for (String table : tables) {
+                // by name: a warehouse published before a newer migration lacks its columns, which keep their defaults
+                statement.execute("insert into " + table + " by name select * from published.main." + table);
+            }
+            statement.execute("detach published");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot carry the landed rows of " + published + " into " + file + ": " + e.getMessage(), e);
+        }
     }
 
     public Connection open(String jobName, LocalDate runDate) throws SQLException {

@@ -1,0 +1,44 @@
+-- stripe_subscription -> subscriptions: the current terms of each subscription.
+-- The price is the plan (or price) on the subscription's latest invoice line item, in minor units.
+with
+
+prices as (
+    select
+        stripe_invoice_line_item.subscription_id,
+        max(coalesce(stripe_plan.amount, stripe_price.unit_amount)) as unit_amount_minor,
+        max(upper(coalesce(stripe_plan.currency, stripe_price.currency, stripe_invoice_line_item.currency))) as currency,
+        max(coalesce(stripe_plan.interval, stripe_price.recurring_interval)) as billing_interval,
+        max(coalesce(stripe_plan.interval_count, stripe_price.recurring_interval_count)) as interval_count,
+        max(coalesce(stripe_plan.id, stripe_price.id)) as plan
+    from stripe_invoice_line_item
+    left join stripe_plan
+        on stripe_plan.id = stripe_invoice_line_item.plan_id
+    left join stripe_price
+        on stripe_price.id = stripe_invoice_line_item.plan_id
+    group by stripe_invoice_line_item.subscription_id
+)
+
+select
+    stripe_subscription.id as subscription_id,
+    stripe_subscription.customer_id as account_id,
+    prices.plan,
+    stripe_subscription.quantity,
+    cast(try_cast(prices.unit_amount_minor as decimal(18, 2)) / 100 as varchar) as amount,
+    prices.currency,
+    cast(try_cast(prices.interval_count as integer)
+        * case prices.billing_interval when 'year' then 12 when 'month' then 1 end as varchar) as billing_period_months,
+    cast(try_cast(stripe_subscription.start_date as timestamp) as date) as start_date,
+    cast(try_cast(coalesce(nullif(stripe_subscription.ended_at, ''), nullif(stripe_subscription.cancel_at, '')) as timestamp) as date) as end_date,
+    case stripe_subscription.status
+        when 'trialing' then 'trial'
+        when 'active' then 'active'
+        when 'past_due' then 'active'
+        when 'paused' then 'paused'
+        when 'canceled' then 'canceled'
+        when 'unpaid' then 'canceled'
+    end as status,
+    stripe_subscription._fivetran_synced as updated_at,
+    stripe_subscription._line_number
+from stripe_subscription
+left join prices
+    on prices.subscription_id = stripe_subscription.id

@@ -1,0 +1,307 @@
+package dev.baton.extract;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.StringJoiner;
+
+import dev.baton.extract.LandingContract.Column;
+import dev.baton.warehouse.SqlIdentifiers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Loads one delivery of one entity, set-based inside DuckDB, from a temp table of text columns with
+ * {@code _line_number} (a landing file, a mapping's SELECT or a JDBC read): type every column with TRY_CAST, send
+ * every record that could not be split, or has a missing, unparseable or rule-breaking value, an ambiguous duplicate
+ * key or an unknown reference to quarantine, and load the rest. A row identical to one already landed is counted as
+ * unchanged and not loaded again, so re-delivering a file changes nothing. Rows read = loaded + updated + unchanged +
+ * quarantined, or the load fails.
+ */
+final class DeliveryLoader {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryLoader.class);
+
+    /** Counts for one delivery; {@code firstProblems} names the first quarantined lines for error messages. */
+    record Delivery(String entity, String sourceFile, long rowsRead, long rowsLoaded, long rowsUpdated,
+            long rowsUnchanged, long rowsQuarantined, List<String> firstProblems) {
+    }
+
+    private final Connection connection;
+    private final LocalDate runDate;
+    private final KeyedHash keyedHash;
+    private final String reportingCurrency;
+    private final boolean requireHashKey;
+
+    /**
+     * @param keyedHash null when no key is set: personal data is then not landed at all (a warning says so), or,
+     *        with {@code requireHashKey}, the delivery fails
+     */
+    DeliveryLoader(Connection connection, LocalDate runDate, KeyedHash keyedHash, String reportingCurrency,
+            boolean requireHashKey) {
+        this.connection = connection;
+        this.runDate = runDate;
+        this.keyedHash = keyedHash;
+        this.reportingCurrency = reportingCurrency;
+        this.requireHashKey = requireHashKey;
+    }
+
+    /**
+     * @param incoming temp table with text columns and {@code _line_number}; {@code <incoming>_rejects} holds the
+     *        records that could not be split into columns
+     */
+    Delivery load(LandingContract contract, String sourceFile, String incoming) throws SQLException {
+        SqlIdentifiers.require(incoming);
+        try (Statement statement = connection.createStatement()) {
+            Map<String, String> header = headerColumns(statement, incoming);
+            requireColumns(contract, header, sourceFile);
+            requireKeyForPersonalData(statement, contract, header, sourceFile, incoming);
+            statement.execute(typedSelect(contract, header, incoming));
+        }
+        quarantine(contract, sourceFile, incoming);
+        long read = count("select count(*) from typed") + count("select count(*) from " + incoming + "_rejects");
+        long[] counts = insertAccepted(contract, sourceFile);
+        long quarantined = countQuarantinedLines(contract.entity(), sourceFile);
+        long loaded = counts[0];
+        long updated = counts[1];
+        long unchanged = counts[2];
+        if (read != loaded + updated + unchanged + quarantined) {
+            throw new IllegalStateException(sourceFile + ": " + read + " rows read but " + loaded + " loaded, " + updated
+                    + " updated, " + unchanged + " unchanged and " + quarantined + " quarantined; a row would be lost");
+        }
+        try (PreparedStatement insert = connection.prepareStatement("insert into load_reconciliation"
+                + " (run_date, entity, source_file, rows_read, rows_loaded, rows_quarantined, rows_updated, rows_unchanged)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setObject(1, runDate);
+            insert.setString(2, contract.entity());
+            insert.setString(3, sourceFile);
+            insert.setLong(4, read);
+            insert.setLong(5, loaded);
+            insert.setLong(6, quarantined);
+            insert.setLong(7, updated);
+            insert.setLong(8, unchanged);
+            insert.executeUpdate();
+        }
+        return new Delivery(contract.entity(), sourceFile, read, loaded, updated, unchanged, quarantined,
+                firstProblems(contract.entity(), sourceFile));
+    }
+
+    /** Header names matched case-insensitively and trimmed; value = the name as written in the delivery. */
+    private static Map<String, String> headerColumns(Statement statement, String incoming) throws SQLException {
+        Map<String, String> header = new LinkedHashMap<>();
+        try (ResultSet rows = statement.executeQuery("select * exclude (_line_number) from " + incoming + " limit 0")) {
+            ResultSetMetaData metaData = rows.getMetaData();
+            for (int i = 1; i <= metaData.getColumnCount(); i++) {
+                String name = metaData.getColumnName(i);
+                header.put(name.trim().toLowerCase(Locale.ROOT), name);
+            }
+        }
+        return header;
+    }
+
+    private static void requireColumns(LandingContract contract, Map<String, String> header, String sourceFile) {
+        List<String> missing = contract.requiredColumns().stream()
+                .map(Column::sourceName)
+                .filter(name -> !header.containsKey(name))
+                .toList();
+        if (!missing.isEmpty()) {
+            throw new MissingColumnException(sourceFile + ": required column" + (missing.size() > 1 ? "s " : " ")
+                    + String.join(", ", missing) + " missing from the header (line 1); the header has "
+                    + String.join(", ", header.values()));
+        }
+    }
+
+    private void requireKeyForPersonalData(Statement statement, LandingContract contract, Map<String, String> header,
+            String sourceFile, String incoming) throws SQLException {
+        if (keyedHash != null) {
+            return;
+        }
+        for (Column column : contract.columns()) {
+            String name = column.hashed() ? header.get(column.sourceName()) : null;
+            if (name == null) {
+                continue;
+            }
+            try (ResultSet rows = statement.executeQuery("select count(*) from " + incoming + " where nullif(trim("
+                    + DeliveryReader.quoteIdentifier(name) + "), '') is not null")) {
+                rows.next();
+                if (rows.getLong(1) == 0) {
+                    continue;
+                }
+                String message = sourceFile + ": column " + column.sourceName() + " carries personal data, stored only as"
+                        + " an HMAC-SHA256, but no key is set: export " + KeyedHash.KEY_VARIABLE
+                        + " (a long random secret, kept outside the warehouse)";
+                if (requireHashKey) {
+                    throw new IllegalStateException(message + " or drop the column from the delivery");
+                }
+                log.warn("{}; {} is left empty (set baton.extract.require-hash-key=true to fail instead)", message, column.name());
+            }
+        }
+    }
+
+    private String typedSelect(LandingContract contract, Map<String, String> header, String incoming) {
+        StringJoiner columns = new StringJoiner(",\n    ");
+        columns.add("_line_number");
+        for (Column column : contract.columns()) {
+            String fileName = header.get(column.sourceName());
+            String raw = fileName == null ? "cast(null as varchar)"
+                    : "nullif(trim(" + DeliveryReader.quoteIdentifier(fileName) + "), '')";
+            if (column.hashed() && fileName != null) {
+                // The raw address never leaves this expression: quarantine and archive see the hash only.
+                raw = keyedHash == null ? "cast(null as varchar)" : keyedHash.sql(raw);
+            }
+            columns.add(raw + " as " + column.name() + "__raw");
+            columns.add(column.isText() ? raw + " as " + column.name()
+                    : "try_cast(" + raw + " as " + column.type() + ") as " + column.name());
+        }
+        return "create or replace temp table typed as select\n    " + columns + "\nfrom " + incoming;
+    }
+
+    private void quarantine(LandingContract contract, String sourceFile, String incoming) throws SQLException {
+        List<String> problems = new ArrayList<>();
+        // A record that could not be split into columns; its text is kept unless it may carry personal data.
+        problems.add("select line_number, column_name, " + (contract.hasHashedColumns() ? "cast(null as varchar)" : "raw_line")
+                + " as raw_value, reason from " + incoming + "_rejects");
+        for (Column column : contract.columns()) {
+            String name = column.name();
+            if (column.required()) {
+                problems.add(problem(name, name + "__raw is null", "'missing required value'"));
+            }
+            if (!column.isText()) {
+                problems.add(problem(name, name + "__raw is not null and " + name + " is null",
+                        SqlIdentifiers.quoteLiteral("not " + column.expectation())));
+            }
+        }
+        for (LandingContract.Rule rule : contract.rules()) {
+            problems.add(problem(rule.column(), "(" + rule.expression() + ") = false",
+                    SqlIdentifiers.quoteLiteral("breaks rule " + rule.expression())));
+        }
+        problems.addAll(duplicateKeys(contract));
+        problems.addAll(references(contract));
+        String sql = "insert into quarantine select ?, ?, ?, line_number, column_name, raw_value, reason from ("
+                + String.join("\nunion all\n", problems) + ")";
+        try (PreparedStatement insert = connection.prepareStatement(sql)) {
+            insert.setObject(1, runDate);
+            insert.setString(2, contract.entity());
+            insert.setString(3, sourceFile);
+            insert.executeUpdate();
+        }
+    }
+
+    private static String problem(String column, String condition, String reasonLiteral) {
+        return "select _line_number as line_number, '" + column + "' as column_name, " + column
+                + "__raw as raw_value, " + reasonLiteral + " as reason from typed where " + condition;
+    }
+
+    /** Two rows of one delivery with the same key and version but different values: neither can be trusted. */
+    private static List<String> duplicateKeys(LandingContract contract) {
+        List<String> key = contract.versionKey();
+        if (contract.naturalKey().isEmpty()) {
+            return List.of();
+        }
+        String keyList = String.join(", ", key);
+        StringJoiner content = new StringJoiner(", ", "row(", ")");
+        contract.columns().forEach(column -> content.add(column.name() + "__raw"));
+        String firstKey = contract.naturalKey().get(0);
+        return List.of("select typed._line_number, '" + firstKey + "', typed." + firstKey + "__raw,"
+                + " 'duplicate key in this delivery with different contents (lines ' || clashes.lines || ')'"
+                + " from typed inner join (select " + keyList + ", string_agg(cast(_line_number as varchar), ', ' order by _line_number) as lines"
+                + " from typed group by " + keyList + " having count(distinct " + content + ") > 1) as clashes"
+                + " on " + String.join(" and ", key.stream().map(k -> "typed." + k + " is not distinct from clashes." + k).toList()));
+    }
+
+    /** Rules across entities: they read what was landed before (fx_rates and accounts load first). */
+    private List<String> references(LandingContract contract) {
+        List<String> problems = new ArrayList<>();
+        boolean hasCurrency = contract.columns().stream().anyMatch(column -> column.name().equals("currency"));
+        if (hasCurrency && !contract.entity().equals("fx_rates")) {
+            String reporting = SqlIdentifiers.quoteLiteral(reportingCurrency);
+            problems.add(problem("currency", "currency is not null and currency <> " + reporting
+                    + " and currency not in (select currency from landed_fx_rates)",
+                    SqlIdentifiers.quoteLiteral("unknown currency: not in fx_rates and not the reporting currency " + reportingCurrency)));
+        }
+        if (contract.entity().equals("tickets")) {
+            problems.add(problem("account_id", "account_id is not null and account_id not in (select account_id from landed_accounts)",
+                    "'unknown account: no accounts row has this account_id'"));
+        }
+        return problems;
+    }
+
+    /** @return rows loaded (new keys), updated (new versions of known keys), unchanged (already landed) */
+    private long[] insertAccepted(LandingContract contract, String sourceFile) throws SQLException {
+        StringJoiner names = new StringJoiner(", ");
+        contract.columns().forEach(column -> names.add(column.name()));
+        String same = String.join(" and ", contract.columns().stream()
+                .map(column -> "landed." + column.name() + " is not distinct from accepted." + column.name()).toList());
+        List<String> naturalKey = contract.naturalKey();
+        String known = naturalKey.isEmpty() ? "false" : "exists (select 1 from " + contract.table() + " landed where "
+                + String.join(" and ", naturalKey.stream().map(k -> "landed." + k + " = accepted." + k).toList()) + ")";
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("create or replace temp table accepted as select " + names + ", _line_number,"
+                    + " row_number() over (partition by " + names + " order by _line_number) as _copy from typed"
+                    + " where _line_number not in (select line_number from quarantine where run_date = "
+                    + SqlIdentifiers.quoteLiteral(runDate.toString()) + " and entity = " + SqlIdentifiers.quoteLiteral(contract.entity())
+                    + " and source_file = " + SqlIdentifiers.quoteLiteral(sourceFile) + ")");
+            statement.execute("create or replace temp table classified as select accepted.*, case"
+                    + " when _copy > 1 or exists (select 1 from " + contract.table() + " landed where " + same + ") then 'unchanged'"
+                    + " when " + known + " then 'updated' else 'loaded' end as _outcome from accepted");
+        }
+        try (PreparedStatement insert = connection.prepareStatement("insert into " + contract.table() + " (" + names
+                + ", _source_file, _line_number) select " + names + ", ?, _line_number from classified where _outcome <> 'unchanged'")) {
+            insert.setString(1, sourceFile);
+            insert.executeUpdate();
+        }
+        return new long[] {
+            count("select count(*) from classified where _outcome = 'loaded'"),
+            count("select count(*) from classified where _outcome = 'updated'"),
+            count("select count(*) from classified where _outcome = 'unchanged'")};
+    }
+
+    private long countQuarantinedLines(String entity, String sourceFile) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "select count(distinct line_number) from quarantine where run_date = ? and entity = ? and source_file = ?")) {
+            query.setObject(1, runDate);
+            query.setString(2, entity);
+            query.setString(3, sourceFile);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    private List<String> firstProblems(String entity, String sourceFile) throws SQLException {
+        List<String> problems = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement("""
+                select line_number, column_name, raw_value, reason from quarantine
+                where run_date = ? and entity = ? and source_file = ?
+                order by line_number, column_name limit 5""")) {
+            query.setObject(1, runDate);
+            query.setString(2, entity);
+            query.setString(3, sourceFile);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    String value = rows.getString(3);
+                    problems.add("line " + rows.getLong(1) + " column " + rows.getString(2)
+                            + (value == null ? "" : " '" + value + "'") + ": " + rows.getString(4));
+                }
+            }
+        }
+        return problems;
+    }
+
+    private long count(String sql) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}

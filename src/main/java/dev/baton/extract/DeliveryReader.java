@@ -1,0 +1,237 @@
+package dev.baton.extract;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.StringJoiner;
+
+import dev.baton.warehouse.SqlIdentifiers;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads one landing file into a temp table of text columns plus {@code _line_number} (the line the record starts
+ * on; for Parquet the row number), and a {@code <table>_rejects} temp table of records that could not be split into
+ * columns at all (short or long row, stray quote, bytes that are not the declared encoding), each with its line.
+ * CSV: the header is read here (BOM, delimiter among {@code , ; TAB |}); DuckDB's sniffer gives up on dirty files,
+ * so DuckDB reads with the dialect fixed and {@code store_rejects} instead of failing on the first bad line.
+ */
+final class DeliveryReader {
+
+    private static final char[] DELIMITERS = {',', ';', '\t', '|'};
+
+    private final Connection connection;
+
+    DeliveryReader(Connection connection) {
+        this.connection = connection;
+    }
+
+    static String format(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".csv")) {
+            return "csv";
+        }
+        if (name.endsWith(".jsonl")) {
+            return "jsonl";
+        }
+        if (name.endsWith(".parquet")) {
+            return "parquet";
+        }
+        throw new IllegalArgumentException(file + ": not a .csv, .jsonl or .parquet file");
+    }
+
+    /** @return the number of records read, good and rejected */
+    long read(Path file, String table, String encoding) throws SQLException {
+        SqlIdentifiers.require(table);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("drop table if exists " + table);
+            statement.execute("drop table if exists " + table + "_rejects");
+            switch (format(file)) {
+                case "csv" -> readCsv(statement, file, table, encoding);
+                case "jsonl" -> readJsonLines(statement, file, table);
+                default -> readParquet(statement, file, table);
+            }
+            try (ResultSet rows = statement.executeQuery(
+                    "select (select count(*) from " + table + ") + (select count(*) from " + table + "_rejects)")) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new SQLException("Cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void readCsv(Statement statement, Path file, String table, String encoding) throws SQLException {
+        Header header = header(file, encoding);
+        StringJoiner columns = new StringJoiner(", ", "{", "}");
+        header.names().forEach(name -> columns.add(SqlIdentifiers.quoteLiteral(name) + ": 'VARCHAR'"));
+        statement.execute("drop table if exists baton_csv_rejects");
+        statement.execute("drop table if exists baton_csv_scans");
+        statement.execute("create temp table " + table + "_read as select * from read_csv("
+                + SqlIdentifiers.quoteLiteral(file.toString())
+                + ", auto_detect = false, header = true, delim = " + SqlIdentifiers.quoteLiteral(String.valueOf(header.delimiter()))
+                + ", quote = '\"', escape = '\"', encoding = " + SqlIdentifiers.quoteLiteral(encoding)
+                + ", columns = " + columns
+                + ", store_rejects = true, rejects_table = 'baton_csv_rejects', rejects_scan = 'baton_csv_scans')");
+        // One row per rejected record (DuckDB may report several errors for one line); lines = how many lines it spans.
+        statement.execute("create temp table " + table + "_rejects as select line as line_number,"
+                + " first(column_name order by column_idx) as column_name,"
+                + " first(trim(csv_line, chr(13) || chr(10))) as raw_line,"
+                + " string_agg(distinct " + REASON + ", '; ') as reason,"
+                + " 1 + length(first(trim(csv_line, chr(13) || chr(10)))) - length(replace(first(trim(csv_line, chr(13) || chr(10))), chr(10), '')) as line_count"
+                + " from baton_csv_rejects group by line");
+        // Where each good record starts: record order + newlines inside earlier quoted values + lines of rejected
+        // records before it. A rejected record sits before a good one when its line, less the lines of earlier
+        // rejects, is at most the line the good record would have without any rejects.
+        StringJoiner text = new StringJoiner(", ", "concat_ws('', ", ")");
+        header.names().forEach(name -> text.add(quoteIdentifier(name)));
+        statement.execute("create temp table " + table + "_base as select *, 2 + (row_number() over (order by rowid)) - 1"
+                + " + coalesce(sum(length(" + text + ") - length(replace(" + text + ", chr(10), '')))"
+                + " over (order by rowid rows between unbounded preceding and 1 preceding), 0) as _base_line from "
+                + table + "_read");
+        statement.execute("create temp table " + table + "_shift as select line_number - coalesce(sum(line_count)"
+                + " over (order by line_number rows between unbounded preceding and 1 preceding), 0) as slot, line_count from "
+                + table + "_rejects");
+        statement.execute("create temp table " + table + " as select * exclude (_base_line), _base_line + coalesce("
+                + "(select sum(line_count) from " + table + "_shift where slot <= _base_line), 0) as _line_number from "
+                + table + "_base order by _base_line");
+        statement.execute("drop table " + table + "_read");
+        statement.execute("drop table " + table + "_base");
+        statement.execute("drop table " + table + "_shift");
+        statement.execute("alter table " + table + "_rejects drop column line_count");
+    }
+
+    private static final String REASON = """
+            case error_type
+                when 'MISSING COLUMNS' then 'short row: fewer columns than the header'
+                when 'TOO MANY COLUMNS' then 'long row: more columns than the header'
+                when 'UNQUOTED VALUE' then 'stray quote: a value is not properly quoted'
+                when 'INVALID ENCODING' then 'wrong encoding: bytes that are not the file''s declared encoding'
+                else lower(error_type) || ': ' || error_message end""";
+
+    private void readJsonLines(Statement statement, Path file, String table) throws SQLException {
+        String source = "read_json(" + SqlIdentifiers.quoteLiteral(file.toString()) + ", format = 'newline_delimited')";
+        List<String> names = columnNames(statement, "select * from " + source + " limit 0");
+        StringJoiner columns = new StringJoiner(", ", "{", "}");
+        names.forEach(name -> columns.add(SqlIdentifiers.quoteLiteral(name) + ": 'VARCHAR'"));
+        statement.execute("create temp table " + table + " as select *, row_number() over () as _line_number from read_json("
+                + SqlIdentifiers.quoteLiteral(file.toString()) + ", format = 'newline_delimited', columns = " + columns + ")");
+        statement.execute(emptyRejects(table));
+    }
+
+    private void readParquet(Statement statement, Path file, String table) throws SQLException {
+        String source = "read_parquet(" + SqlIdentifiers.quoteLiteral(file.toString()) + ", file_row_number = true)";
+        List<String> names = columnNames(statement, "select * exclude (file_row_number) from " + source + " limit 0");
+        StringJoiner columns = new StringJoiner(", ");
+        names.forEach(name -> columns.add("cast(" + quoteIdentifier(name) + " as varchar) as " + quoteIdentifier(name)));
+        statement.execute("create temp table " + table + " as select " + columns + ", file_row_number + 1 as _line_number from "
+                + source);
+        statement.execute(emptyRejects(table));
+    }
+
+    private static String emptyRejects(String table) {
+        return "create temp table " + table + "_rejects (line_number bigint, column_name varchar, raw_line varchar, reason varchar)";
+    }
+
+    private static List<String> columnNames(Statement statement, String sql) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery(sql)) {
+            for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
+                names.add(rows.getMetaData().getColumnName(i));
+            }
+        }
+        return names;
+    }
+
+    record Header(List<String> names, char delimiter) {
+    }
+
+    /** The first line of a CSV file: its column names and which delimiter separates them. */
+    static Header header(Path file, String encoding) {
+        String line = firstLine(file, javaCharset(encoding));
+        if (line.isBlank()) {
+            throw new IllegalArgumentException(file.getFileName() + ": line 1 is empty; a CSV delivery starts with a header row");
+        }
+        char delimiter = ',';
+        int best = 0;
+        for (char candidate : DELIMITERS) {
+            int count = countOutsideQuotes(line, candidate);
+            if (count > best) {
+                best = count;
+                delimiter = candidate;
+            }
+        }
+        try {
+            CSVRecord record = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).get()
+                    .parse(new StringReader(line)).getRecords().get(0);
+            List<String> names = record.toList();
+            Set<String> seen = new HashSet<>();
+            for (String name : names) {
+                if (!seen.add(name)) {
+                    throw new IllegalArgumentException(file.getFileName() + ": line 1 names column '" + name + "' twice");
+                }
+            }
+            return new Header(names, delimiter);
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof IllegalArgumentException illegal && illegal.getMessage().contains("twice")) {
+                throw illegal;
+            }
+            throw new IllegalArgumentException(file.getFileName() + ": cannot read the header on line 1: " + e.getMessage(), e);
+        }
+    }
+
+    private static String firstLine(Path file, Charset charset) {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(1 << 20);
+            int start = head.length >= 3 && (head[0] & 0xff) == 0xef && (head[1] & 0xff) == 0xbb && (head[2] & 0xff) == 0xbf ? 3 : 0;
+            int end = start;
+            while (end < head.length && head[end] != '\n') {
+                end++;
+            }
+            String line = new String(head, start, end - start, charset);
+            return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file, e);
+        }
+    }
+
+    private static int countOutsideQuotes(String line, char candidate) {
+        int count = 0;
+        boolean quoted = false;
+        for (char c : line.toCharArray()) {
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == candidate && !quoted) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    static String quoteIdentifier(String name) {
+        return "\"" + name.replace("\"", "\"\"") + "\"";
+    }
+
+    /** The encodings a CSV delivery may declare (DuckDB's names), as Java charsets for reading the header line. */
+    private static Charset javaCharset(String encoding) {
+        return switch (encoding) {
+            case "latin-1" -> StandardCharsets.ISO_8859_1;
+            case "utf-8" -> StandardCharsets.UTF_8;
+            default -> throw new IllegalArgumentException("Unsupported CSV encoding '" + encoding + "': use utf-8 or latin-1");
+        };
+    }
+}

@@ -1,0 +1,270 @@
+package dev.baton.extract;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+
+import dev.baton.warehouse.SqlIdentifiers;
+
+/**
+ * One run's extraction into a build file: each delivery (a landing file, or one entity of a source mapping) is read,
+ * loaded through {@link DeliveryLoader}, archived as Parquet under {@code <warehouse>/raw/<entity>/load_date=<date>/}
+ * and written to the load ledger, then committed on its own. fx_rates and accounts load first, because other
+ * entities' rows are checked against them (unknown currency, unknown account).
+ */
+final class Extraction {
+
+    private static final List<String> LOADS_FIRST = List.of("fx_rates", "accounts");
+
+    private final Connection connection;
+    private final LocalDate runDate;
+    private final KeyedHash keyedHash;
+    private final Path rawArchive;
+    private final double maxQuarantinedShare;
+    private final DeliveryLoader loader;
+    private final DeliveryReader reader;
+
+    Extraction(Connection connection, LocalDate runDate, KeyedHash keyedHash, String reportingCurrency, Path rawArchive,
+            double maxQuarantinedShare, boolean requireHashKey) {
+        this.connection = connection;
+        this.runDate = runDate;
+        this.keyedHash = keyedHash;
+        this.rawArchive = rawArchive;
+        this.maxQuarantinedShare = maxQuarantinedShare;
+        this.loader = new DeliveryLoader(connection, runDate, keyedHash, reportingCurrency, requireHashKey);
+        this.reader = new DeliveryReader(connection);
+    }
+
+    static List<String> loadOrder(List<String> entities) {
+        List<String> ordered = new ArrayList<>(entities);
+        ordered.sort(Comparator.comparingInt(entity -> LOADS_FIRST.contains(entity) ? LOADS_FIRST.indexOf(entity) : LOADS_FIRST.size()));
+        return ordered;
+    }
+
+    /** Canonical landing files: {@code <entity>*.csv|jsonl|parquet}. */
+    List<DeliveryLoader.Delivery> landing(List<String> entities, Path folder) throws SQLException {
+        LandingFiles landing = new LandingFiles(folder);
+        List<DeliveryLoader.Delivery> deliveries = new ArrayList<>();
+        for (String entity : loadOrder(entities)) {
+            LandingContract contract = LandingContract.read(connection, entity);
+            for (Path file : landing.of(entity)) {
+                reader.read(file, "incoming", "utf-8");
+                deliveries.add(finish(contract, file.getFileName().toString(), checksum(file)));
+            }
+        }
+        return deliveries;
+    }
+
+    /** Export files mapped onto the contract by a source mapping's SELECTs. */
+    List<DeliveryLoader.Delivery> mapping(SourceMapping mapping, Path folder) throws SQLException {
+        LandingFiles landing = new LandingFiles(folder);
+        try (Statement statement = connection.createStatement()) {
+            for (Map.Entry<String, String> file : mapping.files().entrySet()) {
+                reader.read(landing.named(file.getValue()), file.getKey(), mapping.encoding());
+            }
+            quarantineUnmappedRejects(mapping);
+            List<DeliveryLoader.Delivery> deliveries = new ArrayList<>();
+            List<Map.Entry<String, SourceMapping.EntityMapping>> ordered = new ArrayList<>(mapping.deliveries().entrySet());
+            List<String> entityOrder = loadOrder(ordered.stream().map(entry -> entry.getValue().entity()).distinct().toList());
+            ordered.sort(Comparator.comparingInt(entry -> entityOrder.indexOf(entry.getValue().entity())));
+            for (Map.Entry<String, SourceMapping.EntityMapping> entry : ordered) {
+                SourceMapping.EntityMapping entityMapping = entry.getValue();
+                LandingContract contract = LandingContract.read(connection, entityMapping.entity());
+                statement.execute("drop table if exists mapped");
+                try {
+                    statement.execute("create temp table mapped as " + entityMapping.select());
+                } catch (SQLException e) {
+                    throw new SQLException("Source mapping " + mapping.name() + ", " + entityMapping.sql() + ": " + e.getMessage(), e);
+                }
+                // Every mapped value is text again, so a mapping's rows are typed and checked like a file's.
+                statement.execute("drop table if exists incoming");
+                statement.execute("drop table if exists incoming_rejects");
+                StringJoiner text = new StringJoiner(", ");
+                try (var rows = statement.executeQuery("select * exclude (_line_number) from mapped limit 0")) {
+                    for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
+                        String name = DeliveryReader.quoteIdentifier(rows.getMetaData().getColumnName(i));
+                        text.add("cast(" + name + " as varchar) as " + name);
+                    }
+                } catch (SQLException e) {
+                    throw new SQLException("Source mapping " + mapping.name() + ", " + entityMapping.sql()
+                            + ": the SELECT must return _line_number of " + entityMapping.from() + " (" + e.getMessage() + ")", e);
+                }
+                statement.execute("create temp table incoming as select " + text + ", _line_number from mapped");
+                statement.execute("create temp table incoming_rejects as select * from " + entityMapping.from() + "_rejects");
+                String sourceFile = mapping.fileOf(entityMapping.from());
+                deliveries.add(finish(contract, sourceFile, checksum(landing.named(sourceFile))));
+            }
+            return deliveries;
+        }
+    }
+
+    /**
+     * A JDBC source: per entity, the rows changed since the stored watermark, loaded like a file; the new
+     * watermark, the ledger row and the loaded rows commit in one DuckDB transaction.
+     */
+    List<DeliveryLoader.Delivery> jdbc(JdbcSource source, java.util.function.Function<String, String> environment)
+            throws SQLException {
+        JdbcReader jdbcReader = new JdbcReader(source, environment);
+        List<DeliveryLoader.Delivery> deliveries = new ArrayList<>();
+        try (Connection jdbc = jdbcReader.connect()) {
+            org.duckdb.DuckDBConnection duckDb = connection.unwrap(org.duckdb.DuckDBConnection.class);
+            for (String entity : loadOrder(List.copyOf(source.entities().keySet()))) {
+                LandingContract contract = LandingContract.read(connection, entity);
+                String watermark = watermark(source.name(), entity);
+                JdbcReader.Read read = jdbcReader.read(jdbc, duckDb, source.entities().get(entity), watermark);
+                String sourceName = source.name() + ":" + entity;
+                try (PreparedStatement delete = connection.prepareStatement(
+                        "delete from source_watermarks where source_name = ? and entity = ?");
+                        PreparedStatement insert = connection.prepareStatement(
+                                "insert into source_watermarks values (?, ?, ?, ?)")) {
+                    delete.setString(1, source.name());
+                    delete.setString(2, entity);
+                    delete.executeUpdate();
+                    insert.setString(1, source.name());
+                    insert.setString(2, entity);
+                    insert.setString(3, read.watermark());
+                    insert.setObject(4, OffsetDateTime.now(ZoneOffset.UTC));
+                    insert.executeUpdate();
+                }
+                deliveries.add(finish(contract, sourceName, "watermark:" + (watermark == null ? "" : watermark)
+                        + "->" + (read.watermark() == null ? "" : read.watermark())));
+            }
+        }
+        return deliveries;
+    }
+
+    private String watermark(String sourceName, String entity) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "select watermark from source_watermarks where source_name = ? and entity = ?")) {
+            query.setString(1, sourceName);
+            query.setString(2, entity);
+            try (var rows = query.executeQuery()) {
+                return rows.next() ? rows.getString(1) : null;
+            }
+        }
+    }
+
+    /**
+     * Records of a raw table no entity comes from directly (stage history, prices, ...) that could not be split are
+     * still kept: quarantined under the raw table's name, without their text (such files may hold personal data).
+     */
+    private void quarantineUnmappedRejects(SourceMapping mapping) throws SQLException {
+        for (Map.Entry<String, String> file : mapping.files().entrySet()) {
+            boolean feedsAnEntity = mapping.deliveries().values().stream().anyMatch(entity -> entity.from().equals(file.getKey()));
+            if (feedsAnEntity) {
+                continue;
+            }
+            try (PreparedStatement insert = connection.prepareStatement("insert into quarantine select ?, ?, ?, line_number,"
+                    + " column_name, null, reason from " + file.getKey() + "_rejects")) {
+                insert.setObject(1, runDate);
+                insert.setString(2, file.getKey());
+                insert.setString(3, file.getValue());
+                insert.executeUpdate();
+            }
+        }
+    }
+
+    private DeliveryLoader.Delivery finish(LandingContract contract, String sourceFile, String checksum) throws SQLException {
+        DeliveryLoader.Delivery delivery = loader.load(contract, sourceFile, "incoming");
+        rejectWhenMostlyBad(delivery);
+        Path archive = archive(contract, sourceFile, checksum);
+        try (PreparedStatement insert = connection.prepareStatement("insert into load_ledger values (?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setObject(1, runDate);
+            insert.setString(2, contract.entity());
+            insert.setString(3, sourceFile);
+            insert.setString(4, checksum);
+            insert.setLong(5, delivery.rowsRead());
+            insert.setString(6, archive == null ? null : archive.toString());
+            insert.setObject(7, OffsetDateTime.now(ZoneOffset.UTC));
+            insert.executeUpdate();
+        }
+        connection.commit();
+        return delivery;
+    }
+
+    /**
+     * The delivery's rows as read (text), with file name and checksum; hashed columns are hashed here too, so the
+     * archive never holds a raw address. Re-delivering the same bytes on the same date writes the same file.
+     */
+    private Path archive(LandingContract contract, String sourceFile, String checksum) throws SQLException {
+        if (rawArchive == null) {
+            return null;
+        }
+        Path folder = rawArchive.resolve(contract.entity()).resolve("load_date=" + runDate);
+        String stem = sourceFile.replaceAll("[^A-Za-z0-9._-]", "_");
+        String digest = checksum.startsWith("watermark:") ? sha256Hex(checksum) : checksum;
+        Path target = folder.resolve(stem + "-" + digest.substring(0, 16) + ".parquet");
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create " + folder, e);
+        }
+        StringBuilder replace = new StringBuilder();
+        try (Statement statement = connection.createStatement();
+                var rows = statement.executeQuery("select * from incoming limit 0")) {
+            for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
+                String name = rows.getMetaData().getColumnName(i);
+                for (LandingContract.Column column : contract.columns()) {
+                    if (column.hashed() && column.sourceName().equalsIgnoreCase(name.trim())) {
+                        String quoted = DeliveryReader.quoteIdentifier(name);
+                        String hashed = keyedHash == null ? "cast(null as varchar)" : keyedHash.sql("nullif(trim(" + quoted + "), '')");
+                        replace.append(replace.isEmpty() ? "" : ", ").append(hashed).append(" as ").append(quoted);
+                    }
+                }
+            }
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("copy (select * " + (replace.isEmpty() ? "" : "replace (" + replace + ") ")
+                    + ", " + SqlIdentifiers.quoteLiteral(sourceFile) + " as _source_file, "
+                    + SqlIdentifiers.quoteLiteral(checksum) + " as _checksum from incoming order by _line_number) to "
+                    + SqlIdentifiers.quoteLiteral(target.toString()) + " (format parquet)");
+        }
+        return target;
+    }
+
+    private void rejectWhenMostlyBad(DeliveryLoader.Delivery delivery) {
+        if (delivery.rowsRead() > 0 && delivery.rowsQuarantined() > maxQuarantinedShare * delivery.rowsRead()) {
+            throw new IllegalStateException(String.format(
+                    "%s (%s): %d of %d rows are bad, more than the %.0f%% allowed (baton.extract.max-quarantined-share); first: %s",
+                    delivery.sourceFile(), delivery.entity(), delivery.rowsQuarantined(), delivery.rowsRead(),
+                    maxQuarantinedShare * 100, String.join("; ", delivery.firstProblems())));
+        }
+    }
+
+    private static String sha256Hex(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String checksum(Path file) {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file, e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
