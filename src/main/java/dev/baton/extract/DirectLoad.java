@@ -21,6 +21,7 @@ public final class DirectLoad {
     /** Loads every {@code <entity>*.csv} of the folder into {@code landed_<entity>}; returns the rows loaded. */
     public static long load(Connection connection, Path landing, List<String> entities) throws SQLException {
         LandingFiles files = new LandingFiles(landing);
+        KeyedHash hash = KeyedHash.fromKey(System.getenv(KeyedHash.KEY_VARIABLE));
         long rows = 0;
         for (String entity : entities) {
             LandingContract contract = LandingContract.read(connection, entity);
@@ -34,7 +35,11 @@ public final class DirectLoad {
             StringJoiner casts = new StringJoiner(", ");
             for (LandingContract.Column column : contract.columns()) {
                 names.add(column.name());
-                casts.add(column.isText() ? column.name() : "cast(" + column.name() + " as " + column.type() + ")");
+                if (column.hashed()) {
+                    casts.add(hash == null ? "cast(null as varchar)" : hash.sql(column.sourceName()));
+                } else {
+                    casts.add(column.isText() ? column.name() : "cast(" + column.name() + " as " + column.type() + ")");
+                }
             }
             try (Statement statement = connection.createStatement()) {
                 rows += statement.executeUpdate("insert into " + contract.table() + " (" + names + ", _source_file, _line_number) "
