@@ -88,7 +88,7 @@ final class BenchCommand implements Callable<Integer> {
             JobRunner runner = context.getBean(JobRunner.class);
             DataSource metadata = context.getBean(DataSource.class);
             full = night(runner, metadata, "full night", landing, fullDate);
-            System.out.printf("The incremental delivery changes %,d rows (about 1%%)%n", changedRows);
+            System.out.printf("The incremental delivery adds %,d changed rows (about 1%%) to the files already delivered%n", changedRows);
             incremental = night(runner, metadata, "incremental night", incrementalLanding, incrementalDate);
 
             System.out.println("Timing the engine floor ...");
