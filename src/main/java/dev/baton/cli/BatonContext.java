@@ -9,6 +9,7 @@ import dev.baton.warehouse.WarehouseLayout;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** The Spring context behind the commands that touch run history (run, serve, status, recover, backfill). */
@@ -50,12 +51,26 @@ final class BatonContext {
         String[] arguments = properties.entrySet().stream()
                 .map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
                 .toArray(String[]::new);
-        return new SpringApplicationBuilder(BatonApplication.class)
-                .web(WebApplicationType.NONE)
-                .bannerMode(Banner.Mode.OFF)
-                .logStartupInfo(false)
-                .registerShutdownHook(shutdownHook)
-                .run(arguments);
+        try {
+            return new SpringApplicationBuilder(BatonApplication.class)
+                    .web(WebApplicationType.NONE)
+                    .bannerMode(Banner.Mode.OFF)
+                    .logStartupInfo(false)
+                    .registerShutdownHook(shutdownHook)
+                    .run(arguments);
+        } catch (RuntimeException e) {
+            // Nothing has run yet: whatever stops the context (a setting that does not bind or validate, a job
+            // file, an unreachable metadata store) is configuration, exit 2, said in one line.
+            throw new BadConfiguration(rootMessage(e), e);
+        }
+    }
+
+    /** A context that could not start; an IllegalArgumentException so the command line exits 2 (usage/configuration). */
+    static final class BadConfiguration extends IllegalArgumentException {
+
+        BadConfiguration(String reason, Throwable cause) {
+            super(reason, cause);
+        }
     }
 
     /**
@@ -63,11 +78,25 @@ final class BatonContext {
      * and what is wrong with it, rather than the parser's innermost one, which does not.
      */
     static String rootMessage(Throwable failure) {
+        if (failure instanceof BadConfiguration) {
+            return failure.getMessage();
+        }
         Throwable cause = failure;
+        BindException binding = null;
         while (cause.getClass().getName().startsWith("org.springframework.") && cause.getCause() != null
                 && cause.getCause() != cause) {
+            if (cause instanceof BindException bind && binding == null) {
+                binding = bind;
+            }
             cause = cause.getCause();
         }
-        return BatonCli.oneLine(cause);
+        if (binding == null) {
+            return BatonCli.oneLine(cause);
+        }
+        // Which setting, and why: Baton's own check names the setting already; a conversion error does not.
+        String reason = BatonCli.oneLine(cause);
+        String setting = binding.getName().toString();
+        Object value = binding.getProperty() == null ? null : binding.getProperty().getValue();
+        return "invalid setting " + setting + (value == null ? "" : "='" + value + "'") + ": " + reason;
     }
 }
