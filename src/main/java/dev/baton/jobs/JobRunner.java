@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.baton.warehouse.WarehouseLayout;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -40,9 +42,13 @@ public class JobRunner {
     private final RunHistory history;
     private final Recovery recovery;
     private final WarehouseLayout layout;
+    private final MeterRegistry meters;
+    private final ObservationRegistry observations;
 
     JobRunner(JobCatalog catalog, JobOperator jobOperator, JobRepository repository, RunHistory history,
-            Recovery recovery, WarehouseLayout layout) {
+            Recovery recovery, WarehouseLayout layout, MeterRegistry meters, ObservationRegistry observations) {
+        this.meters = meters;
+        this.observations = observations;
         this.catalog = catalog;
         this.jobOperator = jobOperator;
         this.repository = repository;
@@ -105,6 +111,7 @@ public class JobRunner {
         }
         for (StepExecution step : execution.getStepExecutions()) {
             log.info("step {} {} in {}", step.getStepName(), step.getStatus(), duration(step.getStartTime(), step.getEndTime()));
+            log.info(RunMetrics.summary(meters, jobName, step.getStepName()));
         }
         if (execution.getStatus() == BatchStatus.COMPLETED) {
             return new Outcome(true, false, label.replaceFirst(" for run date", " completed for run date") + " in "
@@ -114,14 +121,16 @@ public class JobRunner {
     }
 
     private Job observed(Job job) {
-        RunObserver observer = new RunObserver(repository);
+        RunObserver observer = new RunObserver(repository, meters);
         if (job instanceof AbstractJob abstractJob) {
             abstractJob.registerJobExecutionListener(observer);
+            abstractJob.setObservationRegistry(observations);
         }
         if (job instanceof SimpleJob simpleJob) {
             for (String stepName : simpleJob.getStepNames()) {
                 if (simpleJob.getStep(stepName) instanceof AbstractStep step) {
                     step.registerStepExecutionListener(observer);
+                    step.setObservationRegistry(observations);
                 }
             }
         }

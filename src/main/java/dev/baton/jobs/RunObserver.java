@@ -2,6 +2,7 @@ package dev.baton.jobs;
 
 import java.time.Duration;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.ExitStatus;
@@ -13,16 +14,19 @@ import org.springframework.batch.core.step.StepExecution;
 
 /**
  * Stamps each execution with the process running it (so a crash can be recognised later) and logs every step's
- * start and its rows and rate at the end, the progress an operator watches on a long night.
+ * start and its rows and rate at the end, the progress an operator watches on a long night, and counts those rows
+ * into the run metrics.
  */
 final class RunObserver implements JobExecutionListener, StepExecutionListener {
 
     private static final Logger log = LoggerFactory.getLogger(RunObserver.class);
 
     private final JobRepository repository;
+    private final MeterRegistry meters;
 
-    RunObserver(JobRepository repository) {
+    RunObserver(JobRepository repository, MeterRegistry meters) {
         this.repository = repository;
+        this.meters = meters;
     }
 
     @Override
@@ -44,6 +48,7 @@ final class RunObserver implements JobExecutionListener, StepExecutionListener {
         log.info("step {} {}: {} rows written, {} filtered in {} s ({} rows/s)", step.getStepName(), step.getStatus(),
                 step.getWriteCount(), step.getFilterCount(), String.format("%.1f", seconds),
                 seconds > 0 ? Math.round(rows / seconds) : rows);
+        RunMetrics.count(meters, step);
         return null;
     }
 }
