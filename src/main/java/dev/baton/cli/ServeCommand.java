@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -29,7 +30,8 @@ final class ServeCommand implements Callable<Integer> {
 
     private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
 
-    @Option(names = "--landing", description = "Landing folder with <entity>*.csv files (default: generated sample data).")
+    @Option(names = "--landing", description = "Landing folder for every schedule, overriding their `landing` parameter "
+            + "(default: each schedule's, else generated sample data).")
     Path landing;
 
     @Option(names = "--warehouse", defaultValue = "${env:BATON_WAREHOUSE:-warehouse}",
@@ -50,7 +52,6 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         WarehouseLayout layout = new WarehouseLayout(warehouse);
         layout.createDirectories();
-        Path landingFolder = landing != null ? landing : RunCommand.sampleLanding(layout);
         // Closed by our own hook, after the scheduler has let a running night finish.
         ConfigurableApplicationContext context = BatonContext.start(layout, projectDir, settings, false);
         NightScheduler scheduler;
@@ -58,8 +59,11 @@ final class ServeCommand implements Callable<Integer> {
             List<ScheduleDefinition> schedules = ScheduleDefinition.readAll(context.getBean(ProjectFiles.class),
                     context.getBean(JobCatalog.class).jobNames());
             context.getBean(Recovery.class).recoverAll().forEach(log::info);
+            // Sample data only for a schedule that names no landing folder, and only when --landing does not either.
+            Path sample = schedules.stream().anyMatch(schedule -> schedule.landing(landing) == null)
+                    ? RunCommand.sampleLanding(layout) : null;
             scheduler = new NightScheduler(schedules, context.getBean(JobRunner.class), context.getBean(RunHistory.class),
-                    landingFolder, Clock.systemDefaultZone());
+                    schedule -> Optional.ofNullable(schedule.landing(landing)).orElse(sample), Clock.systemDefaultZone());
             boolean caughtUp = scheduler.catchUp();
             if (catchUpOnly) {
                 context.close();
@@ -67,7 +71,7 @@ final class ServeCommand implements Callable<Integer> {
             }
             scheduler.start();
             log.info("serve: {} schedule(s) running; stop with SIGTERM", schedules.size());
-        } catch (RuntimeException | Error e) {
+        } catch (Exception | Error e) {
             context.close();
             throw e;
         }

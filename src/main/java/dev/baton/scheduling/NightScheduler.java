@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 
 import dev.baton.jobs.JobRunner;
 import dev.baton.jobs.RunHistory;
@@ -43,12 +44,14 @@ public final class NightScheduler implements AutoCloseable {
     private final List<ScheduleDefinition> schedules;
     private final JobRunner runner;
     private final RunHistory history;
-    private final Path landing;
+    private final Function<ScheduleDefinition, Path> landing;
     private final Clock clock;
     private final Map<String, ReentrantLock> jobLocks = new ConcurrentHashMap<>();
     private Scheduler quartz;
 
-    public NightScheduler(List<ScheduleDefinition> schedules, JobRunner runner, RunHistory history, Path landing, Clock clock) {
+    /** @param landing the landing folder of a schedule's runs (serve --landing, else its {@code landing} parameter) */
+    public NightScheduler(List<ScheduleDefinition> schedules, JobRunner runner, RunHistory history,
+            Function<ScheduleDefinition, Path> landing, Clock clock) {
         this.schedules = schedules;
         this.runner = runner;
         this.history = history;
@@ -160,7 +163,7 @@ public final class NightScheduler implements AutoCloseable {
                 return true;
             }
             log.info("schedule {}: running job {} for run date {}", schedule.name(), schedule.job(), date);
-            JobRunner.Outcome outcome = runner.run(schedule.job(), date, landing);
+            JobRunner.Outcome outcome = runner.run(schedule.job(), date, landing.apply(schedule));
             if (outcome.succeeded()) {
                 log.info("schedule {}: {}", schedule.name(), outcome.message());
             } else {

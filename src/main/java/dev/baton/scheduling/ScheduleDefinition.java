@@ -1,9 +1,11 @@
 package dev.baton.scheduling;
 
+import java.nio.file.Path;
 import java.text.ParseException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TimeZone;
 
@@ -21,8 +23,34 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * @param timeZone the zone the cron is read in, e.g. {@code America/New_York}
  * @param runDate how a firing's business date is derived: {@code previous_day} or {@code same_day}
  * @param misfire after downtime: {@code all}, {@code latest} or {@code none}
+ * @param parameters job parameters every firing passes to the run, e.g. {@code landing: /data/landing}
  */
-public record ScheduleDefinition(String name, String job, String cron, String timeZone, String runDate, String misfire) {
+public record ScheduleDefinition(String name, String job, String cron, String timeZone, String runDate, String misfire,
+        Map<String, String> parameters) {
+
+    /** The parameters a schedule may carry: what a run takes besides its business date. */
+    static final String LANDING = "landing";
+    private static final Set<String> PARAMETERS = Set.of(LANDING);
+
+    public ScheduleDefinition {
+        parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
+    }
+
+    public ScheduleDefinition(String name, String job, String cron, String timeZone, String runDate, String misfire) {
+        this(name, job, cron, timeZone, runDate, misfire, Map.of());
+    }
+
+    /**
+     * The landing folder of this schedule's runs: {@code override} (serve --landing) when given, else the schedule's
+     * {@code landing} parameter (a relative path is read from the working directory), else null.
+     */
+    public Path landing(Path override) {
+        if (override != null) {
+            return override;
+        }
+        String landing = parameters.get(LANDING);
+        return landing == null ? null : Path.of(landing);
+    }
 
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -82,5 +110,13 @@ public record ScheduleDefinition(String name, String job, String cron, String ti
         if (!MISFIRE_POLICIES.contains(misfire)) {
             throw new IllegalStateException(file.path() + ": misfire must be one of " + MISFIRE_POLICIES + ", got '" + misfire + "'");
         }
+        parameters.forEach((key, value) -> {
+            if (!PARAMETERS.contains(key)) {
+                throw new IllegalStateException(file.path() + ": parameter '" + key + "' is not a job parameter " + PARAMETERS);
+            }
+            if (value == null || value.isBlank()) {
+                throw new IllegalStateException(file.path() + ": parameter '" + key + "' has no value");
+            }
+        });
     }
 }

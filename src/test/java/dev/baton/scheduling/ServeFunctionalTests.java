@@ -85,8 +85,35 @@ class ServeFunctionalTests {
         assertThat(history(warehouse)).containsExactly(LocalDate.now(ZoneOffset.UTC) + " COMPLETED");
     }
 
+    @Test
+    void aScheduleLandingParameterIsWhereItsNightsRead() throws Exception {
+        // given a schedule that names its landing folder, and history that ends two nights ago
+        Path landing = Scenarios.copy("four_accounts", workspace.resolve("landing"));
+        Path project = lightProject("0 0 0 * * ?", "latest", "parameters:\n  landing: " + landing + "\n");
+        Path warehouse = workspace.resolve("warehouse");
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        Path elsewhere = Scenarios.copy("four_accounts", workspace.resolve("elsewhere"));
+        Scenarios.Captured seed = baton("run", "--job", "light", "--run-date", today.minusDays(2).toString(), "--landing",
+                elsewhere.toString(), "--project-dir", project.toString(), "--warehouse", warehouse.toString());
+        assertThat(seed.exitCode()).as(seed.err()).isZero();
+
+        // when serve catches up without --landing
+        Scenarios.Captured serve = baton("serve", "--catch-up-only", "--project-dir", project.toString(),
+                "--warehouse", warehouse.toString());
+
+        // then the latest missed night ran on the schedule's landing folder, and no sample data was generated
+        assertThat(serve.exitCode()).as(serve.err()).isZero();
+        assertThat(landings(warehouse)).containsExactly(
+                today.minusDays(2) + " " + elsewhere.toAbsolutePath(), today + " " + landing.toAbsolutePath());
+        assertThat(warehouse.resolve("sample-landing")).doesNotExist();
+    }
+
     /** The repository's project plus a job that only extracts and publishes, and one schedule for it. */
     private Path lightProject(String cron, String misfire) throws Exception {
+        return lightProject(cron, misfire, "");
+    }
+
+    private Path lightProject(String cron, String misfire, String extra) throws Exception {
         Path project = Scenarios.copyProject(workspace.resolve("project"));
         Files.writeString(project.resolve("jobs/light.yml"), """
                 name: light
@@ -127,7 +154,7 @@ class ServeFunctionalTests {
                 time_zone: UTC
                 run_date: same_day
                 misfire: %s
-                """.formatted(cron, misfire));
+                """.formatted(cron, misfire) + extra);
         return project;
     }
 
@@ -144,6 +171,24 @@ class ServeFunctionalTests {
             assertThat(Instant.now()).as("never logged '" + text + "': " + Files.readString(log)).isBefore(deadline);
             Thread.sleep(200);
         }
+    }
+
+    /** run date and landing parameter of every execution, oldest first. */
+    private static List<String> landings(Path warehouse) throws Exception {
+        List<String> runs = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + warehouse.resolve("state/batch"));
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("""
+                        select d.PARAMETER_VALUE, l.PARAMETER_VALUE
+                        from BATCH_JOB_EXECUTION e
+                        join BATCH_JOB_EXECUTION_PARAMS d on d.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID and d.PARAMETER_NAME = 'runDate'
+                        join BATCH_JOB_EXECUTION_PARAMS l on l.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID and l.PARAMETER_NAME = 'landing'
+                        order by e.JOB_EXECUTION_ID""")) {
+            while (rows.next()) {
+                runs.add(rows.getString(1) + " " + rows.getString(2));
+            }
+        }
+        return runs;
     }
 
     /** run date and status of every execution, oldest first. */
