@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "baton", mixinStandardHelpOptions = true, version = "baton 0.1.0",
         description = "Batch data warehouse for SaaS revenue teams.",
-        subcommands = {RunCommand.class, GenerateCommand.class, QueryCommand.class, PublishCommand.class,
+        subcommands = {RunCommand.class, GenerateCommand.class, QueryCommand.class, ShellCommand.class, PublishCommand.class,
                 ValidateCommand.class, StatusCommand.class, RecoverCommand.class, BackfillCommand.class, ServeCommand.class,
                 BenchCommand.class})
 public final class BatonCli {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import dev.baton.publish.PublishLock;
 import dev.baton.publish.PublishedVersions;
 import dev.baton.publish.PublishedVersions.Version;
 import dev.baton.warehouse.WarehouseLayout;
@@ -21,13 +22,34 @@ final class PublishCommand implements Callable<Integer> {
     @Option(names = "--rollback", description = "Publish the version before the current one again (atomic renames; readers are not blocked).")
     boolean rollback;
 
+    @Option(names = "--refresh-catalog", description = "Rebuild the published reporting.duckdb for where the warehouse folder is now (after moving it).")
+    boolean refreshCatalog;
+
     @Override
     public Integer call() throws Exception {
-        PublishedVersions versions = new PublishedVersions(new WarehouseLayout(warehouse));
-        if (rollback) {
-            Version restored = versions.rollback();
-            System.out.println("Rolled back: warehouse.duckdb, parquet and reporting.duckdb are now version "
-                    + restored.name() + " (run date " + restored.runDate() + ")");
+        WarehouseLayout layout = new WarehouseLayout(warehouse);
+        PublishedVersions versions = new PublishedVersions(layout);
+        if (rollback && refreshCatalog) {
+            throw new IllegalArgumentException("--rollback and --refresh-catalog exclude each other");
+        }
+        if (rollback || refreshCatalog) {
+            String action = rollback ? "--rollback" : "--refresh-catalog";
+            Optional<PublishLock> lock = PublishLock.tryAcquire(layout, "baton publish " + action);
+            if (lock.isEmpty()) {
+                throw new IllegalArgumentException("The published versions of " + warehouse + " are being changed right now by "
+                        + PublishLock.holder(layout) + "; try " + action + " again when it is done");
+            }
+            try (PublishLock held = lock.get()) {
+                if (rollback) {
+                    Version restored = versions.rollback();
+                    System.out.println("Rolled back: warehouse.duckdb, parquet and reporting.duckdb are now version "
+                            + restored.name() + " (run date " + restored.runDate() + ")");
+                } else {
+                    Version refreshed = versions.refreshCatalog();
+                    System.out.println("Rebuilt reporting.duckdb of version " + refreshed.name() + " for "
+                            + warehouse.toAbsolutePath().normalize());
+                }
+            }
             return BatonCli.OK;
         }
         if (versions.list().isEmpty()) {

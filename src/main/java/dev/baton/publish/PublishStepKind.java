@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,6 +29,7 @@ import dev.baton.warehouse.SqlIdentifiers;
 import dev.baton.warehouse.WarehouseLayout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.stereotype.Component;
@@ -79,34 +81,48 @@ class PublishStepKind implements StepKind {
                 throw new IllegalStateException("step '" + step.name() + "': with.partition_by names tables that are not exported: "
                         + partitionBy.keySet().stream().filter(table -> !tables.contains(table)).toList());
             }
-            Path incoming = versions.prepare(run.runDate());
-            Path parquet = incoming.resolve(PublishedVersions.PARQUET);
-            List<TableEntry> exported = new ArrayList<>();
-            List<String> reportingViews;
-            try (Connection connection = buildFiles.open(run.jobName(), run.runDate());
-                    Statement statement = connection.createStatement()) {
-                for (String table : tables) {
-                    exported.add(ParquetExport.export(connection, table, ParquetExport.partitionColumn(partitionBy, table), parquet));
-                    contribution.incrementWriteCount(1);
-                }
-                reportingViews = viewStatements(connection, models.viewsInLayers(reportingLayers));
-                // Everything into the main file before it is linked: a .wal left behind would not travel with it.
-                statement.execute("checkpoint");
+            // Held until the old versions are pruned, so a rollback never interleaves with this publish.
+            try (PublishLock lock = PublishLock.acquire(layout, "job '" + run.jobName() + "' publishing run date " + run.runDate(),
+                    Duration.ofMinutes(1))) {
+                publish(run, layout, versions, buildFile, models, tables, partitionBy, reportingLayers, contribution);
             }
-            if (Files.exists(Path.of(buildFile + ".wal"))) {
-                throw new IllegalStateException("build file " + buildFile + " still has a .wal after checkpoint; not publishing");
-            }
-            linkOrCopy(buildFile, incoming.resolve(PublishedVersions.DATABASE));
-            Version version = versions.commit(incoming, run.runDate());
-            new Manifest(version.name(), run.runDate(), Instant.now(), exported).writeTo(version.parquet());
-            ReportingCatalog.build(duckDb, version.folder(), exported, reportingViews);
-            versions.switchTo(version);
-            Files.delete(buildFile);
-            List<Version> removed = versions.prune(settings.keepVersions());
-            log.info("published {} as version {} for run date {} ({} Parquet tables; {} old versions removed)",
-                    layout.publishedFile(), version.name(), run.runDate(), exported.size(), removed.size());
             return RepeatStatus.FINISHED;
         };
+    }
+
+    private void publish(RunParameters run, WarehouseLayout layout, PublishedVersions versions, Path buildFile, ModelCatalog models,
+            List<String> tables, Map<String, String> partitionBy, List<String> reportingLayers, StepContribution contribution)
+            throws Exception {
+        List<String> debris = versions.removeDebris();
+        if (!debris.isEmpty()) {
+            log.warn("removed what earlier publishes that died left in {}: {}", layout.root().resolve("versions"), debris);
+        }
+        Path incoming = versions.prepare(run.runDate());
+        Path parquet = incoming.resolve(PublishedVersions.PARQUET);
+        List<TableEntry> exported = new ArrayList<>();
+        List<String> reportingViews;
+        try (Connection connection = buildFiles.open(run.jobName(), run.runDate());
+                Statement statement = connection.createStatement()) {
+            for (String table : tables) {
+                exported.add(ParquetExport.export(connection, table, ParquetExport.partitionColumn(partitionBy, table), parquet));
+                contribution.incrementWriteCount(1);
+            }
+            reportingViews = viewStatements(connection, models.viewsInLayers(reportingLayers));
+            // Everything into the main file before it is linked: a .wal left behind would not travel with it.
+            statement.execute("checkpoint");
+        }
+        if (Files.exists(Path.of(buildFile + ".wal"))) {
+            throw new IllegalStateException("build file " + buildFile + " still has a .wal after checkpoint; not publishing");
+        }
+        linkOrCopy(buildFile, incoming.resolve(PublishedVersions.DATABASE));
+        Version version = versions.commit(incoming, run.runDate());
+        new Manifest(version.name(), run.runDate(), Instant.now(), exported).writeTo(version.parquet());
+        ReportingCatalog.build(duckDb, version.folder(), exported, reportingViews);
+        versions.switchTo(version);
+        Files.delete(buildFile);
+        List<Version> removed = versions.prune(settings.keepVersions());
+        log.info("published {} as version {} for run date {} ({} Parquet tables; {} old versions removed)",
+                layout.publishedFile(), version.name(), run.runDate(), exported.size(), removed.size());
     }
 
     private static Map<String, String> partitionBy(StepDefinition step) {

@@ -14,6 +14,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import dev.baton.warehouse.BatonProperties;
+import dev.baton.warehouse.DuckDbFiles;
 import dev.baton.warehouse.WarehouseLayout;
 
 /**
@@ -26,12 +28,20 @@ import dev.baton.warehouse.WarehouseLayout;
  * </ul>
  * Nothing a reader has open is ever written to: a reader keeps its snapshot, and the files of older versions
  * stay on disk until they fall out of the last N kept versions.
+ *
+ * <p>A version counts once the names were switched to it (a {@code .switched} marker written after the switch, or
+ * being the published file right now). A publish that died earlier leaves debris — an {@code .incoming-*} folder or
+ * a version folder never switched to — which is never listed or rolled back to, and which the next publish deletes.
+ * Callers that change the versions hold the {@link PublishLock}.
  */
 public final class PublishedVersions {
 
     static final String DATABASE = "warehouse.duckdb";
     static final String REPORTING = "reporting.duckdb";
     static final String PARQUET = "parquet";
+    /** Written into a version folder once the published names point at it: only then was it ever published. */
+    static final String SWITCHED = ".switched";
+    private static final String INCOMING = ".incoming-";
     private static final Pattern VERSION_NAME = Pattern.compile("(\\d{6})-(\\d{4}-\\d{2}-\\d{2})");
 
     /** One kept version, e.g. {@code 000003-2024-06-30}. */
@@ -70,10 +80,25 @@ public final class PublishedVersions {
             return List.of();
         }
         List<Version> versions = new ArrayList<>();
+        for (Version version : folders()) {
+            if (Files.isRegularFile(version.database())
+                    && (Files.exists(version.folder().resolve(SWITCHED)) || isPublished(version))) {
+                versions.add(version);
+            }
+        }
+        return List.copyOf(versions);
+    }
+
+    /** Every folder with a version name, switched to or not, oldest first. */
+    private List<Version> folders() {
+        if (!Files.isDirectory(versionsDir())) {
+            return List.of();
+        }
+        List<Version> versions = new ArrayList<>();
         try (Stream<Path> folders = Files.list(versionsDir())) {
             for (Path folder : folders.toList()) {
                 Matcher matcher = VERSION_NAME.matcher(folder.getFileName().toString());
-                if (matcher.matches() && Files.isRegularFile(folder.resolve(DATABASE))) {
+                if (matcher.matches()) {
                     versions.add(new Version(Integer.parseInt(matcher.group(1)), LocalDate.parse(matcher.group(2)), folder));
                 }
             }
@@ -81,39 +106,56 @@ public final class PublishedVersions {
             throw new UncheckedIOException("Cannot list " + versionsDir(), e);
         }
         versions.sort(Comparator.comparingInt(Version::sequence));
-        return List.copyOf(versions);
+        return versions;
+    }
+
+    private boolean isPublished(Version version) {
+        try {
+            return Files.exists(layout.publishedFile()) && Files.exists(version.database())
+                    && Files.isSameFile(layout.publishedFile(), version.database());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The version {@code warehouse.duckdb} is now, if it is one of the kept versions. */
     public Optional<Version> current() {
-        Path published = layout.publishedFile();
-        if (!Files.exists(published)) {
-            return Optional.empty();
-        }
-        for (Version version : list()) {
-            try {
-                if (Files.isSameFile(published, version.database())) {
-                    return Optional.of(version);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return Optional.empty();
+        return list().stream().filter(this::isPublished).findFirst();
     }
 
     /** A fresh, empty folder to fill; {@link #commit} turns it into the next version. */
     Path prepare(LocalDate runDate) throws IOException {
-        Path incoming = versionsDir().resolve(".incoming-" + runDate);
-        deleteTree(incoming);
+        removeDebris();
+        Path incoming = versionsDir().resolve(INCOMING + runDate);
         // The Parquet folder exists even when a job exports no table, so every version has the same shape.
         Files.createDirectories(incoming.resolve(PARQUET));
         return incoming;
     }
 
+    /** Deletes what publishes that died left behind; returns the names deleted. */
+    List<String> removeDebris() throws IOException {
+        List<String> removed = new ArrayList<>();
+        if (Files.isDirectory(versionsDir())) {
+            try (Stream<Path> folders = Files.list(versionsDir())) {
+                for (Path folder : folders.filter(folder -> folder.getFileName().toString().startsWith(INCOMING)).toList()) {
+                    deleteTree(folder);
+                    removed.add(folder.getFileName().toString());
+                }
+            }
+        }
+        List<Version> published = list();
+        for (Version version : folders()) {
+            if (!published.contains(version)) {
+                deleteTree(version.folder());
+                removed.add(version.name());
+            }
+        }
+        return removed;
+    }
+
     /** Renames a filled folder to the next version name: until then it is not a version at all. */
     Version commit(Path incoming, LocalDate runDate) throws IOException {
-        int sequence = list().stream().mapToInt(Version::sequence).max().orElse(0) + 1;
+        int sequence = folders().stream().mapToInt(Version::sequence).max().orElse(0) + 1;
         Path folder = versionsDir().resolve(String.format("%06d-%s", sequence, runDate));
         Files.move(incoming, folder, StandardCopyOption.ATOMIC_MOVE);
         return new Version(sequence, runDate, folder);
@@ -140,6 +182,10 @@ public final class PublishedVersions {
             linkOver(version.reporting(), root.resolve(REPORTING));
         }
         linkOver(version.database(), layout.publishedFile());
+        Path switched = version.folder().resolve(SWITCHED);
+        if (!Files.exists(switched)) {
+            Files.writeString(switched, java.time.Instant.now() + "\n");
+        }
     }
 
     /** Keeps the newest {@code keep} versions and always the current one; returns the versions removed. */
@@ -171,6 +217,20 @@ public final class PublishedVersions {
         Version previous = versions.get(index - 1);
         switchTo(previous);
         return previous;
+    }
+
+    /**
+     * Rebuilds the current version's {@code reporting.duckdb} for where the warehouse folder is now: its views
+     * name the Parquet files by absolute path, because DuckDB resolves a relative path against the reading
+     * process's working directory, not against the database file.
+     */
+    public Version refreshCatalog() throws IOException, java.sql.SQLException {
+        Version current = current().orElseThrow(() -> new IllegalArgumentException(
+                "The published warehouse in " + layout.root() + " is none of the kept versions; nothing to refresh"));
+        DuckDbFiles duckDb = new DuckDbFiles(new BatonProperties.DuckDb("", 0), layout.tempDir());
+        ReportingCatalog.refresh(duckDb, current.folder());
+        switchTo(current);
+        return current;
     }
 
     /** A hard link under a temporary name, renamed over the target: one atomic step for readers. */

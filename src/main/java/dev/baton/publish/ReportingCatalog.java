@@ -5,9 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import dev.baton.publish.ParquetExport.TableEntry;
 import dev.baton.warehouse.DuckDbFiles;
@@ -21,6 +25,28 @@ import dev.baton.warehouse.SqlIdentifiers;
 final class ReportingCatalog {
 
     private ReportingCatalog() {
+    }
+
+    /**
+     * Builds a version's catalog again from its manifest and the BI views of its current catalog, e.g. after the
+     * warehouse folder moved: the Parquet views name absolute paths.
+     */
+    static void refresh(DuckDbFiles duckDb, Path version) throws SQLException, IOException {
+        Manifest manifest = Manifest.read(version.resolve(PublishedVersions.PARQUET));
+        Set<String> parquetViews = manifest.tables().stream().map(TableEntry::table).collect(Collectors.toSet());
+        List<String> viewStatements = new ArrayList<>();
+        // Reading the definitions does not bind them, so views over Parquet files that moved are no obstacle.
+        try (Connection connection = DuckDbFiles.openReadOnly(version.resolve(PublishedVersions.REPORTING));
+                Statement statement = connection.createStatement();
+                ResultSet views = statement.executeQuery(
+                        "select view_name, sql from duckdb_views() where not internal and schema_name = 'main' order by view_oid")) {
+            while (views.next()) {
+                if (!parquetViews.contains(views.getString(1))) {
+                    viewStatements.add(views.getString(2));
+                }
+            }
+        }
+        build(duckDb, version, manifest.tables(), viewStatements);
     }
 
     static void build(DuckDbFiles duckDb, Path version, List<TableEntry> tables, List<String> viewStatements)

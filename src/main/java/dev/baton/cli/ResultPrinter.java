@@ -1,0 +1,147 @@
+package dev.baton.cli;
+
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Prints query results as an aligned table, CSV or JSON — the one formatter of {@code baton query} and {@code baton shell}. */
+final class ResultPrinter {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private ResultPrinter() {
+    }
+
+    enum Format {
+        TABLE, CSV, JSON;
+
+        static Format parse(String name) {
+            try {
+                return valueOf(name.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("Unknown format '" + name.strip() + "'; use table, csv or json");
+            }
+        }
+    }
+
+    record Result(List<String> columns, List<Boolean> numeric, List<List<String>> rows) {
+
+        static Result of(ResultSet resultSet) throws SQLException {
+            ResultSetMetaData metaData = resultSet.getMetaData();
+            List<String> columns = new ArrayList<>();
+            List<Boolean> numeric = new ArrayList<>();
+            for (int i = 1; i <= metaData.getColumnCount(); i++) {
+                columns.add(metaData.getColumnLabel(i));
+                numeric.add(isNumeric(metaData.getColumnType(i)));
+            }
+            List<List<String>> rows = new ArrayList<>();
+            while (resultSet.next()) {
+                List<String> row = new ArrayList<>();
+                for (int i = 1; i <= columns.size(); i++) {
+                    row.add(resultSet.getString(i));
+                }
+                rows.add(row);
+            }
+            return new Result(columns, numeric, rows);
+        }
+
+        private static boolean isNumeric(int type) {
+            return switch (type) {
+                case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT, Types.DECIMAL, Types.NUMERIC,
+                        Types.FLOAT, Types.REAL, Types.DOUBLE -> true;
+                default -> false;
+            };
+        }
+    }
+
+    static void print(Result result, Format format, PrintStream out) {
+        switch (format) {
+            case TABLE -> printTable(result, out);
+            case CSV -> printCsv(result, out);
+            case JSON -> printJson(result, out);
+        }
+    }
+
+    static void printTable(Result result, PrintStream out) {
+        int[] widths = new int[result.columns().size()];
+        for (int i = 0; i < widths.length; i++) {
+            widths[i] = result.columns().get(i).length();
+            for (List<String> row : result.rows()) {
+                widths[i] = Math.max(widths[i], display(row.get(i)).length());
+            }
+        }
+        out.println(line(result.columns(), widths, result.numeric()));
+        StringBuilder rule = new StringBuilder();
+        for (int width : widths) {
+            rule.append(rule.length() == 0 ? "" : "-+-").append("-".repeat(width));
+        }
+        out.println(rule);
+        for (List<String> row : result.rows()) {
+            out.println(line(row.stream().map(ResultPrinter::display).toList(), widths, result.numeric()));
+        }
+        out.println("(" + result.rows().size() + " row" + (result.rows().size() == 1 ? "" : "s") + ")");
+    }
+
+    private static String line(List<String> cells, int[] widths, List<Boolean> numeric) {
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < widths.length; i++) {
+            String format = numeric.get(i) ? "%" + widths[i] + "s" : "%-" + widths[i] + "s";
+            line.append(i == 0 ? "" : " | ").append(String.format(format, cells.get(i)));
+        }
+        return line.toString().stripTrailing();
+    }
+
+    private static String display(String value) {
+        return value == null ? "NULL" : value;
+    }
+
+    /**
+     * Numbers stay numbers (exact decimals, never doubles rounded by a parser); everything else is a string,
+     * escaped by Jackson (quotes, backslashes, control characters).
+     */
+    static void printJson(Result result, PrintStream out) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (List<String> row : result.rows()) {
+            Map<String, Object> object = new LinkedHashMap<>();
+            for (int i = 0; i < row.size(); i++) {
+                String value = row.get(i);
+                boolean number = value != null && result.numeric().get(i) && !value.equalsIgnoreCase("nan") && !value.contains("nf");
+                object.put(result.columns().get(i), number ? new BigDecimal(value) : value);
+            }
+            rows.add(object);
+        }
+        out.println(JSON.writeValueAsString(rows));
+    }
+
+    /** Text cells starting with = + - @ are prefixed with ' so a spreadsheet never runs them as formulas. */
+    static void printCsv(Result result, PrintStream out) {
+        try {
+            CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get());
+            printer.printRecord(result.columns());
+            for (List<String> row : result.rows()) {
+                List<String> cells = new ArrayList<>();
+                for (int i = 0; i < row.size(); i++) {
+                    String value = row.get(i);
+                    boolean formulaLike = value != null && !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0;
+                    cells.add(formulaLike && !result.numeric().get(i) ? "'" + value : value);
+                }
+                printer.printRecord(cells);
+            }
+            printer.flush();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
