@@ -41,6 +41,10 @@ public final class DuckDbFiles {
         return connection;
     }
 
+    static String quoteIdentifier(String name) {
+        return "\"" + name.replace("\"", "\"\"") + "\"";
+    }
+
     /** Options go after ';' — with '?' the driver silently creates a new, empty file. */
     public static Connection openReadOnly(Path file) throws SQLException {
         Connection connection = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath() + ";access_mode=READ_ONLY");
