@@ -107,18 +107,40 @@ solved as (
     group by account_id, solved_month
 ),
 
--- a ticket is in the backlog at the end of a month when it was opened by then and not yet solved
+-- a ticket is in the backlog at the end of a month when it was opened by then and not yet solved:
+-- tickets opened up to the month less those both opened and solved by then (the later of the two months), as
+-- running sums per account instead of joining every ticket to every later month
+backlog_changes as (
+    select account_id, created_month as month_start, 1 as change
+    from tickets
+    union all
+    select account_id, greatest(created_month, solved_month) as month_start, -1 as change
+    from tickets
+    where solved_month is not null
+),
+
+-- a change before the first month of dim_month counts from that month on
+backlog_by_month as (
+    select
+        backlog_changes.account_id,
+        greatest(backlog_changes.month_start, first_calendar_month.month_start) as month_start,
+        sum(backlog_changes.change) as change
+    from backlog_changes
+    cross join (select min(month_start) as month_start from months) as first_calendar_month
+    group by backlog_changes.account_id, greatest(backlog_changes.month_start, first_calendar_month.month_start)
+),
+
 backlog as (
     select
         account_months.account_id,
         account_months.month_start,
-        count(*) as backlog
+        sum(coalesce(backlog_by_month.change, 0)) over (
+            partition by account_months.account_id order by account_months.month_start
+            rows between unbounded preceding and current row) as backlog
     from account_months
-    inner join tickets
-        on tickets.account_id = account_months.account_id
-        and tickets.created_month <= account_months.month_start
-        and (tickets.solved_month is null or tickets.solved_month > account_months.month_start)
-    group by account_months.account_id, account_months.month_start
+    left join backlog_by_month
+        on backlog_by_month.account_id = account_months.account_id
+        and backlog_by_month.month_start = account_months.month_start
 ),
 
 -- seats = quantity of the paying subscription rows in force on the last day of the month (as MRR counts them)

@@ -61,15 +61,19 @@ final class DeliveryLoader {
      */
     Delivery load(LandingContract contract, String sourceFile, String incoming) throws SQLException {
         SqlIdentifiers.require(incoming);
+        Laps laps = new Laps();
         try (Statement statement = connection.createStatement()) {
             Map<String, String> header = headerColumns(statement, incoming);
             requireColumns(contract, header, sourceFile);
             requireKeyForPersonalData(statement, contract, header, sourceFile, incoming);
             statement.execute(typedSelect(contract, header, incoming));
         }
+        laps.lap("type");
         quarantine(contract, sourceFile, incoming);
+        laps.lap("quarantine");
         long read = count("select count(*) from typed") + count("select count(*) from " + incoming + "_rejects");
         long[] counts = insertAccepted(contract, sourceFile);
+        laps.lap("accept");
         long quarantined = countQuarantinedLines(contract.entity(), sourceFile);
         long loaded = counts[0];
         long updated = counts[1];
@@ -91,8 +95,11 @@ final class DeliveryLoader {
             insert.setLong(8, unchanged);
             insert.executeUpdate();
         }
-        return new Delivery(contract.entity(), sourceFile, read, loaded, updated, unchanged, quarantined,
+        Delivery delivery = new Delivery(contract.entity(), sourceFile, read, loaded, updated, unchanged, quarantined,
                 firstProblems(contract.entity(), sourceFile));
+        laps.lap("reconcile");
+        log.info("load {} {}: {}", contract.entity(), sourceFile, laps);
+        return delivery;
     }
 
     /** Header names matched case-insensitively and trimmed; value = the name as written in the delivery. */

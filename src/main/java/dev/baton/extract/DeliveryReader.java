@@ -103,6 +103,14 @@ final class DeliveryReader {
                 + " + coalesce(sum(length(" + text + ") - length(replace(" + text + ", chr(10), '')))"
                 + " over (order by rowid rows between unbounded preceding and 1 preceding), 0) as _base_line from "
                 + table + "_read");
+        if (isEmpty(statement, table + "_rejects")) {
+            // the usual case: no rejected record shifts the lines, so the base line is the line
+            statement.execute("drop table " + table + "_read");
+            statement.execute("alter table " + table + "_base rename column _base_line to _line_number");
+            statement.execute("alter table " + table + "_base rename to " + table);
+            statement.execute("alter table " + table + "_rejects drop column line_count");
+            return;
+        }
         statement.execute("create temp table " + table + "_shift as select line_number - coalesce(sum(line_count)"
                 + " over (order by line_number rows between unbounded preceding and 1 preceding), 0) as slot, line_count from "
                 + table + "_rejects");
@@ -113,6 +121,13 @@ final class DeliveryReader {
         statement.execute("drop table " + table + "_base");
         statement.execute("drop table " + table + "_shift");
         statement.execute("alter table " + table + "_rejects drop column line_count");
+    }
+
+    private static boolean isEmpty(Statement statement, String table) throws SQLException {
+        try (ResultSet rows = statement.executeQuery("select count(*) from " + table)) {
+            rows.next();
+            return rows.getLong(1) == 0;
+        }
     }
 
     private static final String REASON = """

@@ -32,6 +32,8 @@ import dev.baton.warehouse.SqlIdentifiers;
  */
 final class Extraction {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Extraction.class);
+
     private static final List<String> LOADS_FIRST = List.of("fx_rates", "accounts");
 
     private final Connection connection;
@@ -66,8 +68,20 @@ final class Extraction {
         for (String entity : loadOrder(entities)) {
             LandingContract contract = LandingContract.read(connection, entity);
             for (Path file : landing.of(entity)) {
+                Laps laps = new Laps();
+                String checksum = checksum(file);
+                laps.lap("checksum");
+                DeliveryLoader.Delivery again = loadedBefore(contract, file.getFileName().toString(), checksum);
+                if (again != null) {
+                    log.info("skip {} {}: the same bytes were loaded before without a bad row; {} rows unchanged",
+                            entity, file.getFileName(), again.rowsUnchanged());
+                    deliveries.add(again);
+                    continue;
+                }
                 reader.read(file, "incoming", "utf-8");
-                deliveries.add(finish(contract, file.getFileName().toString(), checksum(file)));
+                laps.lap("read");
+                log.info("read {} {}: {}", entity, file.getFileName(), laps);
+                deliveries.add(finish(contract, file.getFileName().toString(), checksum));
             }
         }
         return deliveries;
@@ -182,21 +196,100 @@ final class Extraction {
         }
     }
 
-    private DeliveryLoader.Delivery finish(LandingContract contract, String sourceFile, String checksum) throws SQLException {
-        DeliveryLoader.Delivery delivery = loader.load(contract, sourceFile, "incoming");
-        rejectWhenMostlyBad(delivery);
-        Path archive = archive(contract, sourceFile, checksum);
+    /**
+     * A file whose name and bytes were loaded before and had no bad row would load nothing again: every row is
+     * already landed, so it is recorded as read and unchanged, with its earlier archive linked under this run's load
+     * date, without reading it. A file that had bad rows goes the full way, so its quarantine rows are written again.
+     *
+     * @return null when the file must be loaded
+     */
+    private DeliveryLoader.Delivery loadedBefore(LandingContract contract, String sourceFile, String checksum) throws SQLException {
+        long rowsRead;
+        String earlierArchive;
+        try (PreparedStatement query = connection.prepareStatement("""
+                select ledger.rows_read, ledger.archive_path from load_ledger ledger
+                where ledger.entity = ? and ledger.source_file = ? and ledger.checksum = ?
+                  and exists (select 1 from load_reconciliation reconciliation
+                      where reconciliation.run_date = ledger.run_date and reconciliation.entity = ledger.entity
+                        and reconciliation.source_file = ledger.source_file and reconciliation.rows_quarantined = 0
+                        and reconciliation.rows_read = ledger.rows_read)
+                order by ledger.run_date desc limit 1""")) {
+            query.setString(1, contract.entity());
+            query.setString(2, sourceFile);
+            query.setString(3, checksum);
+            try (var rows = query.executeQuery()) {
+                if (!rows.next()) {
+                    return null;
+                }
+                rowsRead = rows.getLong(1);
+                earlierArchive = rows.getString(2);
+            }
+        }
+        Path archive = null;
+        if (rawArchive != null) {
+            if (earlierArchive == null || !Files.isRegularFile(Path.of(earlierArchive))) {
+                return null;
+            }
+            archive = archivePath(contract, sourceFile, checksum);
+            try {
+                Files.createDirectories(archive.getParent());
+                if (!Files.exists(archive)) {
+                    try {
+                        Files.createLink(archive, Path.of(earlierArchive));
+                    } catch (IOException | UnsupportedOperationException e) {
+                        Files.copy(Path.of(earlierArchive), archive);
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot archive " + sourceFile + " as " + archive, e);
+            }
+        }
+        try (PreparedStatement insert = connection.prepareStatement("insert into load_reconciliation"
+                + " (run_date, entity, source_file, rows_read, rows_loaded, rows_quarantined, rows_updated, rows_unchanged)"
+                + " values (?, ?, ?, ?, 0, 0, 0, ?)")) {
+            insert.setObject(1, runDate);
+            insert.setString(2, contract.entity());
+            insert.setString(3, sourceFile);
+            insert.setLong(4, rowsRead);
+            insert.setLong(5, rowsRead);
+            insert.executeUpdate();
+        }
+        ledger(contract, sourceFile, checksum, rowsRead, archive);
+        connection.commit();
+        return new DeliveryLoader.Delivery(contract.entity(), sourceFile, rowsRead, 0, 0, rowsRead, 0, List.of());
+    }
+
+    private void ledger(LandingContract contract, String sourceFile, String checksum, long rowsRead, Path archive)
+            throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("insert into load_ledger values (?, ?, ?, ?, ?, ?, ?)")) {
             insert.setObject(1, runDate);
             insert.setString(2, contract.entity());
             insert.setString(3, sourceFile);
             insert.setString(4, checksum);
-            insert.setLong(5, delivery.rowsRead());
+            insert.setLong(5, rowsRead);
             insert.setString(6, archive == null ? null : archive.toString());
             insert.setObject(7, OffsetDateTime.now(ZoneOffset.UTC));
             insert.executeUpdate();
         }
+    }
+
+    private Path archivePath(LandingContract contract, String sourceFile, String checksum) {
+        Path folder = rawArchive.resolve(contract.entity()).resolve("load_date=" + runDate);
+        String stem = sourceFile.replaceAll("[^A-Za-z0-9._-]", "_");
+        String digest = checksum.startsWith("watermark:") ? sha256Hex(checksum) : checksum;
+        return folder.resolve(stem + "-" + digest.substring(0, 16) + ".parquet");
+    }
+
+    private DeliveryLoader.Delivery finish(LandingContract contract, String sourceFile, String checksum) throws SQLException {
+        DeliveryLoader.Delivery delivery = loader.load(contract, sourceFile, "incoming");
+        rejectWhenMostlyBad(delivery);
+        Laps laps = new Laps();
+        Path archive = archive(contract, sourceFile, checksum);
+        laps.lap("archive");
+        ledger(contract, sourceFile, checksum, delivery.rowsRead(), archive);
         connection.commit();
+        laps.lap("ledger+commit");
+        log.info("finish {} {}: {}", contract.entity(), sourceFile, laps);
         return delivery;
     }
 
@@ -208,10 +301,8 @@ final class Extraction {
         if (rawArchive == null) {
             return null;
         }
-        Path folder = rawArchive.resolve(contract.entity()).resolve("load_date=" + runDate);
-        String stem = sourceFile.replaceAll("[^A-Za-z0-9._-]", "_");
-        String digest = checksum.startsWith("watermark:") ? sha256Hex(checksum) : checksum;
-        Path target = folder.resolve(stem + "-" + digest.substring(0, 16) + ".parquet");
+        Path target = archivePath(contract, sourceFile, checksum);
+        Path folder = target.getParent();
         try {
             Files.createDirectories(folder);
         } catch (IOException e) {

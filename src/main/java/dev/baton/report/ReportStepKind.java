@@ -29,9 +29,11 @@ class ReportStepKind implements StepKind {
     private static final Logger log = LoggerFactory.getLogger(ReportStepKind.class);
 
     private final BuildFiles buildFiles;
+    private final DuckDbFiles duckDb;
 
-    ReportStepKind(BuildFiles buildFiles) {
+    ReportStepKind(BuildFiles buildFiles, DuckDbFiles duckDb) {
         this.buildFiles = buildFiles;
+        this.duckDb = duckDb;
     }
 
     @Override
@@ -47,7 +49,7 @@ class ReportStepKind implements StepKind {
             WarehouseLayout layout = buildFiles.layout();
             Path target = insideWarehouse(layout, file);
             String html;
-            try (Connection connection = DuckDbFiles.openReadOnly(layout.publishedFile())) {
+            try (Connection connection = duckDb.openReadOnlyWithLimits(layout.publishedFile())) {
                 html = new HtmlReport(ReportData.read(connection), run.runDate()).render();
             }
             Files.createDirectories(target.getParent());

@@ -20,6 +20,8 @@ import org.flywaydb.core.Flyway;
  */
 public final class BuildFiles {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BuildFiles.class);
+
     private final WarehouseLayout layout;
     private final DuckDbFiles duckDb;
 
@@ -39,19 +41,88 @@ public final class BuildFiles {
     public Path createFresh(String jobName, LocalDate runDate) {
         layout.createDirectories();
         Path file = layout.buildFile(jobName, runDate);
+        delete(file);
+        Flyway flyway = flyway(file);
+        flyway.migrate();
+        Path published = layout.publishedFile();
+        if (!Files.exists(published)) {
+            return file;
+        }
+        long started = System.nanoTime();
+        String how = startFromCopy(file, published) ? "started from a copy of " + published.getFileName() : "carried over the landed rows of " + published.getFileName();
+        log.info("build file {}: {} in {} s", file.getFileName(), how, String.format("%.2f", (System.nanoTime() - started) / 1e9));
+        return file;
+    }
+
+    private static void delete(Path file) {
         try {
             Files.deleteIfExists(file);
             Files.deleteIfExists(Path.of(file + ".wal"));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot remove the old build file " + file, e);
         }
-        Flyway.configure()
+    }
+
+    private static Flyway flyway(Path file) {
+        return Flyway.configure()
                 .dataSource("jdbc:duckdb:" + file, null, null)
                 .locations("classpath:db/warehouse")
-                .load()
-                .migrate();
-        carryOverPublished(file);
-        return file;
+                .load();
+    }
+
+    /**
+     * Copying the published file is far faster than inserting every landed row again. The copy (never the published
+     * file itself, a hard link to a kept version) keeps the carried-over tables, empties the other tables of the
+     * fixed schema and drops what the models built. A published file whose migrations do not validate against
+     * this build's is carried over row by row instead.
+     *
+     * @return false when it fell back to carrying the rows over
+     */
+    private boolean startFromCopy(Path file, Path published) {
+        List<String> schemaTables;
+        try (Connection connection = duckDb.openReadWrite(file)) {
+            schemaTables = names(connection, "select table_name from duckdb_tables() where schema_name = 'main'");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the schema of " + file + ": " + e.getMessage(), e);
+        }
+        delete(file);
+        try {
+            Files.copy(published, file);
+            // applies newer migrations; fails (and falls back) when an applied one differs from this build's
+            flyway(file).migrate();
+            try (Connection connection = duckDb.openReadWrite(file); Statement statement = connection.createStatement()) {
+                for (String view : names(connection, "select view_name from duckdb_views() where schema_name = 'main'"
+                        + " and not internal")) {
+                    statement.execute("drop view if exists " + DuckDbFiles.quoteIdentifier(view));
+                }
+                List<String> carried = names(connection, "select table_name from duckdb_tables() where schema_name = 'main'"
+                        + " and (" + CARRIED_OVER + ")");
+                for (String table : names(connection, "select table_name from duckdb_tables() where schema_name = 'main'")) {
+                    if (carried.contains(table) || table.equals("flyway_schema_history")) {
+                        continue;
+                    }
+                    statement.execute((schemaTables.contains(table) ? "delete from " : "drop table ") + DuckDbFiles.quoteIdentifier(table));
+                }
+            }
+            return true;
+        } catch (IOException | SQLException | RuntimeException e) {
+            log.warn("build file {}: cannot start from a copy of {} ({}); carrying the landed rows over instead",
+                    file.getFileName(), published, e.getMessage());
+            delete(file);
+            flyway(file).migrate();
+            carryOverPublished(file);
+            return false;
+        }
+    }
+
+    private static List<String> names(Connection connection, String sql) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                names.add(rows.getString(1));
+            }
+        }
+        return names;
     }
 
     private void carryOverPublished(Path file) {

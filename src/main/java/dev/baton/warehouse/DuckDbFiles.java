@@ -21,7 +21,15 @@ public final class DuckDbFiles {
     }
 
     public Connection openReadWrite(Path file) throws SQLException {
-        Connection connection = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
+        return withLimits(DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath()));
+    }
+
+    /** Read-only, with the run's memory limit, spill folder and threads (a pipeline step reading the warehouse). */
+    public Connection openReadOnlyWithLimits(Path file) throws SQLException {
+        return withLimits(DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath() + ";access_mode=READ_ONLY"));
+    }
+
+    private Connection withLimits(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             // Only the built-in extensions exist offline; never let DuckDB try to download one.
             statement.execute("set autoinstall_known_extensions = false");
@@ -39,6 +47,10 @@ public final class DuckDbFiles {
             throw e;
         }
         return connection;
+    }
+
+    static String quoteIdentifier(String name) {
+        return "\"" + name.replace("\"", "\"\"") + "\"";
     }
 
     /** Options go after ';' — with '?' the driver silently creates a new, empty file. */
