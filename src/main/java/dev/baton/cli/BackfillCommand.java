@@ -2,8 +2,6 @@ package dev.baton.cli;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import dev.baton.jobs.JobRunner;
@@ -11,12 +9,16 @@ import dev.baton.jobs.RunHistory;
 import dev.baton.warehouse.WarehouseLayout;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "backfill", mixinStandardHelpOptions = true,
         description = "Run a job for every business date from --from to --to, oldest first. Completed dates are "
                 + "skipped unless --rerun; failed dates restart at their failed step; the first failure stops it.")
 final class BackfillCommand implements Callable<Integer> {
+
+    @Mixin
+    RunContextOptions options;
 
     /** A year of nights; more is almost certainly a typo in a date. */
     static final int MAX_DATES = 366;
@@ -36,16 +38,6 @@ final class BackfillCommand implements Callable<Integer> {
     @Option(names = "--landing", description = "Landing folder with <entity>*.csv files (default: generated sample data).")
     Path landing;
 
-    @Option(names = "--warehouse", defaultValue = "${env:BATON_WAREHOUSE:-warehouse}",
-            description = "Warehouse folder (default: ${DEFAULT-VALUE}).")
-    Path warehouse;
-
-    @Option(names = "--project-dir", defaultValue = "${env:BATON_PROJECT_DIR}",
-            description = "Folder with jobs/, sql/, schedules/ (default: the copies inside the jar).")
-    Path projectDir;
-
-    @Option(names = "-D", paramLabel = "KEY=VALUE", description = "Override a setting from application.yml.")
-    Map<String, String> settings = new LinkedHashMap<>();
 
     @Override
     public Integer call() throws Exception {
@@ -55,12 +47,12 @@ final class BackfillCommand implements Callable<Integer> {
         if (from.datesUntil(to.plusDays(1)).count() > MAX_DATES) {
             throw new IllegalArgumentException("a backfill covers at most " + MAX_DATES + " dates; split the range");
         }
-        WarehouseLayout layout = new WarehouseLayout(warehouse);
+        WarehouseLayout layout = options.layout();
         layout.createDirectories();
         Path landingFolder = landing != null ? landing : RunCommand.sampleLanding(layout);
         int ran = 0;
         int skipped = 0;
-        try (ConfigurableApplicationContext context = BatonContext.start(layout, projectDir, settings)) {
+        try (ConfigurableApplicationContext context = options.start(layout)) {
             JobRunner runner = context.getBean(JobRunner.class);
             RunHistory history = context.getBean(RunHistory.class);
             for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {

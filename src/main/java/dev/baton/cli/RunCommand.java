@@ -4,8 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import dev.baton.generate.LandingGenerator;
@@ -13,12 +11,16 @@ import dev.baton.jobs.JobRunner;
 import dev.baton.warehouse.WarehouseLayout;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run a job (default: the nightly job) for one business date. With no options it runs on "
                 + "generated sample data into ./warehouse.")
 final class RunCommand implements Callable<Integer> {
+
+    @Mixin
+    RunContextOptions options;
 
     /** The demo data set: fixed, so the README's numbers are the same on every machine. */
     static final long SAMPLE_SEED = 42;
@@ -32,31 +34,20 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--landing", description = "Landing folder with <entity>*.csv files (default: generated sample data).")
     Path landing;
 
-    @Option(names = "--warehouse", defaultValue = "${env:BATON_WAREHOUSE:-warehouse}",
-            description = "Warehouse folder (default: ${DEFAULT-VALUE}).")
-    Path warehouse;
-
     @Option(names = "--run-date", description = "Business date YYYY-MM-DD (default: today).")
     LocalDate runDate;
-
-    @Option(names = "--project-dir", defaultValue = "${env:BATON_PROJECT_DIR}",
-            description = "Folder with jobs/, sql/, schedules/ (default: the copies inside the jar).")
-    Path projectDir;
 
     @Option(names = "--rerun", description = "Run a completed date again, as its next attempt (default: refuse).")
     boolean rerun;
 
-    @Option(names = "-D", paramLabel = "KEY=VALUE",
-            description = "Override a setting from application.yml, e.g. -Dbaton.metrics.gross-margin=0.75.")
-    Map<String, String> settings = new LinkedHashMap<>();
 
     @Override
     public Integer call() throws Exception {
-        WarehouseLayout layout = new WarehouseLayout(warehouse);
+        WarehouseLayout layout = options.layout();
         layout.createDirectories();
         Path landingFolder = landing != null ? landing : sampleLanding(layout);
         LocalDate date = runDate != null ? runDate : LocalDate.now();
-        try (ConfigurableApplicationContext context = BatonContext.start(layout, projectDir, settings)) {
+        try (ConfigurableApplicationContext context = options.start(layout)) {
             JobRunner.Outcome outcome = context.getBean(JobRunner.class).run(job, date, landingFolder, rerun);
             if (outcome.succeeded()) {
                 System.out.println(outcome.message());

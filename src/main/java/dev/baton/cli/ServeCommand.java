@@ -2,9 +2,7 @@ package dev.baton.cli;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -21,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -28,32 +27,25 @@ import picocli.CommandLine.Option;
                 + "recovers runs a killed process left STARTED and runs the nights missed while down.")
 final class ServeCommand implements Callable<Integer> {
 
+    @Mixin
+    RunContextOptions options;
+
     private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
 
     @Option(names = "--landing", description = "Landing folder for every schedule, overriding their `landing` parameter "
             + "(default: each schedule's, else generated sample data).")
     Path landing;
 
-    @Option(names = "--warehouse", defaultValue = "${env:BATON_WAREHOUSE:-warehouse}",
-            description = "Warehouse folder (default: ${DEFAULT-VALUE}).")
-    Path warehouse;
-
-    @Option(names = "--project-dir", defaultValue = "${env:BATON_PROJECT_DIR}",
-            description = "Folder with jobs/, sql/, schedules/ (default: the copies inside the jar).")
-    Path projectDir;
-
     @Option(names = "--catch-up-only", description = "Run the missed nights, then exit instead of waiting for the next firing.")
     boolean catchUpOnly;
 
-    @Option(names = "-D", paramLabel = "KEY=VALUE", description = "Override a setting from application.yml.")
-    Map<String, String> settings = new LinkedHashMap<>();
 
     @Override
     public Integer call() throws Exception {
-        WarehouseLayout layout = new WarehouseLayout(warehouse);
+        WarehouseLayout layout = options.layout();
         layout.createDirectories();
         // Closed by our own hook, after the scheduler has let a running night finish.
-        ConfigurableApplicationContext context = BatonContext.start(layout, projectDir, settings, false);
+        ConfigurableApplicationContext context = options.startWithoutShutdownHook(layout);
         NightScheduler scheduler;
         try {
             List<ScheduleDefinition> schedules = ScheduleDefinition.readAll(context.getBean(ProjectFiles.class),

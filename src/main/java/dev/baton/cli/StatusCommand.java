@@ -10,9 +10,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
@@ -25,6 +23,7 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
@@ -32,28 +31,21 @@ import picocli.CommandLine.Option;
                 + "quarantine counts and audit results. Exits 1 when the last run failed.")
 final class StatusCommand implements Callable<Integer> {
 
-    @Option(names = "--warehouse", defaultValue = "${env:BATON_WAREHOUSE:-warehouse}",
-            description = "Warehouse folder (default: ${DEFAULT-VALUE}).")
-    Path warehouse;
-
-    @Option(names = "--project-dir", defaultValue = "${env:BATON_PROJECT_DIR}",
-            description = "Folder with jobs/, sql/, schedules/ (default: the copies inside the jar).")
-    Path projectDir;
+    @Mixin
+    RunContextOptions options;
 
     @Option(names = "--last", defaultValue = "10", description = "How many runs to list (default: ${DEFAULT-VALUE}).")
     int last;
 
-    @Option(names = "-D", paramLabel = "KEY=VALUE", description = "Override a setting from application.yml.")
-    Map<String, String> settings = new LinkedHashMap<>();
 
     @Override
     public Integer call() throws Exception {
-        WarehouseLayout layout = new WarehouseLayout(warehouse);
+        WarehouseLayout layout = options.layout();
         if (!Files.isDirectory(layout.root())) {
             throw new IllegalArgumentException("No warehouse folder at " + layout.root());
         }
         List<Run> runs = new ArrayList<>();
-        try (ConfigurableApplicationContext context = BatonContext.start(layout, projectDir, settings)) {
+        try (ConfigurableApplicationContext context = options.start(layout)) {
             RunHistory history = context.getBean(RunHistory.class);
             for (String job : context.getBean(JobCatalog.class).jobNames()) {
                 runs.addAll(history.recent(job, last));

@@ -1,0 +1,38 @@
+package dev.baton.cli;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.baton.warehouse.WarehouseLayout;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Option;
+
+/** The options every command that reads or writes run history shares: which warehouse, which definitions, overrides. */
+final class RunContextOptions {
+
+    @Option(names = "--warehouse", defaultValue = "${env:BATON_WAREHOUSE:-warehouse}",
+            description = "Warehouse folder (default: ${DEFAULT-VALUE}).")
+    Path warehouse;
+
+    @Option(names = "--project-dir", defaultValue = "${env:BATON_PROJECT_DIR}",
+            description = "Folder with jobs/, sql/, schedules/ (default: the copies inside the jar).")
+    Path projectDir;
+
+    @Option(names = "-D", paramLabel = "KEY=VALUE",
+            description = "Override a setting from application.yml, e.g. -Dbaton.metrics.gross-margin=0.75.")
+    Map<String, String> settings = new LinkedHashMap<>();
+
+    WarehouseLayout layout() {
+        return new WarehouseLayout(warehouse);
+    }
+
+    ConfigurableApplicationContext start(WarehouseLayout layout) {
+        return BatonContext.start(layout, projectDir, settings);
+    }
+
+    /** For a command that closes the context itself, after its own work stopped. */
+    ConfigurableApplicationContext startWithoutShutdownHook(WarehouseLayout layout) {
+        return BatonContext.start(layout, projectDir, settings, false);
+    }
+}
