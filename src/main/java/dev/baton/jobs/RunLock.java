@@ -1,15 +1,9 @@
 package dev.baton.jobs;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Optional;
+
+import dev.baton.warehouse.OwnedFileLock;
 
 /**
  * One run of a job at a time, across processes: an OS lock on {@code <warehouse>/state/<job>.lock}. The OS drops
@@ -18,55 +12,28 @@ import java.util.Optional;
  */
 final class RunLock implements AutoCloseable {
 
-    private final FileChannel channel;
-    private final FileLock lock;
+    private final OwnedFileLock lock;
 
-    private RunLock(FileChannel channel, FileLock lock) {
-        this.channel = channel;
+    private RunLock(OwnedFileLock lock) {
         this.lock = lock;
     }
 
     /** The lock, or empty when another process (or thread) is running the job. */
     static Optional<RunLock> tryAcquire(Path stateDir, String jobName) {
-        try {
-            Files.createDirectories(stateDir);
-            Path file = stateDir.resolve(jobName + ".lock");
-            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.READ);
-            FileLock lock;
-            try {
-                lock = channel.tryLock();
-            } catch (OverlappingFileLockException e) {
-                lock = null;
-            }
-            if (lock == null) {
-                channel.close();
-                return Optional.empty();
-            }
-            channel.truncate(0);
-            channel.write(java.nio.ByteBuffer.wrap((RunOwner.current().describe() + "\n").getBytes(StandardCharsets.UTF_8)));
-            return Optional.of(new RunLock(channel, lock));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot lock " + stateDir.resolve(jobName + ".lock"), e);
-        }
+        return OwnedFileLock.tryAcquire(file(stateDir, jobName), RunOwner.current().describe()).map(RunLock::new);
     }
 
     /** Who holds the lock, as written by the holder (for the message when a run is refused). */
     static String holder(Path stateDir, String jobName) {
-        try {
-            return Files.readString(stateDir.resolve(jobName + ".lock")).strip();
-        } catch (IOException e) {
-            return "another process";
-        }
+        return OwnedFileLock.owner(file(stateDir, jobName));
+    }
+
+    private static Path file(Path stateDir, String jobName) {
+        return stateDir.resolve(jobName + ".lock");
     }
 
     @Override
     public void close() {
-        try {
-            lock.release();
-            channel.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        lock.close();
     }
 }

@@ -1,19 +1,11 @@
 package dev.baton.publish;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
+import dev.baton.warehouse.OwnedFileLock;
 import dev.baton.warehouse.WarehouseLayout;
 
 /**
@@ -25,11 +17,9 @@ import dev.baton.warehouse.WarehouseLayout;
  */
 public final class PublishLock implements AutoCloseable {
 
-    private final FileChannel channel;
-    private final FileLock lock;
+    private final OwnedFileLock lock;
 
-    private PublishLock(FileChannel channel, FileLock lock) {
-        this.channel = channel;
+    private PublishLock(OwnedFileLock lock) {
         this.lock = lock;
     }
 
@@ -39,27 +29,8 @@ public final class PublishLock implements AutoCloseable {
 
     /** The lock, or empty while another process (or thread) changes the published versions. */
     public static Optional<PublishLock> tryAcquire(WarehouseLayout layout, String holder) {
-        Path file = file(layout);
-        try {
-            Files.createDirectories(file.getParent());
-            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ);
-            FileLock lock;
-            try {
-                lock = channel.tryLock();
-            } catch (OverlappingFileLockException e) {
-                lock = null;
-            }
-            if (lock == null) {
-                channel.close();
-                return Optional.empty();
-            }
-            channel.truncate(0);
-            channel.write(ByteBuffer.wrap((holder + " (pid " + ProcessHandle.current().pid() + ", since " + Instant.now() + ")\n")
-                    .getBytes(StandardCharsets.UTF_8)));
-            return Optional.of(new PublishLock(channel, lock));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot lock " + file, e);
-        }
+        String owner = holder + " (pid " + ProcessHandle.current().pid() + ", since " + Instant.now() + ")";
+        return OwnedFileLock.tryAcquire(file(layout), owner).map(PublishLock::new);
     }
 
     /** Waits for the lock: a rollback holds it for milliseconds, so a publish step waits rather than fails. */
@@ -80,20 +51,11 @@ public final class PublishLock implements AutoCloseable {
 
     /** Who holds the lock, as written by the holder. */
     public static String holder(WarehouseLayout layout) {
-        try {
-            return Files.readString(file(layout)).strip();
-        } catch (IOException e) {
-            return "another process";
-        }
+        return OwnedFileLock.owner(file(layout));
     }
 
     @Override
     public void close() {
-        try {
-            lock.release();
-            channel.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        lock.close();
     }
 }
