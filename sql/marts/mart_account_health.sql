@@ -20,36 +20,45 @@ active as (
     select * from mrr_months where mrr_months.mrr > 0
 ),
 
--- trailing three months: this month and the two before it
+-- trailing three months (this month and the two before it) as a window over month numbers, not a range join:
+-- every account has a support row for each month from its first activity on, so RANGE covers the same months
 support_3m as (
     select
-        active.account_id,
-        active.month_start,
-        coalesce(sum(support.tickets_opened), 0) as tickets_3m,
-        coalesce(sum(support.csat_responses), 0) as csat_responses_3m,
-        sum(support.csat_avg * support.csat_responses) as csat_points_3m
-    from active
-    left join support
-        on support.account_id = active.account_id
-        and cast(extract(year from support.month_start) * 12 + extract(month from support.month_start) as integer)
-            between active.month_key - 2 and active.month_key
-    group by active.account_id, active.month_start
+        account_id,
+        month_start,
+        month_key,
+        coalesce(sum(tickets_opened) over (partition by account_id order by month_key range between 2 preceding and current row), 0) as tickets_3m,
+        coalesce(sum(csat_responses) over (partition by account_id order by month_key range between 2 preceding and current row), 0) as csat_responses_3m,
+        sum(csat_avg * csat_responses) over (partition by account_id order by month_key range between 2 preceding and current row) as csat_points_3m
+    from (
+        select
+            support.*,
+            cast(extract(year from support.month_start) * 12 + extract(month from support.month_start) as integer) as month_key
+        from support
+    ) as keyed
 ),
 
--- the hand-off in force: the latest one of the account up to that month
+-- the hand-off in force: the latest one of the account up to that month; each hand-off is in force from its month
+-- until the month of the next one (ordered as "latest" orders them), so a month matches at most one hand-off
+handoff_periods as (
+    select
+        account_id,
+        completeness_score,
+        handoff_month as in_force_from,
+        lead(handoff_month) over (partition by account_id order by handed_off_at, deal_id) as in_force_until
+    from handoffs
+),
+
 latest_handoffs as (
     select
         active.account_id,
         active.month_start,
-        handoffs.completeness_score,
-        row_number() over (
-            partition by active.account_id, active.month_start
-            order by handoffs.handed_off_at desc, handoffs.deal_id desc
-        ) as handoff_rank
+        handoff_periods.completeness_score
     from active
-    inner join handoffs
-        on handoffs.account_id = active.account_id
-        and handoffs.handoff_month <= active.month_start
+    inner join handoff_periods
+        on handoff_periods.account_id = active.account_id
+        and handoff_periods.in_force_from <= active.month_start
+        and (handoff_periods.in_force_until is null or handoff_periods.in_force_until > active.month_start)
 ),
 
 inputs as (
@@ -59,20 +68,19 @@ inputs as (
         active.mrr,
         earlier.mrr as mrr_3_months_before,
         cast(active.mrr as double) / nullif(earlier.mrr, 0) as mrr_trend_ratio,
-        support_3m.tickets_3m,
+        coalesce(support_3m.tickets_3m, 0) as tickets_3m,
         cast(support_3m.csat_points_3m as double) / nullif(support_3m.csat_responses_3m, 0) as csat_avg_3m,
         latest_handoffs.completeness_score as handoff_completeness
     from active
     left join mrr_months as earlier
         on earlier.account_id = active.account_id
         and earlier.month_key = active.month_key - 3
-    inner join support_3m
+    left join support_3m
         on support_3m.account_id = active.account_id
         and support_3m.month_start = active.month_start
     left join latest_handoffs
         on latest_handoffs.account_id = active.account_id
         and latest_handoffs.month_start = active.month_start
-        and latest_handoffs.handoff_rank = 1
 ),
 
 -- why: four components of 0 to 25 points each, simple enough to explain to a rep (docs/reporting.md)

@@ -25,22 +25,37 @@ outcomes as (
         and (movement_type = 'churn' or closing_mrr > 0)
 ),
 
--- the support an account had in the 3 months before the outcome month
+-- the support an account had in the 3 months before each month, as a window over month numbers rather than a range
+-- join: every account has a support row for each month from its first activity on, so RANGE covers the same months
+support_before as (
+    select
+        account_id,
+        month_start,
+        coalesce(sum(tickets_opened) over (partition by account_id order by month_key range between 3 preceding and 1 preceding), 0) as tickets_opened,
+        coalesce(sum(escalations) over (partition by account_id order by month_key range between 3 preceding and 1 preceding), 0) as escalations,
+        coalesce(sum(csat_responses) over (partition by account_id order by month_key range between 3 preceding and 1 preceding), 0) as csat_responses,
+        sum(csat_avg * csat_responses) over (partition by account_id order by month_key range between 3 preceding and 1 preceding) as csat_points
+    from (
+        select
+            support.*,
+            cast(extract(year from support.month_start) * 12 + extract(month from support.month_start) as integer) as month_key
+        from support
+    ) as keyed
+),
+
 windows as (
     select
         outcomes.outcome,
         outcomes.account_id,
         outcomes.month_start,
-        coalesce(sum(support.tickets_opened), 0) as tickets_opened,
-        coalesce(sum(support.escalations), 0) as escalations,
-        coalesce(sum(support.csat_responses), 0) as csat_responses,
-        sum(support.csat_avg * support.csat_responses) as csat_points
+        coalesce(support_before.tickets_opened, 0) as tickets_opened,
+        coalesce(support_before.escalations, 0) as escalations,
+        coalesce(support_before.csat_responses, 0) as csat_responses,
+        support_before.csat_points
     from outcomes
-    left join support
-        on support.account_id = outcomes.account_id
-        and cast(extract(year from support.month_start) * 12 + extract(month from support.month_start) as integer)
-            between outcomes.month_key - 3 and outcomes.month_key - 1
-    group by outcomes.outcome, outcomes.account_id, outcomes.month_start
+    left join support_before
+        on support_before.account_id = outcomes.account_id
+        and support_before.month_start = outcomes.month_start
 )
 
 select
