@@ -173,26 +173,37 @@ final class DeliveryLoader {
     }
 
     private void quarantine(LandingContract contract, String sourceFile, String incoming) throws SQLException {
-        List<String> problems = new ArrayList<>();
-        // A record that could not be split into columns; its text is kept unless it may carry personal data.
-        problems.add("select line_number, column_name, " + (contract.hasHashedColumns() ? "cast(null as varchar)" : "raw_line")
-                + " as raw_value, reason from " + incoming + "_rejects");
+        List<Check> checks = new ArrayList<>();
         for (Column column : contract.columns()) {
             String name = column.name();
             if (column.required()) {
-                problems.add(problem(name, name + "__raw is null", "'missing required value'"));
+                checks.add(new Check(name, name + "__raw is null", "'missing required value'"));
             }
             if (!column.isText()) {
-                problems.add(problem(name, name + "__raw is not null and " + name + " is null",
+                checks.add(new Check(name, name + "__raw is not null and " + name + " is null",
                         SqlIdentifiers.quoteLiteral("not " + column.expectation())));
             }
         }
         for (LandingContract.Rule rule : contract.rules()) {
-            problems.add(problem(rule.column(), "(" + rule.expression() + ") = false",
+            checks.add(new Check(rule.column(), "(" + rule.expression() + ") = false",
                     SqlIdentifiers.quoteLiteral("breaks rule " + rule.expression())));
         }
+        checks.addAll(references(contract));
+        List<String> problems = new ArrayList<>();
+        // A record that could not be split into columns; its text is kept unless it may carry personal data.
+        problems.add("select line_number, column_name, " + (contract.hasHashedColumns() ? "cast(null as varchar)" : "raw_line")
+                + " as raw_value, reason from " + incoming + "_rejects");
+        if (!checks.isEmpty()) {
+            // One pass over the delivery finds the few rows with any problem; each check then reads only those.
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("create or replace temp table suspects as select * from typed where "
+                        + String.join("\n    or ", checks.stream().map(check -> "(" + check.condition() + ")").toList()));
+            }
+            checks.forEach(check -> problems.add("select _line_number as line_number, '" + check.column() + "' as column_name, "
+                    + check.column() + "__raw as raw_value, " + check.reasonLiteral() + " as reason from suspects where "
+                    + check.condition()));
+        }
         problems.addAll(duplicateKeys(contract));
-        problems.addAll(references(contract));
         String sql = "insert into quarantine select ?, ?, ?, line_number, column_name, raw_value, reason from ("
                 + String.join("\nunion all\n", problems) + ")";
         try (PreparedStatement insert = connection.prepareStatement(sql)) {
@@ -203,9 +214,8 @@ final class DeliveryLoader {
         }
     }
 
-    private static String problem(String column, String condition, String reasonLiteral) {
-        return "select _line_number as line_number, '" + column + "' as column_name, " + column
-                + "__raw as raw_value, " + reasonLiteral + " as reason from typed where " + condition;
+    /** A row-level check: rows of {@code typed} where {@code condition} holds are quarantined for {@code column}. */
+    private record Check(String column, String condition, String reasonLiteral) {
     }
 
     /** Two rows of one delivery with the same key and version but different values: neither can be trusted. */
@@ -226,20 +236,20 @@ final class DeliveryLoader {
     }
 
     /** Rules across entities: they read what was landed before (fx_rates and accounts load first). */
-    private List<String> references(LandingContract contract) {
-        List<String> problems = new ArrayList<>();
+    private List<Check> references(LandingContract contract) {
+        List<Check> checks = new ArrayList<>();
         boolean hasCurrency = contract.columns().stream().anyMatch(column -> column.name().equals("currency"));
         if (hasCurrency && !contract.entity().equals("fx_rates")) {
             String reporting = SqlIdentifiers.quoteLiteral(reportingCurrency);
-            problems.add(problem("currency", "currency is not null and currency <> " + reporting
+            checks.add(new Check("currency", "currency is not null and currency <> " + reporting
                     + " and currency not in (select currency from landed_fx_rates)",
                     SqlIdentifiers.quoteLiteral("unknown currency: not in fx_rates and not the reporting currency " + reportingCurrency)));
         }
         if (contract.entity().equals("tickets")) {
-            problems.add(problem("account_id", "account_id is not null and account_id not in (select account_id from landed_accounts)",
+            checks.add(new Check("account_id", "account_id is not null and account_id not in (select account_id from landed_accounts)",
                     "'unknown account: no accounts row has this account_id'"));
         }
-        return problems;
+        return checks;
     }
 
     /** @return rows loaded (new keys), updated (new versions of known keys), unchanged (already landed) */
@@ -251,14 +261,15 @@ final class DeliveryLoader {
         List<String> naturalKey = contract.naturalKey();
         String known = naturalKey.isEmpty() ? "false" : "exists (select 1 from " + contract.table() + " landed where "
                 + String.join(" and ", naturalKey.stream().map(k -> "landed." + k + " = accepted." + k).toList()) + ")";
+        // A row repeated within the delivery loads once (from its first line); its other copies count as unchanged.
         try (Statement statement = connection.createStatement()) {
-            statement.execute("create or replace temp table accepted as select " + names + ", _line_number,"
-                    + " row_number() over (partition by " + names + " order by _line_number) as _copy from typed"
+            statement.execute("create or replace temp table accepted as select " + names + ", min(_line_number) as _line_number,"
+                    + " count(*) as _copies from typed"
                     + " where _line_number not in (select line_number from quarantine where run_date = "
                     + SqlIdentifiers.quoteLiteral(runDate.toString()) + " and entity = " + SqlIdentifiers.quoteLiteral(contract.entity())
-                    + " and source_file = " + SqlIdentifiers.quoteLiteral(sourceFile) + ")");
+                    + " and source_file = " + SqlIdentifiers.quoteLiteral(sourceFile) + ") group by " + names);
             statement.execute("create or replace temp table classified as select accepted.*, case"
-                    + " when _copy > 1 or exists (select 1 from " + contract.table() + " landed where " + same + ") then 'unchanged'"
+                    + " when exists (select 1 from " + contract.table() + " landed where " + same + ") then 'unchanged'"
                     + " when " + known + " then 'updated' else 'loaded' end as _outcome from accepted");
         }
         try (PreparedStatement insert = connection.prepareStatement("insert into " + contract.table() + " (" + names
@@ -266,10 +277,14 @@ final class DeliveryLoader {
             insert.setString(1, sourceFile);
             insert.executeUpdate();
         }
-        return new long[] {
-            count("select count(*) from classified where _outcome = 'loaded'"),
-            count("select count(*) from classified where _outcome = 'updated'"),
-            count("select count(*) from classified where _outcome = 'unchanged'")};
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("select"
+                        + " coalesce(sum(case when _outcome = 'loaded' then 1 else 0 end), 0),"
+                        + " coalesce(sum(case when _outcome = 'updated' then 1 else 0 end), 0),"
+                        + " coalesce(sum(case when _outcome = 'unchanged' then _copies else _copies - 1 end), 0) from classified")) {
+            rows.next();
+            return new long[] {rows.getLong(1), rows.getLong(2), rows.getLong(3)};
+        }
     }
 
     private long countQuarantinedLines(String entity, String sourceFile) throws SQLException {

@@ -94,6 +94,16 @@ final class DeliveryReader {
                 + " string_agg(distinct " + REASON + ", '; ') as reason,"
                 + " 1 + length(first(trim(csv_line, chr(13) || chr(10)))) - length(replace(first(trim(csv_line, chr(13) || chr(10))), chr(10), '')) as line_count"
                 + " from baton_csv_rejects group by line");
+        boolean noRejects = isEmpty(statement, table + "_rejects");
+        if (noRejects && !hasLineBreakInValues(statement, table + "_read", header.names())) {
+            // the usual case: one record per line, so the line is the record's position after the header
+            // (rowid, not row_number(): no window over the whole file, and temp-table rowids need not start at 0)
+            statement.execute("create temp table " + table + " as select *, rowid - (select min(rowid) from " + table
+                    + "_read) + 2 as _line_number from " + table + "_read");
+            statement.execute("drop table " + table + "_read");
+            statement.execute("alter table " + table + "_rejects drop column line_count");
+            return;
+        }
         // Where each good record starts: record order + newlines inside earlier quoted values + lines of rejected
         // records before it. A rejected record sits before a good one when its line, less the lines of earlier
         // rejects, is at most the line the good record would have without any rejects.
@@ -103,8 +113,7 @@ final class DeliveryReader {
                 + " + coalesce(sum(length(" + text + ") - length(replace(" + text + ", chr(10), '')))"
                 + " over (order by rowid rows between unbounded preceding and 1 preceding), 0) as _base_line from "
                 + table + "_read");
-        if (isEmpty(statement, table + "_rejects")) {
-            // the usual case: no rejected record shifts the lines, so the base line is the line
+        if (noRejects) {
             statement.execute("drop table " + table + "_read");
             statement.execute("alter table " + table + "_base rename column _base_line to _line_number");
             statement.execute("alter table " + table + "_base rename to " + table);
@@ -121,6 +130,15 @@ final class DeliveryReader {
         statement.execute("drop table " + table + "_base");
         statement.execute("drop table " + table + "_shift");
         statement.execute("alter table " + table + "_rejects drop column line_count");
+    }
+
+    private static boolean hasLineBreakInValues(Statement statement, String table, List<String> columns) throws SQLException {
+        StringJoiner anyBreak = new StringJoiner(" or ");
+        columns.forEach(name -> anyBreak.add("strpos(" + quoteIdentifier(name) + ", chr(10)) > 0"));
+        try (ResultSet rows = statement.executeQuery("select exists (select 1 from " + table + " where " + anyBreak + ")")) {
+            rows.next();
+            return rows.getBoolean(1);
+        }
     }
 
     private static boolean isEmpty(Statement statement, String table) throws SQLException {

@@ -295,7 +295,9 @@ final class Extraction {
 
     /**
      * The delivery's rows as read (text), with file name and checksum; hashed columns are hashed here too, so the
-     * archive never holds a raw address. Re-delivering the same bytes on the same date writes the same file.
+     * archive never holds a raw address. Re-delivering the same bytes on the same date writes the same file. Rows
+     * keep the delivery's order without a sort: the readers fill {@code incoming} in line order and DuckDB keeps
+     * insertion order.
      */
     private Path archive(LandingContract contract, String sourceFile, String checksum) throws SQLException {
         if (rawArchive == null) {
@@ -325,8 +327,8 @@ final class Extraction {
         try (Statement statement = connection.createStatement()) {
             statement.execute("copy (select * " + (replace.isEmpty() ? "" : "replace (" + replace + ") ")
                     + ", " + SqlIdentifiers.quoteLiteral(sourceFile) + " as _source_file, "
-                    + SqlIdentifiers.quoteLiteral(checksum) + " as _checksum from incoming order by _line_number) to "
-                    + SqlIdentifiers.quoteLiteral(target.toString()) + " (format parquet)");
+                    + SqlIdentifiers.quoteLiteral(checksum) + " as _checksum from incoming) to "
+                    + SqlIdentifiers.quoteLiteral(target.toString()) + " (format parquet, compression zstd)");
         }
         return target;
     }

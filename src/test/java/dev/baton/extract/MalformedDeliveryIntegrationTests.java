@@ -164,6 +164,42 @@ class MalformedDeliveryIntegrationTests {
         }
     }
 
+    @Test
+    void linesStayExactWhenAQuotedValueSpansLinesAndRepeatedRowsLoadOnce() throws Exception {
+        // given: no record that fails to split (the fast path for line numbers is not enough here), a quoted value
+        // over three lines, a bad amount after it, and one row delivered twice
+        Path landing = Files.createDirectories(temp.resolve("landing"));
+        Files.writeString(landing.resolve("spend.csv"), """
+                month,channel,category,amount,currency
+                2024-01,"paid
+                social
+                ads",marketing,100.00,USD
+                2024-01,events,marketing,ten,USD
+                2024-02,events,marketing,20.00,USD
+                2024-02,events,marketing,20.00,USD
+                2024-03,events,sales,30.00,USD
+                """);
+        try (ExtractionFixture fixture = new ExtractionFixture(temp.resolve("warehouse"), RUN_DATE)) {
+            // when
+            List<DeliveryLoader.Delivery> deliveries = fixture.extraction(1.0).landing(List.of("spend"), landing);
+
+            // then: the bad amount is on line 5 of the file; the repeated row (lines 6 and 7) loads once, from line 6
+            assertThat(fixture.rows("select line_number, column_name, raw_value from quarantine"))
+                    .extracting(row -> tuple(row.get("line_number"), row.get("column_name"), row.get("raw_value")))
+                    .containsExactly(tuple(5L, "amount", "ten"));
+            assertThat(fixture.rows("select month, channel, _line_number from landed_spend order by _line_number"))
+                    .extracting(row -> tuple(row.get("month"), row.get("channel"), row.get("_line_number")))
+                    .containsExactly(tuple("2024-01", "paid\nsocial\nads", 2L), tuple("2024-02", "events", 6L),
+                            tuple("2024-03", "events", 8L));
+            assertThat(deliveries).singleElement().satisfies(delivery -> {
+                assertThat(delivery.rowsRead()).isEqualTo(5);
+                assertThat(delivery.rowsLoaded()).isEqualTo(3);
+                assertThat(delivery.rowsUnchanged()).isEqualTo(1);
+                assertThat(delivery.rowsQuarantined()).isEqualTo(1);
+            });
+        }
+    }
+
     private static String hmac(String message) throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(ExtractionFixture.HASH_KEY.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
