@@ -67,6 +67,11 @@ final class DeliveryLoader {
             requireColumns(contract, header, sourceFile);
             requireKeyForPersonalData(statement, contract, header, sourceFile, incoming);
             statement.execute(typedSelect(contract, header, incoming));
+            if (!contract.naturalKey().isEmpty()) {
+                String versionKey = String.join(", ", contract.versionKey());
+                statement.execute("create or replace temp table repeated_keys as select " + versionKey + " from typed group by "
+                        + versionKey + " having count(*) > 1");
+            }
         }
         laps.lap("type");
         quarantine(contract, sourceFile, incoming);
@@ -173,37 +178,26 @@ final class DeliveryLoader {
     }
 
     private void quarantine(LandingContract contract, String sourceFile, String incoming) throws SQLException {
-        List<Check> checks = new ArrayList<>();
-        for (Column column : contract.columns()) {
-            String name = column.name();
-            if (column.required()) {
-                checks.add(new Check(name, name + "__raw is null", "'missing required value'"));
-            }
-            if (!column.isText()) {
-                checks.add(new Check(name, name + "__raw is not null and " + name + " is null",
-                        SqlIdentifiers.quoteLiteral("not " + column.expectation())));
-            }
-        }
-        for (LandingContract.Rule rule : contract.rules()) {
-            checks.add(new Check(rule.column(), "(" + rule.expression() + ") = false",
-                    SqlIdentifiers.quoteLiteral("breaks rule " + rule.expression())));
-        }
-        checks.addAll(references(contract));
         List<String> problems = new ArrayList<>();
         // A record that could not be split into columns; its text is kept unless it may carry personal data.
         problems.add("select line_number, column_name, " + (contract.hasHashedColumns() ? "cast(null as varchar)" : "raw_line")
                 + " as raw_value, reason from " + incoming + "_rejects");
-        if (!checks.isEmpty()) {
-            // One pass over the delivery finds the few rows with any problem; each check then reads only those.
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("create or replace temp table suspects as select * from typed where "
-                        + String.join("\n    or ", checks.stream().map(check -> "(" + check.condition() + ")").toList()));
+        for (Column column : contract.columns()) {
+            String name = column.name();
+            if (column.required()) {
+                problems.add(problem(name, name + "__raw is null", "'missing required value'"));
             }
-            checks.forEach(check -> problems.add("select _line_number as line_number, '" + check.column() + "' as column_name, "
-                    + check.column() + "__raw as raw_value, " + check.reasonLiteral() + " as reason from suspects where "
-                    + check.condition()));
+            if (!column.isText()) {
+                problems.add(problem(name, name + "__raw is not null and " + name + " is null",
+                        SqlIdentifiers.quoteLiteral("not " + column.expectation())));
+            }
+        }
+        for (LandingContract.Rule rule : contract.rules()) {
+            problems.add(problem(rule.column(), "(" + rule.expression() + ") = false",
+                    SqlIdentifiers.quoteLiteral("breaks rule " + rule.expression())));
         }
         problems.addAll(duplicateKeys(contract));
+        problems.addAll(references(contract));
         String sql = "insert into quarantine select ?, ?, ?, line_number, column_name, raw_value, reason from ("
                 + String.join("\nunion all\n", problems) + ")";
         try (PreparedStatement insert = connection.prepareStatement(sql)) {
@@ -214,11 +208,15 @@ final class DeliveryLoader {
         }
     }
 
-    /** A row-level check: rows of {@code typed} where {@code condition} holds are quarantined for {@code column}. */
-    private record Check(String column, String condition, String reasonLiteral) {
+    private static String problem(String column, String condition, String reasonLiteral) {
+        return "select _line_number as line_number, '" + column + "' as column_name, " + column
+                + "__raw as raw_value, " + reasonLiteral + " as reason from typed where " + condition;
     }
 
-    /** Two rows of one delivery with the same key and version but different values: neither can be trusted. */
+    /**
+     * Two rows of one delivery with the same key and version but different values: neither can be trusted. Only keys
+     * seen more than once ({@code repeated_keys}, usually none) have their contents compared.
+     */
     private static List<String> duplicateKeys(LandingContract contract) {
         List<String> key = contract.versionKey();
         if (contract.naturalKey().isEmpty()) {
@@ -231,25 +229,31 @@ final class DeliveryLoader {
         return List.of("select typed._line_number, '" + firstKey + "', typed." + firstKey + "__raw,"
                 + " 'duplicate key in this delivery with different contents (lines ' || clashes.lines || ')'"
                 + " from typed inner join (select " + keyList + ", string_agg(cast(_line_number as varchar), ', ' order by _line_number) as lines"
-                + " from typed group by " + keyList + " having count(distinct " + content + ") > 1) as clashes"
+                + " from typed where " + matches("typed", "repeated_keys", key) + " group by " + keyList
+                + " having count(distinct " + content + ") > 1) as clashes"
                 + " on " + String.join(" and ", key.stream().map(k -> "typed." + k + " is not distinct from clashes." + k).toList()));
     }
 
+    private static String matches(String table, String keys, List<String> key) {
+        return "exists (select 1 from " + keys + " where "
+                + String.join(" and ", key.stream().map(k -> table + "." + k + " is not distinct from " + keys + "." + k).toList()) + ")";
+    }
+
     /** Rules across entities: they read what was landed before (fx_rates and accounts load first). */
-    private List<Check> references(LandingContract contract) {
-        List<Check> checks = new ArrayList<>();
+    private List<String> references(LandingContract contract) {
+        List<String> problems = new ArrayList<>();
         boolean hasCurrency = contract.columns().stream().anyMatch(column -> column.name().equals("currency"));
         if (hasCurrency && !contract.entity().equals("fx_rates")) {
             String reporting = SqlIdentifiers.quoteLiteral(reportingCurrency);
-            checks.add(new Check("currency", "currency is not null and currency <> " + reporting
+            problems.add(problem("currency", "currency is not null and currency <> " + reporting
                     + " and currency not in (select currency from landed_fx_rates)",
                     SqlIdentifiers.quoteLiteral("unknown currency: not in fx_rates and not the reporting currency " + reportingCurrency)));
         }
         if (contract.entity().equals("tickets")) {
-            checks.add(new Check("account_id", "account_id is not null and account_id not in (select account_id from landed_accounts)",
+            problems.add(problem("account_id", "account_id is not null and account_id not in (select account_id from landed_accounts)",
                     "'unknown account: no accounts row has this account_id'"));
         }
-        return checks;
+        return problems;
     }
 
     /** @return rows loaded (new keys), updated (new versions of known keys), unchanged (already landed) */
@@ -262,12 +266,15 @@ final class DeliveryLoader {
         String known = naturalKey.isEmpty() ? "false" : "exists (select 1 from " + contract.table() + " landed where "
                 + String.join(" and ", naturalKey.stream().map(k -> "landed." + k + " = accepted." + k).toList()) + ")";
         // A row repeated within the delivery loads once (from its first line); its other copies count as unchanged.
+        // Repeats share their key and version, so with a key and no repeated one every row is its only copy.
+        String notQuarantined = "_line_number not in (select line_number from quarantine where run_date = "
+                + SqlIdentifiers.quoteLiteral(runDate.toString()) + " and entity = " + SqlIdentifiers.quoteLiteral(contract.entity())
+                + " and source_file = " + SqlIdentifiers.quoteLiteral(sourceFile) + ")";
+        boolean mayRepeat = naturalKey.isEmpty() || count("select count(*) from repeated_keys") > 0;
         try (Statement statement = connection.createStatement()) {
-            statement.execute("create or replace temp table accepted as select " + names + ", min(_line_number) as _line_number,"
-                    + " count(*) as _copies from typed"
-                    + " where _line_number not in (select line_number from quarantine where run_date = "
-                    + SqlIdentifiers.quoteLiteral(runDate.toString()) + " and entity = " + SqlIdentifiers.quoteLiteral(contract.entity())
-                    + " and source_file = " + SqlIdentifiers.quoteLiteral(sourceFile) + ") group by " + names);
+            statement.execute("create or replace temp table accepted as select " + names + ", "
+                    + (mayRepeat ? "min(_line_number) as _line_number, count(*) as _copies" : "_line_number, 1 as _copies")
+                    + " from typed where " + notQuarantined + (mayRepeat ? " group by " + names : ""));
             statement.execute("create or replace temp table classified as select accepted.*, case"
                     + " when exists (select 1 from " + contract.table() + " landed where " + same + ") then 'unchanged'"
                     + " when " + known + " then 'updated' else 'loaded' end as _outcome from accepted");
