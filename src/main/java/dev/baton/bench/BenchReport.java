@@ -15,6 +15,7 @@ public record BenchReport(
         NightReport incrementalNight,
         NightReport engineFloor,
         double pipelineOverFloor,
+        double pipelineOverFloorCpu,
         double incrementalShareOfFull,
         long peakHeapBytes,
         long peakRssBytes) {
@@ -28,9 +29,10 @@ public record BenchReport(
             for (StepTiming step : night.steps()) {
                 out.printf("  %-20s %,14d %10.2f %,12d%n", step.step(), step.inputRows(), step.seconds(), step.rowsPerSecond());
             }
-            out.printf("  %-20s %,14d %10.2f %,12d%n", "total", night.inputRows(), night.wallSeconds(), night.rowsPerSecond());
+            out.printf("  %-20s %,14d %10.2f %,12d   (CPU %.1f s)%n", "total", night.inputRows(), night.wallSeconds(),
+                    night.rowsPerSecond(), night.cpuSeconds());
         }
-        out.printf("%npipeline / engine floor (full night): %.2f%n", pipelineOverFloor);
+        out.printf("%npipeline / engine floor (full night): %.2f wall, %.2f CPU%n", pipelineOverFloor, pipelineOverFloorCpu);
         out.printf("incremental night / full night:       %.1f%%%n", incrementalShareOfFull * 100);
         out.printf("peak heap: %,d MiB   peak RSS: %,d MiB%n", peakHeapBytes >> 20, peakRssBytes >> 20);
     }

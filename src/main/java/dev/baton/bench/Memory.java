@@ -23,6 +23,15 @@ public final class Memory {
         return peak;
     }
 
+    /** CPU seconds this process has used so far, all threads (native DuckDB threads too); -1 where unknown. */
+    public static double processCpuSeconds() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            long nanos = os.getProcessCpuTime();
+            return nanos < 0 ? -1 : nanos / 1e9;
+        }
+        return -1;
+    }
+
     /** VmHWM from /proc (Linux); -1 where the platform does not tell. */
     public static long peakRssBytes() {
         try {

@@ -97,7 +97,7 @@ final class BenchCommand implements Callable<Integer> {
                     context.getBean(BatonProperties.class));
         }
         BenchReport report = new BenchReport(accounts, months, seed, Runtime.getRuntime().availableProcessors(), generateSeconds,
-                generated.rowsPerEntity(), full, incremental, floor, full.wallSeconds() / floor.wallSeconds(),
+                generated.rowsPerEntity(), full, incremental, floor, full.wallSeconds() / floor.wallSeconds(), full.cpuSeconds() / floor.cpuSeconds(),
                 incremental.wallSeconds() / full.wallSeconds(), Memory.peakHeapBytes(), Memory.peakRssBytes());
         report.print(System.out);
         Path json = folder.resolve("bench").resolve("bench-" + accounts + "x" + months + "-" + LocalDate.now() + ".json");
@@ -110,14 +110,16 @@ final class BenchCommand implements Callable<Integer> {
     private static NightReport night(JobRunner runner, DataSource metadata, String label, Path landing, LocalDate runDate) {
         System.out.printf("Running the %s (%s) ...%n", label, runDate);
         long started = System.nanoTime();
+        double cpuStarted = Memory.processCpuSeconds();
         JobRunner.Outcome outcome = runner.run(JOB, runDate, landing);
         double wall = (System.nanoTime() - started) / 1e9;
+        double cpu = Memory.processCpuSeconds() - cpuStarted;
         if (!outcome.succeeded()) {
             throw new IllegalStateException("the " + label + " failed: " + outcome.message());
         }
         List<StepTiming> steps = BatchHistory.steps(metadata, JOB, runDate);
         long read = steps.stream().filter(step -> step.step().startsWith("extract")).mapToLong(StepTiming::inputRows).sum();
-        return new NightReport(label, read, wall, steps);
+        return new NightReport(label, read, wall, cpu, steps);
     }
 
     private static void deleteTree(Path root) throws Exception {

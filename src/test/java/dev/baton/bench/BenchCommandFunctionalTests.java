@@ -46,6 +46,8 @@ class BenchCommandFunctionalTests {
         assertThat(report.get("engineFloor").get("steps")).extracting(step -> step.get("step").asString())
                 .containsExactly("load", "models", "export");
         assertThat(report.get("pipelineOverFloor").asDouble()).isPositive();
+        assertThat(report.get("pipelineOverFloorCpu").asDouble()).isPositive();
+        assertThat(report.get("fullNight").get("cpuSeconds").asDouble()).isPositive();
         assertThat(report.get("peakHeapBytes").asLong()).isPositive();
     }
 }
