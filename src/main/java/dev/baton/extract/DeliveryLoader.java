@@ -271,13 +271,13 @@ final class DeliveryLoader {
                 + SqlIdentifiers.quoteLiteral(runDate.toString()) + " and entity = " + SqlIdentifiers.quoteLiteral(contract.entity())
                 + " and source_file = " + SqlIdentifiers.quoteLiteral(sourceFile) + ")";
         boolean mayRepeat = naturalKey.isEmpty() || count("select count(*) from repeated_keys") > 0;
+        String accepted = "select " + names + ", "
+                + (mayRepeat ? "min(_line_number) as _line_number, count(*) as _copies" : "_line_number, 1 as _copies")
+                + " from typed where " + notQuarantined + (mayRepeat ? " group by " + names : "");
         try (Statement statement = connection.createStatement()) {
-            statement.execute("create or replace temp table accepted as select " + names + ", "
-                    + (mayRepeat ? "min(_line_number) as _line_number, count(*) as _copies" : "_line_number, 1 as _copies")
-                    + " from typed where " + notQuarantined + (mayRepeat ? " group by " + names : ""));
             statement.execute("create or replace temp table classified as select accepted.*, case"
                     + " when exists (select 1 from " + contract.table() + " landed where " + same + ") then 'unchanged'"
-                    + " when " + known + " then 'updated' else 'loaded' end as _outcome from accepted");
+                    + " when " + known + " then 'updated' else 'loaded' end as _outcome from (" + accepted + ") as accepted");
         }
         try (PreparedStatement insert = connection.prepareStatement("insert into " + contract.table() + " (" + names
                 + ", _source_file, _line_number) select " + names + ", ?, _line_number from classified where _outcome <> 'unchanged'")) {
