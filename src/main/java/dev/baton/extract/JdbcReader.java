@@ -8,6 +8,7 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -22,8 +23,10 @@ import org.duckdb.DuckDBConnection;
 
 /**
  * Reads one entity of a JDBC source through plain Java JDBC and appends the rows, as text, into the DuckDB temp table
- * {@code incoming} with the DuckDB Appender (never row-by-row INSERTs). Only rows whose watermark column is after
- * the stored watermark are read; the new watermark is the highest value read.
+ * {@code incoming} with the DuckDB Appender (never row-by-row INSERTs). Only rows whose watermark column is at or after
+ * the stored watermark, less the table's look-back, are read; the new watermark is the highest value read. Reading the
+ * boundary again costs a few rows, which the loader counts as unchanged; skipping it would lose rows committed late
+ * with the same change time.
  */
 final class JdbcReader {
 
@@ -65,11 +68,11 @@ final class JdbcReader {
     Read read(Connection jdbc, DuckDBConnection duckDb, JdbcSource.Table table, String watermark) throws SQLException {
         String column = table.watermarkColumn();
         String sql = "select * from (" + table.select() + ") as baton_source"
-                + (watermark == null ? "" : " where " + column + " > ?") + " order by " + column;
+                + (watermark == null ? "" : " where " + column + " >= ?") + " order by " + column;
         try (PreparedStatement query = jdbc.prepareStatement(sql)) {
             query.setFetchSize(10_000);
             if (watermark != null) {
-                query.setObject(1, typed(watermark));
+                query.setObject(1, lookedBack(typed(watermark), table.lookBackDuration()));
             }
             try (ResultSet rows = query.executeQuery()) {
                 ResultSetMetaData meta = rows.getMetaData();
@@ -134,6 +137,17 @@ final class JdbcReader {
             return bool.toString();
         }
         return value == null ? null : rows.getString(i);
+    }
+
+    /** Rows committed late with a change time a little before the watermark are read again (then counted unchanged). */
+    private static Object lookedBack(Object watermark, Duration lookBack) {
+        if (watermark instanceof OffsetDateTime instant) {
+            return instant.minus(lookBack);
+        }
+        if (watermark instanceof LocalDateTime timestamp) {
+            return timestamp.minus(lookBack);
+        }
+        return watermark;
     }
 
     /** A stored watermark bound with its own type: an instant as OffsetDateTime (never java.sql.Timestamp). */

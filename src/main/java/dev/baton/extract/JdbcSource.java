@@ -1,6 +1,8 @@
 package dev.baton.extract;
 
 import java.util.LinkedHashMap;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
@@ -14,7 +16,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 /**
  * A JDBC source, {@code jobs/sources/<name>.yml} with {@code kind: jdbc}: which environment variables hold the URL
  * and credentials (never the values themselves), and per entity a table or a query whose columns are named as the
- * contract's. Each night reads only rows whose watermark column is after the highest value read before.
+ * contract's. Each night reads only rows whose watermark column is at or after the highest value read before, less
+ * an optional look-back.
  *
  * @param urlVariable environment variable with the JDBC URL
  * @param userVariable environment variable with the user name (optional)
@@ -32,8 +35,22 @@ record JdbcSource(String name, String kind, String description, String urlVariab
      * @param table {@code table} or {@code schema.table}
      * @param query a SELECT, used instead of a table
      * @param watermark the column that says when a row last changed; default {@code updated_at}
+     * @param lookBack ISO-8601 duration (e.g. {@code PT1H}) read again before the watermark, for rows committed late
+     *        with an earlier change time; default none
      */
-    record Table(String table, String query, String watermark) {
+    record Table(String table, String query, String watermark, String lookBack) {
+
+        Duration lookBackDuration() {
+            try {
+                Duration duration = lookBack == null ? Duration.ZERO : Duration.parse(lookBack);
+                if (duration.isNegative()) {
+                    throw new IllegalStateException("look_back must not be negative, got " + lookBack);
+                }
+                return duration;
+            } catch (DateTimeParseException e) {
+                throw new IllegalStateException("look_back must be an ISO-8601 duration such as PT1H, got '" + lookBack + "'", e);
+            }
+        }
 
         String watermarkColumn() {
             return SqlIdentifiers.require(watermark == null ? "updated_at" : watermark);
@@ -76,6 +93,11 @@ record JdbcSource(String name, String kind, String description, String urlVariab
             }
             table.select();
             table.watermarkColumn();
+            try {
+                table.lookBackDuration();
+            } catch (IllegalStateException e) {
+                throw new IllegalStateException(definition.path() + ": entity " + entity + ": " + e.getMessage(), e);
+            }
             entities.put(entity, table);
         });
         return new JdbcSource(source.name(), source.kind(), source.description(), source.urlVariable(),

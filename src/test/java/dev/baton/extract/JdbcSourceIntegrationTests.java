@@ -57,6 +57,7 @@ class JdbcSourceIntegrationTests {
                         query: >-
                           select id as deal_id, account as account_id, stage, amount, currency, created as created_at,
                           won as is_won, modified as updated_at from crm.opportunities
+                        look_back: PT1H
                     """);
             JdbcSource source = JdbcSource.read(new ProjectFiles(temp.resolve("project")), "crm_db");
             Map<String, String> environment = Map.of("TEST_CRM_URL", postgres.getJdbcUrl("postgres", "postgres"),
@@ -65,14 +66,18 @@ class JdbcSourceIntegrationTests {
 
             // when: night 1 reads everything
             night(warehouse, LocalDate.of(2024, 3, 1), source, environment);
-            // D1 moves on, D4 is new; D2, D3 and the accounts stay as they were
+            // D1 moves on, D4 is new; D5 and D6 were committed after night 1 read, with change times at and 30 minutes
+            // before its watermark (14:00); D2, D3 and the accounts stay as they were
             try (Connection pg = postgres.getPostgresDatabase().getConnection(); Statement statement = pg.createStatement()) {
                 statement.execute("update crm.opportunities set stage = 'closed_won', won = true, modified = '2024-03-02 08:00:00+00' where id = 'D1'");
-                statement.execute("insert into crm.opportunities values ('D4', 'A1', 'discovery', 300.00, 'USD', '2024-03-02 07:00:00+00', null, '2024-03-02 07:30:00+00')");
+                statement.execute("insert into crm.opportunities values ('D4', 'A1', 'discovery', 300.00, 'USD', '2024-03-02 07:00:00+00', null, '2024-03-02 07:30:00+00'),"
+                        + " ('D5', 'A1', 'proposal', 50.00, 'USD', '2024-02-05 09:00:00+00', null, '2024-03-01 14:00:00+00'),"
+                        + " ('D6', 'A2', 'proposal', 60.00, 'USD', '2024-02-06 09:00:00+00', null, '2024-03-01 13:30:00+00')");
             }
             night(warehouse, LocalDate.of(2024, 3, 2), source, environment);
 
-            // then
+            // then: night 2 reads from the watermark on (accounts: A2 again, unchanged) and, for deals, from an hour
+            // before it (13:00): D2 and D3 again (unchanged), D5 and D6 late, D1 changed, D4 new
             try (ExtractionFixture published = new ExtractionFixture(warehouse, LocalDate.of(2024, 3, 9))) {
                 assertThat(published.rows("select run_date, entity, source_file, rows_read, rows_loaded, rows_updated, rows_unchanged"
                         + " from load_reconciliation order by run_date, entity"))
@@ -81,8 +86,8 @@ class JdbcSourceIntegrationTests {
                         .containsExactly(
                                 tuple("2024-03-01", "crm_db:accounts", 2L, 2L, 0L, 0L),
                                 tuple("2024-03-01", "crm_db:deals", 3L, 3L, 0L, 0L),
-                                tuple("2024-03-02", "crm_db:accounts", 0L, 0L, 0L, 0L),
-                                tuple("2024-03-02", "crm_db:deals", 2L, 1L, 1L, 0L));
+                                tuple("2024-03-02", "crm_db:accounts", 1L, 0L, 0L, 1L),
+                                tuple("2024-03-02", "crm_db:deals", 6L, 3L, 1L, 2L));
                 assertThat(published.rows("select entity, watermark from source_watermarks order by entity"))
                         .extracting(r -> tuple(r.get("entity"), r.get("watermark")))
                         .containsExactly(tuple("accounts", "2024-03-01T11:00Z"), tuple("deals", "2024-03-02T08:00Z"));
@@ -93,7 +98,8 @@ class JdbcSourceIntegrationTests {
                                 tuple("D1", "proposal", null, "1000.00", "2024-03-01 12:00:00+00"),
                                 tuple("D1", "closed_won", true, "1000.00", "2024-03-02 08:00:00+00"),
                                 tuple("D4", "discovery", null, "300.00", "2024-03-02 07:30:00+00"));
-                assertThat(published.count("select * from landed_deals")).isEqualTo(5);
+                assertThat(published.count("select * from landed_deals where deal_id in ('D5', 'D6')")).isEqualTo(2);
+                assertThat(published.count("select * from landed_deals")).isEqualTo(7);
             }
         }
     }
@@ -102,7 +108,7 @@ class JdbcSourceIntegrationTests {
     void aMissingEnvironmentVariableFailsNamingIt() throws Exception {
         // given
         JdbcSource source = new JdbcSource("crm_db", "jdbc", null, "TEST_CRM_URL", null, null,
-                Map.of("accounts", new JdbcSource.Table("crm.accounts", null, null)));
+                Map.of("accounts", new JdbcSource.Table("crm.accounts", null, null, null)));
         try (ExtractionFixture fixture = new ExtractionFixture(temp.resolve("warehouse"), LocalDate.of(2024, 3, 1))) {
             // when / then
             assertThatThrownBy(() -> fixture.extraction(0.1).jdbc(source, Map.<String, String>of()::get))
