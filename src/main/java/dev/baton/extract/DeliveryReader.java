@@ -156,14 +156,37 @@ final class DeliveryReader {
                 when 'INVALID ENCODING' then 'wrong encoding: bytes that are not the file''s declared encoding'
                 else lower(error_type) || ': ' || error_message end""";
 
+    /**
+     * Each line is read as text first, so one malformed line is a rejected record with its line number instead of a
+     * failed file: 0x1F, the field separator used, cannot appear raw in valid JSON. Blank lines are not records.
+     */
     private void readJsonLines(Statement statement, Path file, String table) throws SQLException {
-        String source = "read_json(" + SqlIdentifiers.quoteLiteral(file.toString()) + ", format = 'newline_delimited')";
-        List<String> names = columnNames(statement, "select * from " + source + " limit 0");
-        StringJoiner columns = new StringJoiner(", ", "{", "}");
-        names.forEach(name -> columns.add(SqlIdentifiers.quoteLiteral(name) + ": 'VARCHAR'"));
-        statement.execute("create temp table " + table + " as select *, row_number() over () as _line_number from read_json("
-                + SqlIdentifiers.quoteLiteral(file.toString()) + ", format = 'newline_delimited', columns = " + columns + ")");
-        statement.execute(emptyRejects(table));
+        statement.execute("create temp table " + table + "_text as select line from read_csv("
+                + SqlIdentifiers.quoteLiteral(file.toString()) + ", columns = {'line': 'VARCHAR'}, delim = chr(31),"
+                + " quote = '', escape = '', header = false, auto_detect = false)");
+        String isObject = "(json_valid(line) and json_type(case when json_valid(line) then line end) = 'OBJECT')";
+        statement.execute("create temp table " + table + "_lines as select line, " + isObject + " as is_object,"
+                + " rowid - (select min(rowid) from " + table + "_text) + 1 as _line_number from " + table + "_text"
+                + " where nullif(trim(line), '') is not null");
+        statement.execute("drop table " + table + "_text");
+        List<String> names = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery("select name from (select unnest(json_keys(line)) as name, _line_number"
+                + " from " + table + "_lines where is_object) as keys group by name order by min(_line_number), name")) {
+            while (rows.next()) {
+                names.add(rows.getString(1));
+            }
+        }
+        StringJoiner columns = new StringJoiner(", ");
+        // JSON Pointer (RFC 6901) addresses a key whatever characters it holds: ~ and / are its only escapes
+        names.forEach(name -> columns.add("json_extract_string(line, " + SqlIdentifiers.quoteLiteral(
+                "/" + name.replace("~", "~0").replace("/", "~1")) + ") as " + quoteIdentifier(name)));
+        statement.execute("create temp table " + table + " as select " + (names.isEmpty() ? "" : columns + ", ")
+                + "_line_number from " + table + "_lines where is_object");
+        statement.execute("create temp table " + table + "_rejects as select _line_number as line_number,"
+                + " cast(null as varchar) as column_name, line as raw_line,"
+                + " case when json_valid(line) then 'not a JSON object' else 'malformed JSON' end as reason from "
+                + table + "_lines where not is_object");
+        statement.execute("drop table " + table + "_lines");
     }
 
     private void readParquet(Statement statement, Path file, String table) throws SQLException {
