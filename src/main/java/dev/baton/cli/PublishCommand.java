@@ -9,15 +9,15 @@ import dev.baton.publish.PublishedVersions;
 import dev.baton.publish.PublishedVersions.Version;
 import dev.baton.warehouse.WarehouseLayout;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "publish", mixinStandardHelpOptions = true,
         description = "List the kept published versions, or with --rollback point the warehouse back at the previous one.")
 final class PublishCommand implements Callable<Integer> {
 
-    @Option(names = "--warehouse", defaultValue = "${env:BATON_WAREHOUSE:-warehouse}",
-            description = "Warehouse folder (default: ${DEFAULT-VALUE}).")
-    Path warehouse;
+    @Mixin
+    WarehouseOption warehouse;
 
     @Option(names = "--rollback", description = "Publish the version before the current one again (atomic renames; readers are not blocked).")
     boolean rollback;
@@ -27,7 +27,7 @@ final class PublishCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        WarehouseLayout layout = new WarehouseLayout(warehouse);
+        WarehouseLayout layout = warehouse.layout();
         PublishedVersions versions = new PublishedVersions(layout);
         if (rollback && refreshCatalog) {
             throw new IllegalArgumentException("--rollback and --refresh-catalog exclude each other");
@@ -36,7 +36,7 @@ final class PublishCommand implements Callable<Integer> {
             String action = rollback ? "--rollback" : "--refresh-catalog";
             Optional<PublishLock> lock = PublishLock.tryAcquire(layout, "baton publish " + action);
             if (lock.isEmpty()) {
-                throw new IllegalArgumentException("The published versions of " + warehouse + " are being changed right now by "
+                throw new IllegalArgumentException("The published versions of " + warehouse.folder + " are being changed right now by "
                         + PublishLock.holder(layout) + "; try " + action + " again when it is done");
             }
             try (PublishLock held = lock.get()) {
@@ -47,13 +47,13 @@ final class PublishCommand implements Callable<Integer> {
                 } else {
                     Version refreshed = versions.refreshCatalog();
                     System.out.println("Rebuilt reporting.duckdb of version " + refreshed.name() + " for "
-                            + warehouse.toAbsolutePath().normalize());
+                            + warehouse.folder.toAbsolutePath().normalize());
                 }
             }
             return BatonCli.OK;
         }
         if (versions.list().isEmpty()) {
-            throw new IllegalArgumentException("No published versions in " + warehouse.toAbsolutePath() + "; run `baton run` first");
+            throw new IllegalArgumentException("No published versions in " + warehouse.folder.toAbsolutePath() + "; run `baton run` first");
         }
         Optional<Version> current = versions.current();
         for (Version version : versions.list()) {

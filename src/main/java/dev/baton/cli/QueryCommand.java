@@ -10,8 +10,8 @@ import java.util.concurrent.Callable;
 import dev.baton.cli.ResultPrinter.Format;
 import dev.baton.cli.ResultPrinter.Result;
 import dev.baton.warehouse.DuckDbFiles;
-import dev.baton.warehouse.WarehouseLayout;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -19,9 +19,8 @@ import picocli.CommandLine.Parameters;
         description = "Run read-only SQL on the published warehouse and print the result.")
 final class QueryCommand implements Callable<Integer> {
 
-    @Option(names = "--warehouse", defaultValue = "${env:BATON_WAREHOUSE:-warehouse}",
-            description = "Warehouse folder (default: ${DEFAULT-VALUE}).")
-    Path warehouse;
+    @Mixin
+    WarehouseOption warehouse;
 
     @Option(names = "--csv", description = "Print CSV instead of a table.")
     boolean csv;
@@ -34,7 +33,7 @@ final class QueryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path published = new WarehouseLayout(warehouse).publishedFile();
+        Path published = warehouse.layout().publishedFile();
         if (!Files.exists(published)) {
             throw new IllegalArgumentException("No published warehouse at " + published + "; run `baton run` first");
         }

@@ -6,14 +6,14 @@ import java.util.Map;
 
 import dev.baton.warehouse.WarehouseLayout;
 import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options every command that reads or writes run history shares: which warehouse, which definitions, overrides. */
 final class RunContextOptions {
 
-    @Option(names = "--warehouse", defaultValue = "${env:BATON_WAREHOUSE:-warehouse}",
-            description = "Warehouse folder (default: ${DEFAULT-VALUE}).")
-    Path warehouse;
+    @Mixin
+    WarehouseOption warehouse;
 
     @Option(names = "--project-dir", defaultValue = "${env:BATON_PROJECT_DIR}",
             description = "Folder with jobs/, sql/, schedules/ (default: the copies inside the jar).")
@@ -24,7 +24,7 @@ final class RunContextOptions {
     Map<String, String> settings = new LinkedHashMap<>();
 
     WarehouseLayout layout() {
-        return new WarehouseLayout(warehouse);
+        return warehouse.layout();
     }
 
     ConfigurableApplicationContext start(WarehouseLayout layout) {

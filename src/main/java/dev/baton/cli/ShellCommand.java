@@ -5,24 +5,23 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import dev.baton.cli.ResultPrinter.Format;
-import dev.baton.warehouse.WarehouseLayout;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "shell", mixinStandardHelpOptions = true,
         description = "Read-only SQL prompt on the published warehouse: statements end with ';', .help lists the dot commands.")
 final class ShellCommand implements Callable<Integer> {
 
-    @Option(names = "--warehouse", defaultValue = "${env:BATON_WAREHOUSE:-warehouse}",
-            description = "Warehouse folder (default: ${DEFAULT-VALUE}).")
-    Path warehouse;
+    @Mixin
+    WarehouseOption warehouse;
 
     @Option(names = "--format", defaultValue = "table", description = "table, csv or json (default: ${DEFAULT-VALUE}).")
     String format;
 
     @Override
     public Integer call() throws Exception {
-        Path published = new WarehouseLayout(warehouse).publishedFile();
+        Path published = warehouse.layout().publishedFile();
         if (!Files.exists(published)) {
             throw new IllegalArgumentException("No published warehouse at " + published + "; run `baton run` first");
         }
