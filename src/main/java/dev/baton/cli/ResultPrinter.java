@@ -50,11 +50,20 @@ final class ResultPrinter {
             while (resultSet.next()) {
                 List<String> row = new ArrayList<>();
                 for (int i = 1; i <= columns.size(); i++) {
-                    row.add(resultSet.getString(i));
+                    row.add(metaData.getColumnType(i) == Types.TIMESTAMP_WITH_TIMEZONE ? instant(resultSet, i) : resultSet.getString(i));
                 }
                 rows.add(row);
             }
             return new Result(columns, numeric, rows);
+        }
+
+        /**
+         * An instant as ISO-8601 UTC. The driver's own text for TIMESTAMPTZ goes through the JVM's zone and is an hour off
+         * on some daylight-saving days (DuckDB JDBC 2.0.0.0: 14:45Z on 2024-11-03 printed as 06:45-07:00 in Los Angeles).
+         */
+        private static String instant(ResultSet resultSet, int column) throws SQLException {
+            java.sql.Timestamp timestamp = resultSet.getTimestamp(column);
+            return timestamp == null ? null : timestamp.toInstant().toString();
         }
 
         private static boolean isNumeric(int type) {

@@ -13,7 +13,6 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -169,8 +168,8 @@ class PublishedExportFunctionalTests {
         }
         return switch (type) {
             case Types.DATE -> resultSet.getObject(i, LocalDate.class).toString();
-            case Types.TIMESTAMP_WITH_TIMEZONE -> micros(resultSet.getObject(i, OffsetDateTime.class).toLocalDateTime()
-                    .plusSeconds(-resultSet.getObject(i, OffsetDateTime.class).getOffset().getTotalSeconds()));
+            // not getObject(OffsetDateTime): the driver's offset is an hour off on some daylight-saving days
+            case Types.TIMESTAMP_WITH_TIMEZONE -> micros(LocalDateTime.ofInstant(resultSet.getTimestamp(i).toInstant(), ZoneOffset.UTC));
             case Types.TIMESTAMP -> micros(resultSet.getObject(i, LocalDateTime.class));
             case Types.DECIMAL, Types.NUMERIC -> ((BigDecimal) value).toPlainString();
             case Types.DOUBLE, Types.FLOAT, Types.REAL -> Double.toString(((Number) value).doubleValue());

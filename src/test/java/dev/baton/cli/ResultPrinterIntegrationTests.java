@@ -1,0 +1,35 @@
+package dev.baton.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.TimeZone;
+
+import org.junit.jupiter.api.Test;
+
+/** What `baton query` and `baton shell` print for values whose text the DuckDB driver gets wrong. */
+class ResultPrinterIntegrationTests {
+
+    @Test
+    void instantsPrintAsUtcWhateverTheJvmZoneEvenOnADaylightSavingDay() throws Exception {
+        // given: the JVM in Los Angeles, where 2024-11-03 has 25 hours
+        TimeZone before = TimeZone.getDefault();
+        TimeZone.setDefault(TimeZone.getTimeZone("America/Los_Angeles"));
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("select timestamptz '2024-11-03 14:45:00+00' as closed_at,"
+                        + " timestamptz '2024-07-01 08:00:00+00' as summer, cast(null as timestamptz) as never")) {
+            // when
+            ResultPrinter.Result result = ResultPrinter.Result.of(rows);
+
+            // then: 14:45Z, not the driver's 06:45-07:00 (13:45Z)
+            assertThat(result.rows()).containsExactly(Arrays.asList("2024-11-03T14:45:00Z", "2024-07-01T08:00:00Z", null));
+        } finally {
+            TimeZone.setDefault(before);
+        }
+    }
+}
