@@ -21,7 +21,8 @@ active as (
 ),
 
 -- trailing three months (this month and the two before it) as a window over month numbers, not a range join:
--- every account has a support row for each month from its first activity on, so RANGE covers the same months
+-- every account has a support row (mart_support_account_month) for each month from its first activity on, so RANGE
+-- covers the same months
 support_3m as (
     select
         account_id,
@@ -30,12 +31,7 @@ support_3m as (
         coalesce(sum(tickets_opened) over (partition by account_id order by month_key range between 2 preceding and current row), 0) as tickets_3m,
         coalesce(sum(csat_responses) over (partition by account_id order by month_key range between 2 preceding and current row), 0) as csat_responses_3m,
         sum(csat_avg * csat_responses) over (partition by account_id order by month_key range between 2 preceding and current row) as csat_points_3m
-    from (
-        select
-            support.*,
-            cast(extract(year from support.month_start) * 12 + extract(month from support.month_start) as integer) as month_key
-        from support
-    ) as keyed
+    from support
 ),
 
 -- the hand-off in force: the latest one of the account up to that month; each hand-off is in force from its month

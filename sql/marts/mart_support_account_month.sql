@@ -34,7 +34,8 @@ account_months as (
     select
         first_months.account_id,
         months.month_start,
-        months.month_end
+        months.month_end,
+        months.month_key
     from first_months
     inner join months
         on months.month_start >= first_months.first_month
@@ -174,7 +175,8 @@ select
     cast(seats.seats as decimal(18, 4)) as seats,
     cast(coalesce(mrr_months.mrr, 0) as decimal(18, 6)) as mrr,
     cast(coalesce(opened.tickets_opened, 0) * 100 as double) / nullif(seats.seats, 0) as tickets_per_100_seats,
-    cast(coalesce(opened.tickets_opened, 0) * 1000 as double) / nullif(mrr_months.mrr, 0) as tickets_per_1000_mrr
+    cast(coalesce(opened.tickets_opened, 0) * 1000 as double) / nullif(mrr_months.mrr, 0) as tickets_per_1000_mrr,
+    account_months.month_key
 from account_months
 left join opened
     on opened.account_id = account_months.account_id and opened.month_start = account_months.month_start

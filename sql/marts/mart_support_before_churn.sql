@@ -26,7 +26,8 @@ outcomes as (
 ),
 
 -- the support an account had in the 3 months before each month, as a window over month numbers rather than a range
--- join: every account has a support row for each month from its first activity on, so RANGE covers the same months
+-- join: every account has a support row (mart_support_account_month) for each month from its first activity on, so
+-- RANGE covers the same months
 support_before as (
     select
         account_id,
@@ -35,12 +36,7 @@ support_before as (
         coalesce(sum(escalations) over (partition by account_id order by month_key range between 3 preceding and 1 preceding), 0) as escalations,
         coalesce(sum(csat_responses) over (partition by account_id order by month_key range between 3 preceding and 1 preceding), 0) as csat_responses,
         sum(csat_avg * csat_responses) over (partition by account_id order by month_key range between 3 preceding and 1 preceding) as csat_points
-    from (
-        select
-            support.*,
-            cast(extract(year from support.month_start) * 12 + extract(month from support.month_start) as integer) as month_key
-        from support
-    ) as keyed
+    from support
 ),
 
 windows as (
