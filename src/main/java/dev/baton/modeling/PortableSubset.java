@@ -52,6 +52,9 @@ final class PortableSubset {
         rule("//", "// integer division (use CAST(a AS DOUBLE)/NULLIF(b,0) or FLOOR)");
         rule("\\*\\*|\\^", "a power operator (^ is XOR on Spark)");
         rule("[\\[\\]{}]", "a list or struct literal or subscript");
+        // learnt making the models run on Spark: a decimal literal makes Spark compute in DECIMAL with few places
+        rule("/\\s*\\d+\\.\\d+", "division by a decimal literal (Spark keeps 6 places; write CAST(a AS DOUBLE) / n)");
+        rule("\\bavg\\s*\\([^()]*\\b\\d+\\.\\d+", "avg over a decimal literal (Spark keeps 4 more places; average integers)");
         rule("(?<!cast\\(\\s{0,20})\\bdate_trunc\\s*\\(", "date_trunc without CAST(... AS DATE) around it");
     }
 

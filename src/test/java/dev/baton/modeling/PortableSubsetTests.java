@@ -55,6 +55,8 @@ class PortableSubsetTests {
             select a ^ 2 from landed_a                                       | power operator
             select items[1] from landed_a                                    | list or struct literal
             select date_trunc('month', created_at) as m from landed_a        | date_trunc without CAST
+            select cast(seconds as bigint) / 3600.0 as hours from landed_a   | division by a decimal literal
+            select avg(case when ok then 1.0 else 0.0 end) from landed_a     | avg over a decimal literal
             """)
     void rejectsAConstructOutsideTheSubsetNamingFileAndLine(String select, String construct) {
         List<String> found = violations(select);
