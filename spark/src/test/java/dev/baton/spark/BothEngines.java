@@ -33,6 +33,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
+import picocli.CommandLine;
 
 /**
  * One night run on both engines: the app's nightly job on DuckDB (in process, published warehouse), then its input
@@ -60,7 +61,15 @@ final class BothEngines {
         int exitCode = BatonCli.execute(Stream.concat(Stream.of(run), Stream.of(settings)).toArray(String[]::new));
         assertThat(exitCode).as("the nightly job on DuckDB").isZero();
         exportInputs();
-        built = new SparkModels(SharedSpark.session(), catalog).run(sparkInput, sparkOutput, LAYERS, null);
+        // the spark-submit entry point, on the shared local session
+        SharedSpark.session();
+        int models = new CommandLine(new BatonSpark()).execute("models", "--input", sparkInput.toString(),
+                "--output", sparkOutput.toString(), "--project-dir", PROJECT.toString());
+        assertThat(models).as("baton-spark models").isZero();
+        built = catalog.definitionsInLayers(LAYERS).stream()
+                .map(model -> new SparkModels.Built(model.name(), model.layer(), !model.isView(),
+                        model.isView() ? null : sparkOutput.resolve(model.name())))
+                .toList();
     }
 
     static BothEngines run(Path workspace, Path landing, String runDate, String... settings) throws Exception {
@@ -69,6 +78,22 @@ final class BothEngines {
 
     private Connection duckDb() throws SQLException {
         return DuckDbFiles.openReadOnly(warehouse.resolve("warehouse.duckdb"));
+    }
+
+    /** Column name and DuckDB type of a table or view in a published warehouse. */
+    static List<String> duckDbColumns(Path warehouse, String model) throws SQLException {
+        List<String> columns = new ArrayList<>();
+        try (Connection connection = DuckDbFiles.openReadOnly(warehouse.resolve("warehouse.duckdb"));
+                PreparedStatement query = connection.prepareStatement(
+                        "select column_name, data_type from information_schema.columns where table_name = ? order by ordinal_position")) {
+            query.setString(1, model);
+            try (ResultSet resultSet = query.executeQuery()) {
+                while (resultSet.next()) {
+                    columns.add(resultSet.getString(1) + " " + resultSet.getString(2));
+                }
+            }
+        }
+        return columns;
     }
 
     private void exportInputs() throws SQLException, IOException {
@@ -99,18 +124,10 @@ final class BothEngines {
 
     /** Column name and the Spark type the DuckDB type must be, mapped explicitly; an unmapped type says so. */
     List<String> duckDbColumnsAsSpark(String model) throws SQLException {
-        List<String> columns = new ArrayList<>();
-        try (Connection connection = duckDb();
-                PreparedStatement query = connection.prepareStatement(
-                        "select column_name, data_type from information_schema.columns where table_name = ? order by ordinal_position")) {
-            query.setString(1, model);
-            try (ResultSet resultSet = query.executeQuery()) {
-                while (resultSet.next()) {
-                    columns.add(resultSet.getString(1) + " " + sparkTypeOf(resultSet.getString(2)));
-                }
-            }
-        }
-        return columns;
+        return duckDbColumns(warehouse, model).stream().map(column -> {
+            int space = column.indexOf(' ');
+            return column.substring(0, space) + " " + sparkTypeOf(column.substring(space + 1));
+        }).toList();
     }
 
     private static final Pattern DECIMAL = Pattern.compile("DECIMAL\\((\\d+),\\s*(\\d+)\\)");
@@ -136,8 +153,13 @@ final class BothEngines {
 
     /** Every row of a model on DuckDB, each cell normalised, sorted: a multiset to compare. */
     List<String> duckDbRows(String model) throws SQLException {
+        return duckDbRows(warehouse, model);
+    }
+
+    static List<String> duckDbRows(Path warehouse, String model) throws SQLException {
         List<String> rows = new ArrayList<>();
-        try (Connection connection = duckDb(); Statement statement = connection.createStatement();
+        try (Connection connection = DuckDbFiles.openReadOnly(warehouse.resolve("warehouse.duckdb"));
+                Statement statement = connection.createStatement();
                 ResultSet resultSet = statement.executeQuery("select * from " + model)) {
             int columns = resultSet.getMetaData().getColumnCount();
             while (resultSet.next()) {
