@@ -52,7 +52,7 @@ public final class ModelCatalog {
             }
         }
         if (!outsideSubset.isEmpty()) {
-            throw new IllegalStateException(String.join("\n", outsideSubset));
+            throw new IllegalStateException(String.join("; ", outsideSubset));
         }
         models.values().forEach(model -> checkDependencies(model, models.keySet()));
         return new ModelCatalog(topologicalOrder(models));

@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import dev.baton.cli.BatonCli;
+import dev.baton.support.Scenarios;
 import dev.baton.warehouse.ProjectFiles;
 import dev.baton.warehouse.ProjectFiles.ProjectFile;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -96,5 +98,24 @@ class PortableSubsetTests {
 
         assertThatThrownBy(() -> ModelCatalog.load(new ProjectFiles(project)))
                 .hasMessageStartingWith("sql/core/fct_a.sql line 7: QUALIFY");
+    }
+
+    @Test
+    void validateNamesTheFileLineAndConstructWithExitTwo() throws Exception {
+        // given the shipped project with one model changed to use a DuckDB-only cast
+        Path copy = Scenarios.copyProject(project.resolve("project"));
+        Path model = copy.resolve("sql/core/dim_plan.sql");
+        Files.writeString(model, Files.readString(model).replace("cast(count(*) as bigint)", "count(*)::bigint"));
+        int line = Files.readAllLines(model).indexOf(Files.readAllLines(model).stream()
+                .filter(text -> text.contains("::bigint")).findFirst().orElseThrow()) + 1;
+
+        // when
+        Scenarios.Captured result = Scenarios.capture(() -> BatonCli.execute("validate", "--project-dir", copy.toString()));
+
+        // then
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err().strip()).doesNotContain("\n")
+                .isEqualTo("baton: invalid project: sql/core/dim_plan.sql line " + line
+                        + ": a :: cast (use CAST(x AS type)) ('::') is outside the portable subset (DESIGN.md)");
     }
 }
