@@ -77,14 +77,18 @@ final class BothEngines {
     }
 
     private Connection duckDb() throws SQLException {
+        return published(warehouse);
+    }
+
+    /** A read-only connection to a published warehouse, for many questions in a row. */
+    static Connection published(Path warehouse) throws SQLException {
         return DuckDbFiles.openReadOnly(warehouse.resolve("warehouse.duckdb"));
     }
 
     /** Column name and DuckDB type of a table or view in a published warehouse. */
-    static List<String> duckDbColumns(Path warehouse, String model) throws SQLException {
+    static List<String> duckDbColumns(Connection connection, String model) throws SQLException {
         List<String> columns = new ArrayList<>();
-        try (Connection connection = DuckDbFiles.openReadOnly(warehouse.resolve("warehouse.duckdb"));
-                PreparedStatement query = connection.prepareStatement(
+        try (PreparedStatement query = connection.prepareStatement(
                         "select column_name, data_type from information_schema.columns where table_name = ? order by ordinal_position")) {
             query.setString(1, model);
             try (ResultSet resultSet = query.executeQuery()) {
@@ -123,8 +127,8 @@ final class BothEngines {
     }
 
     /** Column name and the Spark type the DuckDB type must be, mapped explicitly; an unmapped type says so. */
-    List<String> duckDbColumnsAsSpark(String model) throws SQLException {
-        return duckDbColumns(warehouse, model).stream().map(column -> {
+    static List<String> duckDbColumnsAsSpark(Connection connection, String model) throws SQLException {
+        return duckDbColumns(connection, model).stream().map(column -> {
             int space = column.indexOf(' ');
             return column.substring(0, space) + " " + sparkTypeOf(column.substring(space + 1));
         }).toList();
@@ -152,14 +156,9 @@ final class BothEngines {
     }
 
     /** Every row of a model on DuckDB, each cell normalised, sorted: a multiset to compare. */
-    List<String> duckDbRows(String model) throws SQLException {
-        return duckDbRows(warehouse, model);
-    }
-
-    static List<String> duckDbRows(Path warehouse, String model) throws SQLException {
+    static List<String> duckDbRows(Connection connection, String model) throws SQLException {
         List<String> rows = new ArrayList<>();
-        try (Connection connection = DuckDbFiles.openReadOnly(warehouse.resolve("warehouse.duckdb"));
-                Statement statement = connection.createStatement();
+        try (Statement statement = connection.createStatement();
                 ResultSet resultSet = statement.executeQuery("select * from " + model)) {
             int columns = resultSet.getMetaData().getColumnCount();
             while (resultSet.next()) {
@@ -225,11 +224,11 @@ final class BothEngines {
     }
 
     /** Differences between the engines for one model, empty when they agree; never agrees on no rows. */
-    List<String> differences(String model) throws SQLException {
+    List<String> differences(Connection duckDb, String model) throws SQLException {
         List<String> problems = new ArrayList<>();
         Dataset<Row> spark = onSpark(model);
         List<String> sparkColumns = sparkColumns(spark);
-        List<String> duckColumns = duckDbColumnsAsSpark(model);
+        List<String> duckColumns = duckDbColumnsAsSpark(duckDb, model);
         if (!sparkColumns.equals(duckColumns)) {
             for (int i = 0; i < Math.max(sparkColumns.size(), duckColumns.size()); i++) {
                 String duck = i < duckColumns.size() ? duckColumns.get(i) : "(none)";
@@ -239,7 +238,7 @@ final class BothEngines {
                 }
             }
         }
-        List<String> duckRows = duckDbRows(model);
+        List<String> duckRows = duckDbRows(duckDb, model);
         List<String> sparkRows = sparkRows(spark);
         if (duckRows.isEmpty() || sparkRows.isEmpty()) {
             problems.add(model + ": no rows (DuckDB " + duckRows.size() + ", Spark " + sparkRows.size()

@@ -3,6 +3,7 @@ package dev.baton.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
+import java.sql.Connection;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -48,8 +49,10 @@ class SparkParityTests {
     @Test
     void everyModelHasTheSameColumnsTypesAndRowsOnBothEngines() throws Exception {
         List<String> problems = new ArrayList<>();
-        for (SparkModels.Built model : night.built) {
-            problems.addAll(night.differences(model.name()));
+        try (Connection duckDb = BothEngines.published(night.warehouse)) {
+            for (SparkModels.Built model : night.built) {
+                problems.addAll(night.differences(duckDb, model.name()));
+            }
         }
 
         assertThat(problems).as("differences between DuckDB and Spark").isEmpty();
