@@ -42,7 +42,7 @@ select
     items.sales_owner,
     items.csm_owner,
     deals.closed_at,
-    cast((unix_seconds(items.handed_off_at) - unix_seconds(deals.closed_at)) / 86400.0 as double) as days_from_close,
+    cast(unix_seconds(items.handed_off_at) - unix_seconds(deals.closed_at) as double) / 86400 as days_from_close,
     items.has_customer_profile = 1 as has_customer_profile,
     items.has_contract_terms = 1 as has_contract_terms,
     items.has_background_problem = 1 as has_background_problem,

@@ -22,8 +22,8 @@ valued as (
     select
         local_mrr.account_id,
         local_mrr.month_start,
-        sum(cast(local_mrr.mrr_local as decimal(38, 6)) * current_rates.rate_to_reporting) as mrr,
-        sum(cast(local_mrr.mrr_local as decimal(38, 6)) * previous_rates.rate_to_reporting) as mrr_at_previous_rates,
+        sum(cast(local_mrr.mrr_local as decimal(19, 6)) * current_rates.rate_to_reporting) as mrr,
+        sum(cast(local_mrr.mrr_local as decimal(19, 6)) * previous_rates.rate_to_reporting) as mrr_at_previous_rates,
         sum(case when local_mrr.mrr_local <> 0 and current_rates.rate_to_reporting is null then 1 else 0 end)
             as missing_rates,
         sum(case when local_mrr.mrr_local <> 0 and months.previous_month_start is not null

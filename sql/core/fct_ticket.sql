@@ -25,7 +25,7 @@ select
     priority,
     channel,
     csat_score,
-    cast((unix_seconds(first_response_at) - unix_seconds(created_at)) / 3600.0 as double) as first_response_hours,
-    cast((unix_seconds(solved_at) - unix_seconds(created_at)) / 3600.0 as double) as resolution_hours
+    cast(unix_seconds(first_response_at) - unix_seconds(created_at) as double) / 3600 as first_response_hours,
+    cast(unix_seconds(solved_at) - unix_seconds(created_at) as double) / 3600 as resolution_hours
 from tickets
 cross join run

@@ -35,7 +35,7 @@ valued_at_cohort_rates as (
     select
         local_mrr.account_id,
         local_mrr.month_start,
-        sum(cast(local_mrr.mrr_local as decimal(38, 6)) * rates.rate_to_reporting) as mrr_at_cohort_rates
+        sum(cast(local_mrr.mrr_local as decimal(19, 6)) * rates.rate_to_reporting) as mrr_at_cohort_rates
     from local_mrr
     inner join cohorts
         on cohorts.account_id = local_mrr.account_id

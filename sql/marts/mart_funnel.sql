@@ -29,7 +29,7 @@ reached as (
         end as funnel_rank,
         handoffs.deal_id is not null as is_handed_off,
         handoffs.days_from_close as days_close_to_handoff,
-        cast((unix_seconds(deals.closed_at) - unix_seconds(deals.created_at)) / 86400.0 as double) as days_to_close
+        cast(unix_seconds(deals.closed_at) - unix_seconds(deals.created_at) as double) / 86400 as days_to_close
     from deals
     left join stage_map
         on stage_map.crm_stage = lower(deals.stage)
@@ -62,7 +62,7 @@ handoff_ranked as (
 won_medians as (
     select
         created_month,
-        avg(case when position in (floor((total + 1) / 2.0), ceil((total + 1) / 2.0)) then days_to_close end) as median_days
+        avg(case when position in (floor((total + 1) / 2), ceil((total + 1) / 2)) then days_to_close end) as median_days
     from won_ranked
     group by created_month
 ),
@@ -70,7 +70,7 @@ won_medians as (
 handoff_medians as (
     select
         created_month,
-        avg(case when position in (floor((total + 1) / 2.0), ceil((total + 1) / 2.0)) then days_close_to_handoff end) as median_days
+        avg(case when position in (floor((total + 1) / 2), ceil((total + 1) / 2)) then days_close_to_handoff end) as median_days
     from handoff_ranked
     group by created_month
 ),

@@ -23,15 +23,15 @@ select
     cast(sum(case when items_filled = 10 then 1 else 0 end) as bigint) as complete_handoffs,
     cast(avg(completeness_score) as double) as avg_completeness_score,
     cast(avg(days_from_close_to_handoff) as double) as avg_days_from_close_to_handoff,
-    cast(avg(case when has_customer_profile then 1.0 else 0.0 end) as double) as share_customer_profile,
-    cast(avg(case when has_contract_terms then 1.0 else 0.0 end) as double) as share_contract_terms,
-    cast(avg(case when has_background_problem then 1.0 else 0.0 end) as double) as share_background_problem,
-    cast(avg(case when has_success_definition then 1.0 else 0.0 end) as double) as share_success_definition,
-    cast(avg(case when has_valued_points then 1.0 else 0.0 end) as double) as share_valued_points,
-    cast(avg(case when has_concerns then 1.0 else 0.0 end) as double) as share_concerns,
-    cast(avg(case when has_promises then 1.0 else 0.0 end) as double) as share_promises,
-    cast(avg(case when has_key_people then 1.0 else 0.0 end) as double) as share_key_people,
-    cast(avg(case when has_communication_log then 1.0 else 0.0 end) as double) as share_communication_log,
-    cast(avg(case when has_notes_for_cs then 1.0 else 0.0 end) as double) as share_notes_for_cs
+    cast(avg(case when has_customer_profile then 1 else 0 end) as double) as share_customer_profile,
+    cast(avg(case when has_contract_terms then 1 else 0 end) as double) as share_contract_terms,
+    cast(avg(case when has_background_problem then 1 else 0 end) as double) as share_background_problem,
+    cast(avg(case when has_success_definition then 1 else 0 end) as double) as share_success_definition,
+    cast(avg(case when has_valued_points then 1 else 0 end) as double) as share_valued_points,
+    cast(avg(case when has_concerns then 1 else 0 end) as double) as share_concerns,
+    cast(avg(case when has_promises then 1 else 0 end) as double) as share_promises,
+    cast(avg(case when has_key_people then 1 else 0 end) as double) as share_key_people,
+    cast(avg(case when has_communication_log then 1 else 0 end) as double) as share_communication_log,
+    cast(avg(case when has_notes_for_cs then 1 else 0 end) as double) as share_notes_for_cs
 from both_levels
 group by reporting_owner, closed_month

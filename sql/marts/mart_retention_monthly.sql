@@ -57,7 +57,7 @@ closings as (
     select
         openings.account_id,
         openings.period_end_month,
-        sum(cast(local_mrr.mrr_local as decimal(38, 6)) * rates.rate_to_reporting) as closing_mrr_at_opening_rates
+        sum(cast(local_mrr.mrr_local as decimal(19, 6)) * rates.rate_to_reporting) as closing_mrr_at_opening_rates
     from openings
     inner join local_mrr
         on local_mrr.account_id = openings.account_id

@@ -69,8 +69,8 @@ response_quantiles as (
     select
         account_id,
         month_start,
-        avg(case when position in (floor((total + 1) / 2.0), ceil((total + 1) / 2.0)) then hours end) as median_hours,
-        max(case when position = ceil(9 * total / 10.0) then hours end) as p90_hours
+        avg(case when position in (floor((total + 1) / 2), ceil((total + 1) / 2)) then hours end) as median_hours,
+        max(case when position = ceil(9 * total / 10) then hours end) as p90_hours
     from response_ranked
     group by account_id, month_start
 ),
@@ -79,8 +79,8 @@ resolution_quantiles as (
     select
         account_id,
         month_start,
-        avg(case when position in (floor((total + 1) / 2.0), ceil((total + 1) / 2.0)) then hours end) as median_hours,
-        max(case when position = ceil(9 * total / 10.0) then hours end) as p90_hours
+        avg(case when position in (floor((total + 1) / 2), ceil((total + 1) / 2)) then hours end) as median_hours,
+        max(case when position = ceil(9 * total / 10) then hours end) as p90_hours
     from resolution_ranked
     group by account_id, month_start
 ),

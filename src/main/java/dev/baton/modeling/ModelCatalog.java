@@ -27,12 +27,22 @@ public final class ModelCatalog {
         this.ordered = ordered;
     }
 
+    /**
+     * A model as another engine (Spark) needs it: what to build, as a view or a table, from which SELECT.
+     *
+     * @param path the file, e.g. {@code sql/core/dim_month.sql}
+     */
+    public record Definition(String name, String layer, boolean isView, String sql, String path) {
+    }
+
     public static ModelCatalog load(ProjectFiles files) {
         Map<String, Model> models = new LinkedHashMap<>();
+        List<String> outsideSubset = new ArrayList<>();
         for (ProjectFile file : files.find("sql", ".sql")) {
             if (file.folder().endsWith("audits")) {
                 continue;
             }
+            outsideSubset.addAll(PortableSubset.violations(file));
             Model model = ModelHeader.parse(file);
             if (!LAYERS.contains(model.layer())) {
                 throw new IllegalStateException(file.path() + ": models live in sql/" + String.join("|", LAYERS) + "/");
@@ -40,6 +50,9 @@ public final class ModelCatalog {
             if (models.put(model.name(), model) != null) {
                 throw new IllegalStateException(file.path() + ": a second model is named '" + model.name() + "'");
             }
+        }
+        if (!outsideSubset.isEmpty()) {
+            throw new IllegalStateException(String.join("; ", outsideSubset));
         }
         models.values().forEach(model -> checkDependencies(model, models.keySet()));
         return new ModelCatalog(topologicalOrder(models));
@@ -51,6 +64,30 @@ public final class ModelCatalog {
 
     List<Model> inLayers(List<String> layers) {
         return ordered.stream().filter(model -> layers.contains(model.layer())).toList();
+    }
+
+    /** The layers models live in, in build order. */
+    public static List<String> layers() {
+        return LAYERS;
+    }
+
+    /** The models of these layers in build order (each after what it reads), for an engine other than DuckDB. */
+    public List<Definition> definitionsInLayers(List<String> layers) {
+        return inLayers(layers).stream()
+                .map(model -> new Definition(model.name(), model.layer(), model.isView(), model.sql(),
+                        "sql/" + model.layer() + "/" + model.name() + ".sql"))
+                .toList();
+    }
+
+    /**
+     * The tables the models read that no model builds (landed_*, run_context, ...): what another engine must be given
+     * as input. Taken from depends_on, which {@link #load} has checked against the SQL.
+     */
+    public Set<String> inputTables() {
+        Set<String> names = new TreeSet<>();
+        ordered.forEach(model -> names.addAll(model.dependsOn()));
+        ordered.forEach(model -> names.remove(model.name()));
+        return names;
     }
 
     /** The tables (not views) that the models of these layers materialise. */

@@ -1,5 +1,6 @@
 package dev.baton.modeling;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -15,6 +16,7 @@ import dev.baton.warehouse.ProjectFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.stereotype.Component;
 
@@ -30,11 +32,25 @@ class ModelStepKind implements StepKind {
     private final ProjectFiles projectFiles;
     private final BuildFiles buildFiles;
     private final BatonProperties.Metrics metrics;
+    /** Null for the embedded DuckDB; otherwise the engine baton.engine names, found when the context starts. */
+    private final ModelEngine engine;
+    private final Path engineWorkDir;
 
     ModelStepKind(ProjectFiles projectFiles, BuildFiles buildFiles, BatonProperties properties) {
         this.projectFiles = projectFiles;
         this.buildFiles = buildFiles;
         this.metrics = properties.metrics();
+        this.engine = null;
+        this.engineWorkDir = null;
+    }
+
+    @Autowired
+    ModelStepKind(ProjectFiles projectFiles, BuildFiles buildFiles, BatonProperties properties, ModelEngineProperties engines) {
+        this.projectFiles = projectFiles;
+        this.buildFiles = buildFiles;
+        this.metrics = properties.metrics();
+        this.engine = engines.engineOrNull();
+        this.engineWorkDir = engines.workDir(properties.warehouse());
     }
 
     @Override
@@ -60,9 +76,16 @@ class ModelStepKind implements StepKind {
     /** Builds the models of these layers in order on an open connection; returns how many were built. */
     int buildModels(Connection connection, RunParameters run, List<String> layers) throws SQLException {
         // Read the models when the step runs, so a fixed model file is picked up by a restart.
-        List<Model> models = ModelCatalog.load(projectFiles).inLayers(layers);
+        ModelCatalog catalog = ModelCatalog.load(projectFiles);
+        List<Model> models = catalog.inLayers(layers);
         addSparkFunctions(connection);
         writeRunContext(connection, run);
+        if (engine != null) {
+            long started = System.nanoTime();
+            engine.build(connection, catalog, layers, run.runDate(), engineWorkDir.resolve(run.jobName() + "-" + run.runDate()));
+            log.info("{} models built on {} in {} ms", models.size(), engine.name(), (System.nanoTime() - started) / 1_000_000);
+            return models.size();
+        }
         for (Model model : models) {
             long started = System.nanoTime();
             build(connection, model);

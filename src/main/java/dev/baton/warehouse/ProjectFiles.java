@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -41,10 +41,14 @@ public final class ProjectFiles {
     public List<ProjectFile> find(String folder, String extension) {
         try {
             Resource[] resources = resolver.getResources(base + folder + "/**/*" + extension);
-            return Arrays.stream(resources)
-                    .map(resource -> new ProjectFile(relativePath(resource, folder), read(resource)))
-                    .sorted(Comparator.comparing(ProjectFile::path))
-                    .toList();
+            // One definition per path: a class loader may list the same jar twice (spark-submit's does), and
+            // classpath*: would then read every file twice.
+            Map<String, ProjectFile> byPath = new TreeMap<>();
+            for (Resource resource : resources) {
+                String path = relativePath(resource, folder);
+                byPath.computeIfAbsent(path, ignored -> new ProjectFile(path, read(resource)));
+            }
+            return List.copyOf(byPath.values());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list " + folder + "/ in " + describe(), e);
         }

@@ -1,0 +1,108 @@
+package dev.baton.spark;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.baton.modeling.ModelCatalog;
+import dev.baton.modeling.ModelCatalog.Definition;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs Baton's models on Spark SQL: the same files, in the same order as on DuckDB ({@link ModelCatalog}).
+ *
+ * <p>Input: a folder with one Parquet folder or file per table the models read and no model builds
+ * ({@code landed_<entity>}, {@code run_context}, {@code funnel_stage_map}, see {@link ModelCatalog#inputTables()}).
+ * Views (staging, bi) become temporary views; every other model is written as Parquet to {@code <output>/<table>/}
+ * and read back as a temporary view of that name, so later models read the materialised rows, as on DuckDB.
+ */
+public final class SparkModels {
+
+    private static final Logger log = LoggerFactory.getLogger(SparkModels.class);
+
+    private final SparkSession spark;
+    private final ModelCatalog catalog;
+
+    public SparkModels(SparkSession spark, ModelCatalog catalog) {
+        this.spark = spark;
+        this.catalog = catalog;
+    }
+
+    /** One model built: its name, whether it was written as a table, and where. */
+    public record Built(String name, String layer, boolean isTable, Path location) {
+    }
+
+    /**
+     * Registers the inputs and builds the models of these layers.
+     *
+     * @param runDate when given, replaces {@code run_context.run_date} (the business date the models compute up to)
+     */
+    public List<Built> run(Path input, Path output, List<String> layers, LocalDate runDate) {
+        configure(spark);
+        registerInputs(input, runDate);
+        List<Built> built = new ArrayList<>();
+        for (Definition model : catalog.definitionsInLayers(layers)) {
+            long started = System.nanoTime();
+            built.add(build(model, output));
+            log.info("model {} built on Spark as {} in {} ms", model.name(), model.isView() ? "view" : "table",
+                    (System.nanoTime() - started) / 1_000_000);
+        }
+        return built;
+    }
+
+    /**
+     * What the models' meaning depends on, whatever the cluster's defaults: timestamps turn into dates in UTC (the
+     * reporting zone is applied by the SQL itself, with from_utc_timestamp), and Parquet timestamps are written
+     * as microsecond instants that DuckDB and every other reader take as such (not the legacy INT96).
+     */
+    static void configure(SparkSession spark) {
+        spark.conf().set("spark.sql.session.timeZone", "UTC");
+        spark.conf().set("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS");
+    }
+
+    private void registerInputs(Path input, LocalDate runDate) {
+        for (String table : catalog.inputTables()) {
+            Path location = inputLocation(input, table);
+            Dataset<Row> rows = spark.read().parquet(location.toString());
+            if (table.equals("run_context") && runDate != null) {
+                rows = rows.withColumn("run_date", functions.lit(java.sql.Date.valueOf(runDate)));
+            }
+            rows.createOrReplaceTempView(table);
+        }
+    }
+
+    private static Path inputLocation(Path input, String table) {
+        for (Path candidate : List.of(input.resolve(table), input.resolve(table + ".parquet"))) {
+            if (Files.exists(candidate)) {
+                return candidate;
+            }
+        }
+        throw new IllegalArgumentException("the models read " + table + ", but " + input + " has no " + table + "/ or "
+                + table + ".parquet");
+    }
+
+    private Built build(Definition model, Path output) {
+        try {
+            Dataset<Row> rows = spark.sql(model.sql());
+            if (model.isView()) {
+                rows.createOrReplaceTempView(model.name());
+                return new Built(model.name(), model.layer(), false, null);
+            }
+            Path location = output.resolve(model.name());
+            rows.write().mode(SaveMode.Overwrite).parquet(location.toString());
+            spark.read().parquet(location.toString()).createOrReplaceTempView(model.name());
+            return new Built(model.name(), model.layer(), true, location);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("model " + model.name() + " (" + model.path() + ") failed on Spark: "
+                    + e.getMessage(), e);
+        }
+    }
+}

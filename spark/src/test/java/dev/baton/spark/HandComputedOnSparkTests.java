@@ -1,0 +1,183 @@
+package dev.baton.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import dev.baton.cli.BatonCli;
+import dev.baton.modeling.ModelCatalog;
+import dev.baton.warehouse.ProjectFiles;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The hand-computed five-account scenario (the app's FourAccountsScenarioFunctionalTests: run date 2024-04-15, EUR at
+ * 1.10 in January, 1.20 at the end of February, 1.25 from the end of March) run by the nightly job with
+ * baton.engine=spark: cells of Spark's output checked against the numbers worked out by hand, so the two engines
+ * cannot be equally wrong, and every model it publishes compared with the same night on DuckDB.
+ * <pre>
+ * Bridge   opening   new  expansion contraction churn reactivation fx  closing
+ *  Jan           0   330          0           0     0            0  0      330
+ *  Feb         330  1200          0           0     0            0  0     1530
+ *  Mar        1530     0         50          50   180            0 50     1400   (A1 up, A4 pause, A2 churn, EUR up)
+ *  Apr        1400     0         50           0     0           90  0     1540   (A4 resumes, A2 reactivates)
+ * </pre>
+ */
+class HandComputedOnSparkTests {
+
+    static final String RUN_DATE = "2024-04-15";
+
+    @TempDir
+    static Path workspace;
+
+    static Path onDuckDb;
+    static Path onSpark;
+    static final ModelCatalog catalog = ModelCatalog.load(new ProjectFiles(BothEngines.PROJECT));
+
+    @BeforeAll
+    static void runTheScenarioWithEachEngine() throws Exception {
+        // given the scenario (one unparseable ticket on purpose, quarantined), when the nightly job runs on each engine
+        Path landing = copyScenario("four_accounts", workspace.resolve("landing"));
+        // the engine joins the running session (getOrCreate), as it joins spark-submit's: local[2] here
+        SharedSpark.session();
+        onDuckDb = workspace.resolve("duckdb");
+        onSpark = workspace.resolve("spark");
+        assertThat(nightly(landing, onDuckDb, "duckdb")).as("the nightly job on DuckDB").isZero();
+        assertThat(nightly(landing, onSpark, "spark")).as("the nightly job on Spark, audits included").isZero();
+        Path output = onSpark.resolve("spark").resolve("nightly-" + RUN_DATE).resolve("output");
+        for (String table : catalog.tablesInLayers(BothEngines.LAYERS)) {
+            SharedSpark.session().read().parquet(output.resolve(table).toString()).createOrReplaceTempView(table);
+        }
+    }
+
+    private static int nightly(Path landing, Path warehouse, String engine) {
+        return BatonCli.execute("run", "--landing", landing.toString(), "--warehouse", warehouse.toString(),
+                "--run-date", RUN_DATE, "--project-dir", BothEngines.PROJECT.toString(),
+                "-Dbaton.engine=" + engine, "-Dbaton.extract.max-quarantined-share=0.5");
+    }
+
+    private static Path copyScenario(String scenario, Path target) throws IOException {
+        Path source = Path.of("src/test/resources/scenarios", scenario);
+        Files.createDirectories(target);
+        try (Stream<Path> files = Files.list(source)) {
+            for (Path file : files.filter(path -> path.toString().endsWith(".csv")).toList()) {
+                Files.copy(file, target.resolve(file.getFileName()));
+            }
+        }
+        return target;
+    }
+
+    /** A query over the Parquet tables Spark wrote for the run (baton.spark.work-dir defaults to <warehouse>/spark). */
+    private static List<Row> onSpark(String sql) {
+        Dataset<Row> rows = SharedSpark.session().sql(sql);
+        return rows.collectAsList();
+    }
+
+    private static List<BigDecimal> decimals(Row row) {
+        List<BigDecimal> values = new ArrayList<>();
+        for (int i = 0; i < row.size(); i++) {
+            values.add(row.getDecimal(i).stripTrailingZeros());
+        }
+        return values;
+    }
+
+    private static List<BigDecimal> decimals(int... values) {
+        return java.util.Arrays.stream(values).mapToObj(value -> new BigDecimal(value).stripTrailingZeros()).toList();
+    }
+
+    @Test
+    void theBridgeOnSparkIsTheHandComputedOne() {
+        List<Row> bridge = onSpark("""
+                select opening_mrr, new, expansion, contraction, churn, reactivation, fx, closing_mrr
+                from mart_mrr_bridge order by month""");
+
+        assertThat(bridge).hasSize(4);
+        assertThat(decimals(bridge.get(0))).isEqualTo(decimals(0, 330, 0, 0, 0, 0, 0, 330));
+        assertThat(decimals(bridge.get(1))).isEqualTo(decimals(330, 1200, 0, 0, 0, 0, 0, 1530));
+        assertThat(decimals(bridge.get(2))).isEqualTo(decimals(1530, 0, 50, 50, 180, 0, 50, 1400));
+        assertThat(decimals(bridge.get(3))).isEqualTo(decimals(1400, 0, 50, 0, 0, 90, 0, 1540));
+    }
+
+    @Test
+    void movementsAreClassifiedPerAccountOnSpark() {
+        List<Row> movements = onSpark("""
+                select concat(account_id, ' ', cast(month_start as string), ' ', movement_type)
+                from fct_mrr_movement order by account_id, month_start""");
+
+        assertThat(movements).extracting(row -> row.getString(0)).containsExactly(
+                "A1 2024-01-01 new", "A1 2024-02-01 none", "A1 2024-03-01 expansion", "A1 2024-04-01 none",
+                "A2 2024-01-01 new", "A2 2024-02-01 none", "A2 2024-03-01 churn", "A2 2024-04-01 reactivation",
+                "A3 2024-02-01 new", "A3 2024-03-01 fx", "A3 2024-04-01 none",
+                "A4 2024-01-01 new", "A4 2024-02-01 none", "A4 2024-03-01 contraction", "A4 2024-04-01 expansion");
+    }
+
+    @Test
+    void churnCohortAndUnitEconomicsCellsOnSpark() {
+        Row march = onSpark("select starting_accounts, churned_accounts, logo_churn_rate, nrr, grr from mart_churn_monthly "
+                + "where month = date '2024-03-01' and segment = 'all'").get(0);
+        assertThat(march.getLong(0)).isEqualTo(4L);
+        assertThat(march.getLong(1)).isEqualTo(1L);
+        assertThat(march.getDouble(2)).isEqualTo(0.25);
+        // constant currency: A3 valued at February's 1.20 -> (150 + 0 + 1200 + 0) / 1530; GRR caps A1 at 100
+        assertThat(march.getDouble(3)).isCloseTo(1350.0 / 1530, within(1e-12));
+        assertThat(march.getDouble(4)).isCloseTo(1300.0 / 1530, within(1e-12));
+
+        List<Row> januaryCohort = onSpark("select nrr, grr from mart_cohort_nrr where cohort_month = date '2024-01-01' "
+                + "order by months_since_start");
+        assertThat(januaryCohort).extracting(row -> row.getDouble(0)).containsExactly(1.0, 1.0, 150.0 / 330, 290.0 / 330);
+        assertThat(januaryCohort).extracting(row -> row.getDouble(1)).containsExactly(1.0, 1.0, 100.0 / 330, 240.0 / 330);
+
+        Row organicJanuary = onSpark("select new_accounts, cac, arpa, ltv from mart_ltv_cac "
+                + "where month = date '2024-01-01' and acquisition_channel = 'organic'").get(0);
+        assertThat(organicJanuary.getLong(0)).isEqualTo(2L);
+        assertThat(organicJanuary.getDouble(1)).isEqualTo(250.0);
+        assertThat(organicJanuary.getDouble(2)).isEqualTo(75.0);
+        assertThat(organicJanuary.isNullAt(3)).as("no churn yet: empty, never infinite").isTrue();
+    }
+
+    @Test
+    void supportAndHandoffDurationsOnSpark() {
+        Row ticket = onSpark("select first_response_hours, resolution_hours from fct_ticket where ticket_id = 'T1'").get(0);
+        assertThat(ticket.getDouble(0)).isEqualTo(2.5);
+        assertThat(ticket.getDouble(1)).isEqualTo(24.0);
+
+        Row handoff = onSpark("select items_filled, completeness_score, days_from_close from fct_handoff where deal_id = 'D1'").get(0);
+        assertThat(handoff.getInt(0)).isEqualTo(7);
+        assertThat(handoff.getDouble(1)).isEqualTo(0.7);
+        assertThat(handoff.getDouble(2)).isEqualTo(2.0);
+
+        Row deal = onSpark("select amount_reporting from fct_deal where deal_id = 'D2'").get(0);
+        assertThat(deal.getDecimal(0)).as("12000 EUR at January's 1.10").isEqualByComparingTo("13200");
+    }
+
+    @Test
+    void everyModelPublishedFromSparkIsTheOneDuckDbBuilds() throws Exception {
+        List<String> problems = new ArrayList<>();
+        try (Connection duckDb = BothEngines.published(onDuckDb); Connection fromSpark = BothEngines.published(onSpark)) {
+            for (ModelCatalog.Definition model : catalog.definitionsInLayers(BothEngines.LAYERS)) {
+                List<String> duckColumns = BothEngines.duckDbColumns(duckDb, model.name());
+                List<String> sparkColumns = BothEngines.duckDbColumns(fromSpark, model.name());
+                if (!duckColumns.equals(sparkColumns)) {
+                    problems.add(model.name() + " columns: DuckDB " + duckColumns + " but from Spark " + sparkColumns);
+                }
+                List<String> duckRows = BothEngines.duckDbRows(duckDb, model.name());
+                if (!duckRows.equals(BothEngines.duckDbRows(fromSpark, model.name()))) {
+                    problems.add(model.name() + ": rows differ");
+                }
+            }
+        }
+
+        assertThat(problems).isEmpty();
+    }
+}
