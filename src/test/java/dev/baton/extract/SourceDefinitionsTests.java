@@ -60,4 +60,27 @@ class SourceDefinitionsTests {
         assertThatThrownBy(() -> JdbcSource.read(new ProjectFiles(temp), "crm"))
                 .hasMessageContaining("Not a valid identifier");
     }
+
+    @Test
+    void aJdbcLookBackMustBeANonNegativeIsoDuration(@TempDir Path temp) throws Exception {
+        Files.createDirectories(temp.resolve("jobs/sources"));
+        Files.writeString(temp.resolve("jobs/sources/crm.yml"), """
+                name: crm
+                kind: jdbc
+                url_variable: CRM_URL
+                entities:
+                  deals: {table: crm.deals, look_back: 1 hour}
+                """);
+        assertThatThrownBy(() -> JdbcSource.read(new ProjectFiles(temp), "crm"))
+                .hasMessageContaining("jobs/sources/crm.yml: entity deals: look_back must be an ISO-8601 duration such as PT1H, got '1 hour'");
+        Files.writeString(temp.resolve("jobs/sources/crm.yml"), """
+                name: crm
+                kind: jdbc
+                url_variable: CRM_URL
+                entities:
+                  deals: {table: crm.deals, look_back: -PT1H}
+                """);
+        assertThatThrownBy(() -> JdbcSource.read(new ProjectFiles(temp), "crm"))
+                .hasMessageContaining("look_back must not be negative, got -PT1H");
+    }
 }
