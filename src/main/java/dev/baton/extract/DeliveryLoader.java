@@ -229,14 +229,14 @@ final class DeliveryLoader {
         return List.of("select typed._line_number, '" + firstKey + "', typed." + firstKey + "__raw,"
                 + " 'duplicate key in this delivery with different contents (lines ' || clashes.lines || ')'"
                 + " from typed inner join (select " + keyList + ", string_agg(cast(_line_number as varchar), ', ' order by _line_number) as lines"
-                + " from typed where " + matches("typed", "repeated_keys", key) + " group by " + keyList
-                + " having count(distinct " + content + ") > 1) as clashes"
-                + " on " + String.join(" and ", key.stream().map(k -> "typed." + k + " is not distinct from clashes." + k).toList()));
+                + " from typed where exists (select 1 from repeated_keys where " + sameValues("typed", "repeated_keys", key) + ")"
+                + " group by " + keyList + " having count(distinct " + content + ") > 1) as clashes"
+                + " on " + sameValues("typed", "clashes", key));
     }
 
-    private static String matches(String table, String keys, List<String> key) {
-        return "exists (select 1 from " + keys + " where "
-                + String.join(" and ", key.stream().map(k -> table + "." + k + " is not distinct from " + keys + "." + k).toList()) + ")";
+    /** Null-safe equality of these columns between two tables: {@code a.x is not distinct from b.x and ...}. */
+    private static String sameValues(String left, String right, List<String> columns) {
+        return String.join(" and ", columns.stream().map(c -> left + "." + c + " is not distinct from " + right + "." + c).toList());
     }
 
     /** Rules across entities: they read what was landed before (fx_rates and accounts load first). */
@@ -260,8 +260,7 @@ final class DeliveryLoader {
     private long[] insertAccepted(LandingContract contract, String sourceFile) throws SQLException {
         StringJoiner names = new StringJoiner(", ");
         contract.columns().forEach(column -> names.add(column.name()));
-        String same = String.join(" and ", contract.columns().stream()
-                .map(column -> "landed." + column.name() + " is not distinct from accepted." + column.name()).toList());
+        String same = sameValues("landed", "accepted", contract.columns().stream().map(Column::name).toList());
         List<String> naturalKey = contract.naturalKey();
         String known = naturalKey.isEmpty() ? "false" : "exists (select 1 from " + contract.table() + " landed where "
                 + String.join(" and ", naturalKey.stream().map(k -> "landed." + k + " = accepted." + k).toList()) + ")";

@@ -97,9 +97,8 @@ final class DeliveryReader {
         boolean noRejects = isEmpty(statement, table + "_rejects");
         if (noRejects && !hasLineBreakInValues(statement, table + "_read", header.names())) {
             // the usual case: one record per line, so the line is the record's position after the header
-            // (rowid, not row_number(): no window over the whole file, and temp-table rowids need not start at 0)
-            statement.execute("create temp table " + table + " as select *, rowid - (select min(rowid) from " + table
-                    + "_read) + 2 as _line_number from " + table + "_read");
+            statement.execute("create temp table " + table + " as select *, " + positionFrom(table + "_read", 2)
+                    + " as _line_number from " + table + "_read");
             statement.execute("drop table " + table + "_read");
             statement.execute("alter table " + table + "_rejects drop column line_count");
             return;
@@ -130,6 +129,14 @@ final class DeliveryReader {
         statement.execute("drop table " + table + "_base");
         statement.execute("drop table " + table + "_shift");
         statement.execute("alter table " + table + "_rejects drop column line_count");
+    }
+
+    /**
+     * A row's position in a temp table filled in file order, counting from {@code first}: rowid, not row_number(), so
+     * no window over the whole file; temp-table rowids need not start at 0.
+     */
+    private static String positionFrom(String table, int first) {
+        return "rowid - (select min(rowid) from " + table + ") + " + first;
     }
 
     private static boolean hasLineBreakInValues(Statement statement, String table, List<String> columns) throws SQLException {
@@ -166,7 +173,7 @@ final class DeliveryReader {
                 + " quote = '', escape = '', header = false, auto_detect = false)");
         String isObject = "(json_valid(line) and json_type(case when json_valid(line) then line end) = 'OBJECT')";
         statement.execute("create temp table " + table + "_lines as select line, " + isObject + " as is_object,"
-                + " rowid - (select min(rowid) from " + table + "_text) + 1 as _line_number from " + table + "_text"
+                + " " + positionFrom(table + "_text", 1) + " as _line_number from " + table + "_text"
                 + " where nullif(trim(line), '') is not null");
         statement.execute("drop table " + table + "_text");
         List<String> names = new ArrayList<>();
