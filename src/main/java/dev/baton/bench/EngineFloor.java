@@ -39,7 +39,7 @@ public final class EngineFloor {
         DuckDbFiles duckDb = new DuckDbFiles(properties.duckdb(), layout.tempDir());
         List<StepTiming> steps = new ArrayList<>();
         long started = System.nanoTime();
-        double cpuStarted = Memory.processCpuSeconds();
+        double cpuStarted = ProcessUsage.processCpuSeconds();
         Path file = new BuildFiles(layout, duckDb).createFresh("floor", runDate);
         try (Connection connection = duckDb.openReadWrite(file)) {
             long stepStart = System.nanoTime();
@@ -67,7 +67,7 @@ public final class EngineFloor {
                 statement.execute("checkpoint");
             }
             steps.add(new StepTiming("export", rows, seconds(stepStart)));
-            return new NightReport("engine floor", rows, seconds(started), Memory.processCpuSeconds() - cpuStarted, steps);
+            return new NightReport("engine floor", rows, seconds(started), ProcessUsage.processCpuSeconds() - cpuStarted, steps);
         }
     }
 

@@ -7,10 +7,10 @@ import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Peak memory of this process: the Java heap, and the resident set, which includes DuckDB's native memory. */
-public final class Memory {
+/** What this process used: peak Java heap, peak resident set (DuckDB's native memory included) and CPU time. */
+public final class ProcessUsage {
 
-    private Memory() {
+    private ProcessUsage() {
     }
 
     public static long peakHeapBytes() {

@@ -17,8 +17,8 @@ import dev.baton.bench.BatchHistory;
 import dev.baton.bench.BenchReport;
 import dev.baton.bench.DeltaDelivery;
 import dev.baton.bench.EngineFloor;
-import dev.baton.bench.Memory;
 import dev.baton.bench.NightReport;
+import dev.baton.bench.ProcessUsage;
 import dev.baton.bench.StepTiming;
 import dev.baton.generate.GenerationSummary;
 import dev.baton.generate.LandingGenerator;
@@ -98,7 +98,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         BenchReport report = new BenchReport(accounts, months, seed, Runtime.getRuntime().availableProcessors(), generateSeconds,
                 generated.rowsPerEntity(), full, incremental, floor, full.wallSeconds() / floor.wallSeconds(), full.cpuSeconds() / floor.cpuSeconds(),
-                incremental.wallSeconds() / full.wallSeconds(), Memory.peakHeapBytes(), Memory.peakRssBytes());
+                incremental.wallSeconds() / full.wallSeconds(), ProcessUsage.peakHeapBytes(), ProcessUsage.peakRssBytes());
         report.print(System.out);
         Path json = folder.resolve("bench").resolve("bench-" + accounts + "x" + months + "-" + LocalDate.now() + ".json");
         Files.createDirectories(json.getParent());
@@ -110,10 +110,10 @@ final class BenchCommand implements Callable<Integer> {
     private static NightReport night(JobRunner runner, DataSource metadata, String label, Path landing, LocalDate runDate) {
         System.out.printf("Running the %s (%s) ...%n", label, runDate);
         long started = System.nanoTime();
-        double cpuStarted = Memory.processCpuSeconds();
+        double cpuStarted = ProcessUsage.processCpuSeconds();
         JobRunner.Outcome outcome = runner.run(JOB, runDate, landing);
         double wall = (System.nanoTime() - started) / 1e9;
-        double cpu = Memory.processCpuSeconds() - cpuStarted;
+        double cpu = ProcessUsage.processCpuSeconds() - cpuStarted;
         if (!outcome.succeeded()) {
             throw new IllegalStateException("the " + label + " failed: " + outcome.message());
         }
