@@ -1,6 +1,7 @@
 /* model: dim_account
    grain: one row per account (account_id)
    depends_on: stg_accounts, fct_mrr_month
+   incremental_by: account_id
 */
 with
 

@@ -1,6 +1,7 @@
 /* model: fct_mrr_month
    grain: one row per account per calendar month from its first paid month to the run month (account_id, month_start)
    depends_on: int_mrr_account_month_currency, int_fx_rates_at_month_end, dim_month
+   incremental_by: account_id
 */
 with
 

@@ -1,6 +1,7 @@
 /* model: fct_mrr_movement
    grain: one row per account per month from its first paid month to the run month (account_id, month_start)
    depends_on: fct_mrr_month, run_context
+   incremental_by: account_id
 */
 with
 

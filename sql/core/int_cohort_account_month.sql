@@ -1,6 +1,7 @@
 /* model: int_cohort_account_month
    grain: one row per account per month from its first paid month to the run month, valued at its cohort month's rates (account_id, month_start)
    depends_on: fct_mrr_month, int_mrr_account_month_currency, int_fx_rates_at_month_end, dim_account
+   incremental_by: account_id
 */
 with
 

@@ -1,6 +1,7 @@
 /* model: int_mrr_account_month_currency
    grain: one row per account, month and currency with a subscription row in force on the month's last day (account_id, month_start, currency)
    depends_on: fct_subscription_period, dim_month
+   incremental_by: account_id
 */
 with
 

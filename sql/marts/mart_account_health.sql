@@ -1,6 +1,7 @@
 /* model: mart_account_health
    grain: one row per paying account per month (account_id, month_start)
    depends_on: fct_mrr_month, mart_support_account_month, fct_handoff
+   incremental_by: account_id
 */
 with
 

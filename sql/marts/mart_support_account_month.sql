@@ -1,6 +1,7 @@
 /* model: mart_support_account_month
    grain: one row per account per month from its first paid month or first ticket to the run month (account_id, month_start)
    depends_on: fct_ticket, fct_mrr_month, fct_subscription_period, dim_month
+   incremental_by: account_id
 */
 with
 

@@ -1,6 +1,7 @@
 /* model: stg_accounts
    grain: one row per account (account_id)
    depends_on: landed_accounts
+   incremental_by: account_id
 */
 with
 

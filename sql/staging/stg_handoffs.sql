@@ -1,6 +1,7 @@
 /* model: stg_handoffs
    grain: one row per hand-off of a won deal (deal_id)
    depends_on: landed_handoffs
+   incremental_by: account_id
 */
 with
 

@@ -63,8 +63,10 @@ final class BenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--accounts and --months must be at least 1");
         }
         YearMonth start = YearMonth.of(2021, 1);
-        LocalDate fullDate = start.plusMonths(months - 1L).atEndOfMonth();
-        LocalDate incrementalDate = fullDate.plusDays(1);
+        // the incremental night is the next day of the same month, as on most nights; the first night of a month
+        // adds a month to every account and rebuilds the per-account models whole
+        LocalDate incrementalDate = start.plusMonths(months - 1L).atEndOfMonth();
+        LocalDate fullDate = incrementalDate.minusDays(1);
         Path landing = folder.resolve("landing").resolve(accounts + "x" + months + "-seed" + seed);
         Path pipeline = folder.resolve("pipeline");
         deleteTree(pipeline);

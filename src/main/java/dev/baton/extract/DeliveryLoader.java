@@ -36,6 +36,8 @@ final class DeliveryLoader {
             long rowsUnchanged, long rowsQuarantined, List<String> firstProblems) {
     }
 
+    private static final String ACCOUNT = "account_id";
+
     private final Connection connection;
     private final LocalDate runDate;
     private final KeyedHash keyedHash;
@@ -283,6 +285,7 @@ final class DeliveryLoader {
             insert.setString(1, sourceFile);
             insert.executeUpdate();
         }
+        recordChanges(contract);
         try (Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("select"
                         + " coalesce(sum(case when _outcome = 'loaded' then 1 else 0 end), 0),"
@@ -290,6 +293,31 @@ final class DeliveryLoader {
                         + " coalesce(sum(case when _outcome = 'unchanged' then _copies else _copies - 1 end), 0) from classified")) {
             rows.next();
             return new long[] {rows.getLong(1), rows.getLong(2), rows.getLong(3)};
+        }
+    }
+
+    /**
+     * Notes which accounts this delivery touched, for the models to rebuild only their rows: the account of every
+     * loaded or updated row and of every earlier version of an updated key, since a row may move between accounts.
+     * An entity without accounts is noted once, with no account, when anything of it changed.
+     */
+    private void recordChanges(LandingContract contract) throws SQLException {
+        String entity = SqlIdentifiers.quoteLiteral(contract.entity());
+        boolean perAccount = contract.columns().stream().anyMatch(column -> column.name().equals(ACCOUNT));
+        String sql;
+        if (!perAccount) {
+            sql = "insert into night_changes select distinct " + entity + ", cast(null as varchar) from classified"
+                    + " where _outcome <> 'unchanged'";
+        } else {
+            List<String> naturalKey = contract.naturalKey();
+            String earlierVersions = naturalKey.isEmpty() ? "" : " union select landed." + ACCOUNT + " from " + contract.table()
+                    + " landed inner join classified on " + sameValues("landed", "classified", naturalKey)
+                    + " where classified._outcome = 'updated'";
+            sql = "insert into night_changes select distinct " + entity + ", " + ACCOUNT + " from (select " + ACCOUNT
+                    + " from classified where _outcome <> 'unchanged'" + earlierVersions + ")";
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
         }
     }
 

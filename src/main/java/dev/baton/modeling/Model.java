@@ -8,8 +8,12 @@ import java.util.regex.Pattern;
  * One SQL model: a file {@code sql/<layer>/<name>.sql} holding a header comment and one SELECT.
  *
  * @param keyColumns the columns in parentheses at the end of the grain line; they must be unique together
+ * @param perAccount the header says {@code incremental_by: account_id}: an account's rows are computed from that
+ *        account's rows of every input that has an account_id, and from inputs without accounts, never from the rows
+ *        of other accounts
  */
-record Model(String name, String layer, String grain, List<String> keyColumns, List<String> dependsOn, String sql) {
+record Model(String name, String layer, String grain, List<String> keyColumns, List<String> dependsOn, String sql,
+        boolean perAccount) {
 
     private static final Pattern GRAIN_KEY = Pattern.compile("\\(([a-z0-9_,\\s]+)\\)\\s*$");
 

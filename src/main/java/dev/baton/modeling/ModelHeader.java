@@ -8,7 +8,7 @@ import java.util.Map;
 import dev.baton.warehouse.ProjectFiles.ProjectFile;
 import dev.baton.warehouse.SqlIdentifiers;
 
-/** Parses the header comment every model starts with: model, grain and depends_on lines. */
+/** Parses the header comment every model starts with: model, grain and depends_on lines, and incremental_by where it applies. */
 final class ModelHeader {
 
     private ModelHeader() {
@@ -51,7 +51,11 @@ final class ModelHeader {
         if (sql.endsWith(";")) {
             sql = sql.substring(0, sql.length() - 1);
         }
-        return new Model(name, layer, grain, Model.keyColumnsOf(grain), dependencies, sql);
+        String incrementalBy = fields.getOrDefault("incremental_by", "");
+        if (!incrementalBy.isEmpty() && !incrementalBy.equals("account_id")) {
+            throw invalid(file, "incremental_by: account_id is the only way a model can be rebuilt in parts, got '" + incrementalBy + "'");
+        }
+        return new Model(name, layer, grain, Model.keyColumnsOf(grain), dependencies, sql, !incrementalBy.isEmpty());
     }
 
     private static String required(ProjectFile file, Map<String, String> fields, String key) {

@@ -32,7 +32,7 @@ public final class BuildFiles {
 
     /** What a new build file carries over from the published warehouse: landed rows and the load history. */
     private static final String CARRIED_OVER = "table_name like 'landed\\_%' escape '\\' or table_name in"
-            + " ('quarantine', 'load_reconciliation', 'load_ledger', 'source_watermarks')";
+            + " ('quarantine', 'load_reconciliation', 'load_ledger', 'source_watermarks', 'model_builds')";
 
     /**
      * Starts the run's build file anew: the schema from Flyway, then the published warehouse's landed rows and
@@ -72,9 +72,10 @@ public final class BuildFiles {
 
     /**
      * Copying the published file is far faster than inserting every landed row again. The copy (never the published
-     * file itself, a hard link to a kept version) keeps the carried-over tables, empties the other tables of the
-     * fixed schema and drops what the models built. A published file whose migrations do not validate against
-     * this build's is carried over row by row instead.
+     * file itself, a hard link to a kept version) keeps the carried-over tables and the tables of the models in
+     * {@code model_builds} (the models step rebuilds them whole or for the changed accounts), empties the other tables
+     * of the fixed schema and drops the rest. A published file whose migrations do not validate against this build's
+     * is carried over row by row instead, without model tables.
      *
      * @return false when it fell back to carrying the rows over
      */
@@ -96,7 +97,7 @@ public final class BuildFiles {
                     statement.execute("drop view if exists " + DuckDbFiles.quoteIdentifier(view));
                 }
                 List<String> carried = names(connection, "select table_name from duckdb_tables() where schema_name = 'main'"
-                        + " and (" + CARRIED_OVER + ")");
+                        + " and (" + CARRIED_OVER + " or table_name in (select model from model_builds))");
                 for (String table : names(connection, "select table_name from duckdb_tables() where schema_name = 'main'")) {
                     if (carried.contains(table) || table.equals("flyway_schema_history")) {
                         continue;

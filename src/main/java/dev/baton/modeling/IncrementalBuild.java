@@ -1,0 +1,297 @@
+package dev.baton.modeling;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds a night's models on DuckDB doing as little as the night's changes allow. The build file starts from last
+ * night's published tables, and {@code night_changes} lists the accounts the extract loaded or updated rows of. Each
+ * model, in dependency order, is then
+ * <ul>
+ * <li><b>kept</b> when its SQL, the settings and the run month are last night's and none of its inputs changed;</li>
+ * <li>rebuilt <b>for the changed accounts</b> when its header says {@code incremental_by: account_id} and its inputs
+ * changed only for those accounts: their rows are deleted and computed again from their rows of every input that has
+ * an account_id (the model reads filtered views in place of those inputs);</li>
+ * <li>rebuilt <b>and compared</b> with last night's table when a model rebuilt per account reads it: rows that differ
+ * add their accounts to {@code night_changes}, and a table without accounts that differs at all changes everything
+ * downstream;</li>
+ * <li>else rebuilt <b>whole</b>, and every model that reads it is then rebuilt whole too.</li>
+ * </ul>
+ * Every model's build (its fingerprint and what changed) goes to {@code model_builds} in the same transaction as its
+ * rows, so a restarted step builds again whole what it had not finished.
+ */
+final class IncrementalBuild {
+
+    private static final Logger log = LoggerFactory.getLogger(IncrementalBuild.class);
+
+    /** The filtered views a model built for the changed accounts reads in place of its inputs. */
+    private static final String FILTERED = "baton_changed";
+    private static final String ACCOUNT = "account_id";
+    private static final String CHANGED_ACCOUNTS = "select account_id from main.night_changes where account_id is not null";
+    private static final String KEPT = "kept";
+    private static final String FOR_ACCOUNTS = "accounts";
+    private static final String WHOLE = "full";
+
+    /** What changed in a model's rows since last night. */
+    enum Change {
+        NONE, ACCOUNTS, ALL;
+
+        Change or(Change other) {
+            return compareTo(other) >= 0 ? this : other;
+        }
+    }
+
+    private final Connection connection;
+    private final LocalDate runDate;
+    private final String settings;
+    private final Map<String, String> lastFingerprints;
+    private final Map<String, Change> earlierSteps;
+    private final Set<String> withAccounts;
+    private final Set<String> tables;
+    private final Set<String> entitiesChanged;
+    private final Set<String> readPerAccount;
+    private final Map<String, Change> changes = new HashMap<>();
+
+    private IncrementalBuild(Connection connection, LocalDate runDate, List<Model> models) throws SQLException {
+        this.connection = connection;
+        this.runDate = runDate;
+        // run_date itself is left out: within a month the models depend on the run month only
+        this.settings = String.join("|", strings("select * exclude (run_date) from run_context")) + "|" + YearMonth.from(runDate);
+        this.lastFingerprints = new HashMap<>();
+        this.earlierSteps = new HashMap<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("select model, fingerprint, run_date, changed from model_builds")) {
+            while (rows.next()) {
+                lastFingerprints.put(rows.getString(1), rows.getString(2));
+                if (rows.getObject(3, LocalDate.class).equals(runDate)) {
+                    earlierSteps.put(rows.getString(1), Change.valueOf(rows.getString(4).toUpperCase()));
+                }
+            }
+        }
+        this.withAccounts = new HashSet<>(strings("select distinct table_name from duckdb_columns() where schema_name = 'main'"
+                + " and column_name = '" + ACCOUNT + "'"));
+        this.tables = new HashSet<>(strings("select table_name from duckdb_tables() where schema_name = 'main'"));
+        this.entitiesChanged = new HashSet<>(strings("select distinct entity from night_changes"));
+        this.readPerAccount = new HashSet<>();
+        models.stream().filter(Model::perAccount).forEach(model -> readPerAccount.addAll(model.dependsOn()));
+    }
+
+    /**
+     * Starts the build of these models: what they were last built from is read, then forgotten, so a step that
+     * fails half-way builds whole, when restarted, every model it had not finished.
+     */
+    static IncrementalBuild start(Connection connection, LocalDate runDate, List<Model> models) throws SQLException {
+        IncrementalBuild build = new IncrementalBuild(connection, runDate, models);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("drop schema if exists " + FILTERED + " cascade");
+            statement.execute("create schema " + FILTERED);
+            StringJoiner names = new StringJoiner(", ");
+            models.forEach(model -> names.add("'" + model.name() + "'"));
+            statement.execute("delete from model_builds where model in (" + names + ")");
+        }
+        return build;
+    }
+
+    void build(Model model) throws SQLException {
+        long started = System.nanoTime();
+        String fingerprint = fingerprint(model);
+        boolean sameAsLastNight = fingerprint.equals(lastFingerprints.get(model.name()))
+                && (model.isView() || tables.contains(model.name()));
+        Change inputs = Change.NONE;
+        for (String dependency : model.dependsOn()) {
+            inputs = inputs.or(changeOf(dependency));
+        }
+        String how;
+        Change change;
+        connection.setAutoCommit(false);
+        try {
+            if (sameAsLastNight && inputs == Change.NONE) {
+                how = KEPT;
+                change = Change.NONE;
+                if (model.isView()) {
+                    rebuild(model); // views do not survive the copy of last night's file
+                }
+            } else if (sameAsLastNight && inputs == Change.ACCOUNTS && model.perAccount()
+                    && (model.isView() || readsOnlyModelsWithAccounts(model))) {
+                how = FOR_ACCOUNTS;
+                change = Change.ACCOUNTS;
+                if (model.isView()) {
+                    rebuild(model);
+                } else {
+                    rebuildChangedAccounts(model);
+                }
+            } else if (sameAsLastNight && !model.isView() && !model.perAccount() && readPerAccount.contains(model.name())) {
+                how = WHOLE;
+                change = rebuildAndCompare(model);
+            } else {
+                how = WHOLE;
+                change = rebuild(model);
+            }
+            if (!strings("select table_name from duckdb_columns() where schema_name = 'main' and table_name = '" + model.name()
+                    + "' and column_name = '" + ACCOUNT + "'").isEmpty()) {
+                withAccounts.add(model.name());
+            }
+            if (change == Change.ACCOUNTS && !withAccounts.contains(model.name())) {
+                change = Change.ALL;
+            }
+            changes.put(model.name(), change);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            record(model, fingerprint, how, change, seconds);
+            connection.commit();
+            log.info("model {} built as {} ({}; changed: {}) in {} ms", model.name(), model.isView() ? "view" : "table",
+                    how.equals(FOR_ACCOUNTS) ? "for the changed accounts" : how, change.name().toLowerCase(), Math.round(seconds * 1000));
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    /** Drops the filtered views, so nothing of the incremental build is published. */
+    void finish() throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("drop schema if exists " + FILTERED + " cascade");
+        }
+    }
+
+    private Change changeOf(String dependency) {
+        Change built = changes.get(dependency);
+        if (built != null) {
+            return built;
+        }
+        if (dependency.equals("run_context")) {
+            return Change.NONE; // part of every fingerprint
+        }
+        if (dependency.startsWith("landed_")) {
+            String entity = dependency.substring("landed_".length());
+            if (!entitiesChanged.contains(entity)) {
+                return Change.NONE;
+            }
+            return withAccounts.contains(dependency) ? Change.ACCOUNTS : Change.ALL;
+        }
+        // a model of an earlier step of this run, or a table the models do not build (funnel_stage_map)
+        return earlierSteps.getOrDefault(dependency, Change.ALL);
+    }
+
+    /** Rows of a landed table are versions, not one row per key, so only models can be filtered by account. */
+    private boolean readsOnlyModelsWithAccounts(Model model) {
+        return model.dependsOn().stream()
+                .filter(withAccounts::contains)
+                .allMatch(dependency -> changes.containsKey(dependency) || earlierSteps.containsKey(dependency));
+    }
+
+    private Change rebuild(Model model) throws SQLException {
+        execute("create or replace " + (model.isView() ? "view " : "table ") + "main." + model.name() + " as\n" + model.sql(), model);
+        return Change.ALL;
+    }
+
+    private void rebuildChangedAccounts(Model model) throws SQLException {
+        for (String dependency : model.dependsOn()) {
+            if (withAccounts.contains(dependency)) {
+                execute("create or replace view " + FILTERED + "." + dependency + " as select * from main." + dependency
+                        + " where " + ACCOUNT + " in (" + CHANGED_ACCOUNTS + ")", model);
+            }
+        }
+        execute("delete from main." + model.name() + " where " + ACCOUNT + " in (" + CHANGED_ACCOUNTS + ")", model);
+        execute("set search_path = '" + FILTERED + ",main'", model);
+        try {
+            execute("insert into main." + model.name() + " select * from (\n" + model.sql() + "\n) as changed_rows", model);
+        } finally {
+            execute("reset search_path", model);
+        }
+    }
+
+    /**
+     * Builds the model beside last night's table and keeps the new one; the accounts of the rows that differ are
+     * noted as changed, or, for a table without accounts, any difference changes everything.
+     */
+    private Change rebuildAndCompare(Model model) throws SQLException {
+        String next = "main." + model.name() + "__next";
+        String last = "main." + model.name();
+        execute("create or replace table " + next + " as\n" + model.sql(), model);
+        execute("create or replace temp table model_difference as select * from (select * from " + last + " except all select * from "
+                + next + ") union all select * from (select * from " + next + " except all select * from " + last + ")", model);
+        long differing = strings("select count(*) from model_difference").stream().mapToLong(Long::parseLong).sum();
+        Change change = differing == 0 ? Change.NONE : Change.ALL;
+        if (differing > 0 && withAccounts.contains(model.name())) {
+            execute("insert into main.night_changes select distinct 'model " + model.name() + "', " + ACCOUNT
+                    + " from model_difference where " + ACCOUNT + " is not null", model);
+            change = Change.ACCOUNTS;
+        }
+        execute("drop table model_difference", model);
+        execute("drop table " + last, model);
+        execute("alter table " + next + " rename to " + model.name(), model);
+        return change;
+    }
+
+    private void record(Model model, String fingerprint, String how, Change change, double seconds) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("insert into model_builds values (?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, model.name());
+            insert.setString(2, fingerprint);
+            insert.setObject(3, runDate);
+            insert.setString(4, how);
+            insert.setString(5, change.name().toLowerCase());
+            if (how.equals(FOR_ACCOUNTS)) {
+                insert.setLong(6, Long.parseLong(strings("select count(distinct account_id) from (" + CHANGED_ACCOUNTS + ")").get(0)));
+            } else {
+                insert.setNull(6, java.sql.Types.BIGINT);
+            }
+            insert.setDouble(7, seconds);
+            insert.executeUpdate();
+        }
+    }
+
+    private String fingerprint(Model model) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(model.sql().getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(settings.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void execute(String sql, Model model) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new SQLException("model " + model.name() + " (sql/" + model.layer() + "/" + model.name() + ".sql) failed: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private List<String> strings(String sql) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            int columns = rows.getMetaData().getColumnCount();
+            while (rows.next()) {
+                for (int column = 1; column <= columns; column++) {
+                    values.add(String.valueOf(rows.getObject(column)));
+                }
+            }
+        }
+        return values;
+    }
+}

@@ -1,0 +1,169 @@
+package dev.baton.modeling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import dev.baton.bench.DeltaDelivery;
+import dev.baton.cli.BatonCli;
+import dev.baton.generate.LandingGenerator;
+import dev.baton.support.PublishedWarehouse;
+import dev.baton.support.Scenarios;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The second night of a month rebuilds only what its deliveries changed, and ends with exactly the tables a whole
+ * build of the same landed rows gives.
+ */
+class IncrementalModelsFunctionalTests {
+
+    @TempDir
+    Path workspace;
+
+    /**
+     * The four-accounts scenario (see FourAccountsScenarioFunctionalTests), then on 2024-04-16 a correction: A1's
+     * growth subscription S2 (150/month from 2024-03-05) has 2 seats, so A1 pays 300 from March. By hand:
+     * <pre>
+     * Bridge   opening   new  expansion contraction churn reactivation fx  closing
+     *  Jan           0   330          0           0     0            0  0      330   (unchanged)
+     *  Feb         330  1200          0           0     0            0  0     1530   (unchanged)
+     *  Mar        1530     0        200          50   180            0 50     1550   (A1 100 -> 300)
+     *  Apr        1550     0         50           0     0           90  0     1690
+     * </pre>
+     */
+    @Test
+    void aCorrectedSubscriptionRebuildsItsAccountOnly() throws Exception {
+        Path landing = Scenarios.copy("four_accounts", workspace.resolve("landing"));
+        Path warehouse = workspace.resolve("warehouse");
+        assertThat(run(landing, warehouse, "2024-04-15")).isZero();
+        Files.writeString(landing.resolve("subscriptions_correction.csv"), """
+                subscription_id,account_id,plan,quantity,amount,currency,billing_period_months,discount_pct,start_date,end_date,status,updated_at
+                S2,A1,growth,2,150.00,USD,1,0,2024-03-05,,active,2024-04-16T00:00:00Z
+                """);
+
+        assertThat(run(landing, warehouse, "2024-04-16")).isZero();
+
+        PublishedWarehouse published = new PublishedWarehouse(warehouse);
+        List<Map<String, Object>> bridge = published.rows("""
+                select cast(month as varchar) as month, expansion, closing_mrr from mart_mrr_bridge order by month""");
+        assertThat(bridge).extracting(row -> row.get("month") + " " + amount(row.get("expansion")) + " " + amount(row.get("closing_mrr")))
+                .containsExactly("2024-01-01 0 330", "2024-02-01 0 1530", "2024-03-01 200 1550", "2024-04-01 50 1690");
+        assertThat(published.rows("select account_id, mrr from fct_mrr_month where month_start = date '2024-04-01' order by account_id"))
+                .extracting(row -> row.get("account_id") + " " + amount(row.get("mrr")))
+                .containsExactly("A1 300", "A2 90", "A3 1250", "A4 50");
+
+        Map<String, String> builds = builds(published);
+        // only A1's subscriptions changed: its rows are rebuilt, the models of other entities are kept
+        assertThat(builds).containsEntry("fct_subscription_period", "accounts 1")
+                .containsEntry("fct_mrr_month", "accounts 1")
+                .containsEntry("fct_mrr_movement", "accounts 1")
+                .containsEntry("dim_month", "full none")
+                .containsEntry("int_fx_rates_at_month_end", "kept")
+                .containsEntry("fct_ticket", "kept")
+                .containsEntry("fct_deal", "kept")
+                .containsEntry("mart_mrr_bridge", "full");
+        assertThat(published.rows("select distinct account_id from night_changes"))
+                .extracting(row -> row.get("account_id")).containsExactly("A1");
+    }
+
+    @Test
+    void aNightOfChangesEndsWithTheTablesAWholeBuildGives() throws Exception {
+        Path base = workspace.resolve("base");
+        new LandingGenerator(7, 400, YearMonth.of(2023, 1), 24).writeTo(base);
+        LocalDate secondNight = LocalDate.of(2024, 12, 31);
+        Path changed = workspace.resolve("changed");
+        long changedRows = DeltaDelivery.write(base, changed, secondNight);
+        assertThat(changedRows).isPositive();
+
+        Path incremental = workspace.resolve("incremental");
+        assertThat(run(base, incremental, "2024-12-30")).isZero();
+        assertThat(run(changed, incremental, secondNight.toString())).isZero();
+        Path whole = workspace.resolve("whole");
+        assertThat(run(changed, whole, secondNight.toString())).isZero();
+
+        Map<String, String> builds = builds(new PublishedWarehouse(incremental));
+        long accounts = new PublishedWarehouse(incremental).count("select * from dim_account");
+        long rebuiltFor = Long.parseLong(builds.get("fct_mrr_month").replace("accounts ", ""));
+        assertThat(rebuiltFor).isPositive().isLessThan(accounts);
+        assertThat(builds.get("mart_account_health")).startsWith("accounts ");
+        assertThat(builds.get("mart_support_account_month")).startsWith("accounts ");
+
+        List<String> tables = tables(whole);
+        assertThat(tables).contains("fct_mrr_month", "mart_account_health", "mart_cohort_nrr", "fct_handoff");
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+                Statement statement = connection.createStatement()) {
+            statement.execute("attach '" + incremental.resolve("warehouse.duckdb") + "' as incremental (read_only)");
+            statement.execute("attach '" + whole.resolve("warehouse.duckdb") + "' as whole (read_only)");
+            for (String table : tables) {
+                long rows = count(statement, "select count(*) from whole.main." + table);
+                String incrementalRows = comparable(statement, "incremental", table);
+                String wholeRows = comparable(statement, "whole", table);
+                long differing = count(statement, "select count(*) from (select * from (" + incrementalRows + " except all " + wholeRows
+                        + ") union all select * from (" + wholeRows + " except all " + incrementalRows + "))");
+                assertThat(differing).as("rows of %s (%d rows) that differ from a whole build", table, rows).isZero();
+            }
+            assertThat(count(statement, "select count(*) from whole.main.fct_mrr_month")).isGreaterThan(1000);
+        }
+    }
+
+    private static int run(Path landing, Path warehouse, String runDate) {
+        return BatonCli.execute("run", "--landing", landing.toString(), "--warehouse", warehouse.toString(), "--run-date", runDate,
+                "-Dbaton.extract.max-quarantined-share=0.5");
+    }
+
+    private static String amount(Object value) {
+        return new BigDecimal(value.toString()).stripTrailingZeros().toPlainString();
+    }
+
+    /** How each model was built: "kept", "accounts N" (rebuilt for N changed accounts), "full", or "full none" when a
+     * whole rebuild compared equal to last night's table. */
+    private static Map<String, String> builds(PublishedWarehouse published) {
+        return published.rows("select model, build, changed, accounts from model_builds").stream().collect(Collectors.toMap(
+                row -> (String) row.get("model"),
+                row -> row.get("build") + (row.get("accounts") == null ? "" : " " + row.get("accounts"))
+                        + (row.get("build").equals("full") && row.get("changed").equals("none") ? " none" : "")));
+    }
+
+    private static List<String> tables(Path warehouse) {
+        List<String> tables = new ArrayList<>();
+        new PublishedWarehouse(warehouse).rows("select model from model_builds where model in"
+                + " (select table_name from duckdb_tables()) order by model").forEach(row -> tables.add((String) row.get("model")));
+        return tables;
+    }
+
+    /**
+     * The table's rows with doubles rounded to 9 places: an average of doubles depends on the order rows are summed
+     * in, which differs once some accounts' rows were deleted and inserted again. Decimals (money) compare exactly.
+     */
+    private static String comparable(Statement statement, String database, String table) throws Exception {
+        List<String> columns = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery("select column_name, data_type from duckdb_columns() where database_name = '"
+                + database + "' and schema_name = 'main' and table_name = '" + table + "' order by column_index")) {
+            while (rows.next()) {
+                String column = '"' + rows.getString(1) + '"';
+                columns.add(rows.getString(2).equals("DOUBLE") ? "round(" + column + ", 9) as " + column : column);
+            }
+        }
+        return "select " + String.join(", ", columns) + " from " + database + ".main." + table;
+    }
+
+    private static long count(Statement statement, String sql) throws Exception {
+        try (ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}
