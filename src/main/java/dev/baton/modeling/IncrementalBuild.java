@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
 
+import dev.baton.warehouse.SqlIdentifiers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -99,9 +100,16 @@ final class IncrementalBuild {
      * Starts the build of these models: what they were last built from is read, then forgotten, so a step that
      * fails half-way builds whole, when restarted, every model it had not finished.
      */
-    static IncrementalBuild start(Connection connection, LocalDate runDate, List<Model> models) throws SQLException {
+    static IncrementalBuild start(Connection connection, LocalDate runDate, List<Model> models, ModelCatalog catalog) throws SQLException {
         IncrementalBuild build = new IncrementalBuild(connection, runDate, models);
         try (Statement statement = connection.createStatement()) {
+            // last night's table of a model whose file is gone would otherwise be carried and published night after night
+            for (String removed : build.strings("select model from model_builds")) {
+                if (catalog.ordered().stream().noneMatch(model -> model.name().equals(removed))) {
+                    statement.execute("drop table if exists main." + SqlIdentifiers.require(removed));
+                    statement.execute("delete from model_builds where model = " + SqlIdentifiers.quoteLiteral(removed));
+                }
+            }
             statement.execute("drop schema if exists " + FILTERED + " cascade");
             statement.execute("create schema " + FILTERED);
             StringJoiner names = new StringJoiner(", ");

@@ -90,7 +90,7 @@ class ModelStepKind implements StepKind {
             log.info("{} models built on {} in {} ms", models.size(), engine.name(), (System.nanoTime() - started) / 1_000_000);
             return models.size();
         }
-        IncrementalBuild build = IncrementalBuild.start(connection, run.runDate(), models);
+        IncrementalBuild build = IncrementalBuild.start(connection, run.runDate(), models, catalog);
         for (Model model : models) {
             build.build(model);
         }

@@ -64,6 +64,20 @@ class ModelCatalogTests {
     }
 
     @Test
+    void incrementalByAccountIsReadAndNothingElseIsAccepted() throws IOException {
+        Path file = project.resolve("sql/core/fct_a.sql");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "/* model: fct_a\n   grain: one row per deal (deal_id)\n   depends_on: landed_a\n"
+                + "   incremental_by: account_id\n*/\nselect * from landed_a\n");
+        assertThat(ModelCatalog.load(new ProjectFiles(project)).ordered().get(0).perAccount()).isTrue();
+
+        Files.writeString(file, "/* model: fct_a\n   grain: one row per deal (deal_id)\n   depends_on: landed_a\n"
+                + "   incremental_by: deal_id\n*/\nselect * from landed_a\n");
+        assertThatThrownBy(() -> ModelCatalog.load(new ProjectFiles(project)))
+                .hasMessage("sql/core/fct_a.sql: incremental_by: account_id is the only way a model can be rebuilt in parts, got 'deal_id'");
+    }
+
+    @Test
     void grainWithoutParenthesesHasNoKey() {
         assertThat(Model.keyColumnsOf("one row per account per month (account_id, month_start)"))
                 .containsExactly("account_id", "month_start");
