@@ -72,7 +72,7 @@ final class IncrementalBuild {
     private final Set<String> readPerAccount;
     private final Map<String, Change> changes = new HashMap<>();
 
-    private IncrementalBuild(Connection connection, LocalDate runDate, List<Model> models) throws SQLException {
+    private IncrementalBuild(Connection connection, LocalDate runDate, List<Model> models, boolean incremental) throws SQLException {
         this.connection = connection;
         this.runDate = runDate;
         // run_date itself is left out: within a month the models depend on the run month only
@@ -81,7 +81,7 @@ final class IncrementalBuild {
         this.earlierSteps = new HashMap<>();
         try (Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("select model, fingerprint, run_date, changed from model_builds")) {
-            while (rows.next()) {
+            while (incremental && rows.next()) {
                 lastFingerprints.put(rows.getString(1), rows.getString(2));
                 if (rows.getObject(3, LocalDate.class).equals(runDate)) {
                     earlierSteps.put(rows.getString(1), Change.valueOf(rows.getString(4).toUpperCase()));
@@ -99,9 +99,12 @@ final class IncrementalBuild {
     /**
      * Starts the build of these models: what they were last built from is read, then forgotten, so a step that
      * fails half-way builds whole, when restarted, every model it had not finished.
+     *
+     * @param incremental false ({@code baton.models.incremental}) ignores last night's builds: everything is built whole
      */
-    static IncrementalBuild start(Connection connection, LocalDate runDate, List<Model> models, ModelCatalog catalog) throws SQLException {
-        IncrementalBuild build = new IncrementalBuild(connection, runDate, models);
+    static IncrementalBuild start(Connection connection, LocalDate runDate, List<Model> models, ModelCatalog catalog,
+            boolean incremental) throws SQLException {
+        IncrementalBuild build = new IncrementalBuild(connection, runDate, models, incremental);
         try (Statement statement = connection.createStatement()) {
             // last night's table of a model whose file is gone would otherwise be carried and published night after night
             for (String removed : build.strings("select model from model_builds")) {

@@ -32,6 +32,7 @@ class ModelStepKind implements StepKind {
     private final ProjectFiles projectFiles;
     private final BuildFiles buildFiles;
     private final BatonProperties.Metrics metrics;
+    private final boolean incremental;
     /** Null for the embedded DuckDB; otherwise the engine baton.engine names, found when the context starts. */
     private final ModelEngine engine;
     private final Path engineWorkDir;
@@ -40,6 +41,7 @@ class ModelStepKind implements StepKind {
         this.projectFiles = projectFiles;
         this.buildFiles = buildFiles;
         this.metrics = properties.metrics();
+        this.incremental = properties.models().incremental();
         this.engine = null;
         this.engineWorkDir = null;
     }
@@ -49,6 +51,7 @@ class ModelStepKind implements StepKind {
         this.projectFiles = projectFiles;
         this.buildFiles = buildFiles;
         this.metrics = properties.metrics();
+        this.incremental = properties.models().incremental();
         this.engine = engines.engineOrNull();
         this.engineWorkDir = engines.workDir(properties.warehouse());
     }
@@ -90,7 +93,7 @@ class ModelStepKind implements StepKind {
             log.info("{} models built on {} in {} ms", models.size(), engine.name(), (System.nanoTime() - started) / 1_000_000);
             return models.size();
         }
-        IncrementalBuild build = IncrementalBuild.start(connection, run.runDate(), models, catalog);
+        IncrementalBuild build = IncrementalBuild.start(connection, run.runDate(), models, catalog, incremental);
         for (Model model : models) {
             build.build(model);
         }

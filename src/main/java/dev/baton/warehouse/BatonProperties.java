@@ -20,7 +20,8 @@ public record BatonProperties(
         Path projectDir,
         @DefaultValue Metrics metrics,
         @DefaultValue DuckDb duckdb,
-        @DefaultValue Extract extract) {
+        @DefaultValue Extract extract,
+        @DefaultValue Models models) {
 
     /**
      * Metric settings where billing-analytics vendors disagree; docs/metrics.md explains each one.
@@ -101,5 +102,11 @@ public record BatonProperties(
      * @param maxQuarantinedShare a delivery with a larger share of bad rows fails the run instead of loading
      */
     public record Extract(@DefaultValue("0.10") double maxQuarantinedShare) {
+    }
+
+    /**
+     * @param incremental false builds every model whole every night, whatever last night's build says
+     */
+    public record Models(@DefaultValue("true") boolean incremental) {
     }
 }

@@ -80,6 +80,19 @@ class IncrementalModelsFunctionalTests {
     }
 
     @Test
+    void incrementalFalseBuildsEverythingWhole() throws Exception {
+        Path landing = Scenarios.copy("four_accounts", workspace.resolve("landing"));
+        Path warehouse = workspace.resolve("warehouse");
+        assertThat(run(landing, warehouse, "2024-04-15")).isZero();
+
+        assertThat(run(landing, warehouse, "2024-04-16", "-Dbaton.models.incremental=false")).isZero();
+
+        Map<String, String> builds = builds(new PublishedWarehouse(warehouse));
+        assertThat(builds).hasSizeGreaterThan(30);
+        assertThat(builds.values()).containsOnly("full");
+    }
+
+    @Test
     void aNightOfChangesEndsWithTheTablesAWholeBuildGives() throws Exception {
         Path base = workspace.resolve("base");
         new LandingGenerator(7, 400, YearMonth.of(2023, 1), 24).writeTo(base);
@@ -119,9 +132,11 @@ class IncrementalModelsFunctionalTests {
         }
     }
 
-    private static int run(Path landing, Path warehouse, String runDate) {
-        return BatonCli.execute("run", "--landing", landing.toString(), "--warehouse", warehouse.toString(), "--run-date", runDate,
-                "-Dbaton.extract.max-quarantined-share=0.5");
+    private static int run(Path landing, Path warehouse, String runDate, String... settings) {
+        List<String> args = new ArrayList<>(List.of("run", "--landing", landing.toString(), "--warehouse", warehouse.toString(),
+                "--run-date", runDate, "-Dbaton.extract.max-quarantined-share=0.5"));
+        args.addAll(List.of(settings));
+        return BatonCli.execute(args.toArray(String[]::new));
     }
 
     private static String amount(Object value) {
