@@ -16,7 +16,8 @@ import javax.sql.DataSource;
 import dev.baton.bench.BatchHistory;
 import dev.baton.bench.BenchReport;
 import dev.baton.bench.DeltaDelivery;
-import dev.baton.bench.EngineFloor;
+import dev.baton.bench.PlainLoadFloor;
+import dev.baton.bench.StatementReplay;
 import dev.baton.bench.NightReport;
 import dev.baton.bench.ProcessUsage;
 import dev.baton.bench.StepTiming;
@@ -26,7 +27,9 @@ import dev.baton.jobs.JobCatalog;
 import dev.baton.jobs.JobDefinition;
 import dev.baton.jobs.JobRunner;
 import dev.baton.warehouse.BatonProperties;
+import dev.baton.warehouse.DuckDbFiles;
 import dev.baton.warehouse.ProjectFiles;
+import dev.baton.warehouse.StatementLog;
 import dev.baton.warehouse.WarehouseLayout;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
@@ -71,6 +74,7 @@ final class BenchCommand implements Callable<Integer> {
         Path pipeline = folder.resolve("pipeline");
         deleteTree(pipeline);
         deleteTree(folder.resolve("floor"));
+        deleteTree(folder.resolve("plain-load-floor"));
 
         System.out.printf("Generating %,d accounts x %d months into %s ...%n", accounts, months, landing);
         long started = System.nanoTime();
@@ -86,26 +90,45 @@ final class BenchCommand implements Callable<Integer> {
         NightReport full;
         NightReport incremental;
         NightReport floor;
+        NightReport plainLoadFloor;
+        StatementLog fullNightSql;
+        StatementLog incrementalNightSql;
         try (ConfigurableApplicationContext context = BatonContext.start(layout, null, settings)) {
             JobRunner runner = context.getBean(JobRunner.class);
             DataSource metadata = context.getBean(DataSource.class);
+            DuckDbFiles duckDb = context.getBean(DuckDbFiles.class);
+            fullNightSql = new StatementLog(pipeline, layout.buildFile(JOB, fullDate).getParent());
+            duckDb.recordInto(fullNightSql);
             full = night(runner, metadata, "full night", landing, fullDate);
             System.out.printf("The incremental delivery adds %,d changed rows (about 1%%) to the files already delivered%n", changedRows);
+            incrementalNightSql = new StatementLog(pipeline, layout.buildFile(JOB, incrementalDate).getParent());
+            duckDb.recordInto(incrementalNightSql);
             incremental = night(runner, metadata, "incremental night", incrementalLanding, incrementalDate);
+            duckDb.recordInto(null);
 
-            System.out.println("Timing the engine floor ...");
+            System.out.println("Timing the engine floor: the full night's SQL replayed straight on DuckDB ...");
+            BatonProperties properties = context.getBean(BatonProperties.class);
+            floor = StatementReplay.run(fullNightSql, folder.resolve("floor"), JOB, fullDate, full.inputRows(), properties);
+            System.out.println("Timing the plain-load floor ...");
             JobDefinition job = context.getBean(JobCatalog.class).definition(JOB);
-            floor = EngineFloor.run(folder.resolve("floor"), landing, fullDate, job, context.getBean(ProjectFiles.class),
-                    context.getBean(BatonProperties.class));
+            plainLoadFloor = PlainLoadFloor.run(folder.resolve("plain-load-floor"), landing, fullDate, job,
+                    context.getBean(ProjectFiles.class), properties);
         }
         BenchReport report = new BenchReport(accounts, months, seed, Runtime.getRuntime().availableProcessors(), generateSeconds,
-                generated.rowsPerEntity(), full, incremental, floor, full.wallSeconds() / floor.wallSeconds(), full.cpuSeconds() / floor.cpuSeconds(),
+                generated.rowsPerEntity(), full, fullNightSql.secondsInStatements(), incremental, floor, plainLoadFloor, full.wallSeconds() / floor.wallSeconds(),
+                full.cpuSeconds() / floor.cpuSeconds(), full.wallSeconds() / plainLoadFloor.wallSeconds(),
                 incremental.wallSeconds() / full.wallSeconds(), ProcessUsage.peakHeapBytes(), ProcessUsage.peakRssBytes());
         report.print(System.out);
         Path json = folder.resolve("bench").resolve("bench-" + accounts + "x" + months + "-" + LocalDate.now() + ".json");
         Files.createDirectories(json.getParent());
         JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValue(json.toFile(), report);
         System.out.println("Results written to " + json.toAbsolutePath());
+        Path fullStatements = json.resolveSibling("statements-full-night.csv");
+        Path incrementalStatements = json.resolveSibling("statements-incremental-night.csv");
+        fullNightSql.writeCsv(fullStatements);
+        incrementalNightSql.writeCsv(incrementalStatements);
+        System.out.println("Every statement of each night, with its seconds: " + fullStatements.toAbsolutePath() + ", "
+                + incrementalStatements.getFileName());
         return BatonCli.OK;
     }
 

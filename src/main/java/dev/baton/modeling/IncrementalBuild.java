@@ -167,9 +167,11 @@ final class IncrementalBuild {
             changes.put(model.name(), change);
             double seconds = (System.nanoTime() - started) / 1e9;
             record(model, fingerprint, how, change, seconds);
+            long committing = System.nanoTime();
             connection.commit();
-            log.info("model {} built as {} ({}; changed: {}) in {} ms", model.name(), model.isView() ? "view" : "table",
-                    how.equals(FOR_ACCOUNTS) ? "for the changed accounts" : how, change.name().toLowerCase(), Math.round(seconds * 1000));
+            log.info("model {} built as {} ({}; changed: {}) in {} ms, committed in {} ms", model.name(), model.isView() ? "view" : "table",
+                    how.equals(FOR_ACCOUNTS) ? "for the changed accounts" : how, change.name().toLowerCase(), Math.round(seconds * 1000),
+                    (System.nanoTime() - committing) / 1_000_000);
         } catch (SQLException | RuntimeException e) {
             connection.rollback();
             throw e;

@@ -98,6 +98,12 @@ class ModelStepKind implements StepKind {
             build.build(model);
         }
         build.finish();
+        long checkpointing = System.nanoTime();
+        try (Statement statement = connection.createStatement()) {
+            // written now rather than when the connection closes, so the log says what it cost
+            statement.execute("checkpoint");
+        }
+        log.info("{} models built; checkpoint in {} ms", models.size(), (System.nanoTime() - checkpointing) / 1_000_000);
         return models.size();
     }
 

@@ -14,6 +14,7 @@ public final class DuckDbFiles {
 
     private final BatonProperties.DuckDb settings;
     private final Path tempDirectory;
+    private volatile StatementLog statementLog;
 
     public DuckDbFiles(BatonProperties.DuckDb settings, Path tempDirectory) {
         this.settings = settings;
@@ -21,7 +22,14 @@ public final class DuckDbFiles {
     }
 
     public Connection openReadWrite(Path file) throws SQLException {
-        return withLimits(DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath()));
+        Connection connection = withLimits(DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath()));
+        StatementLog log = statementLog;
+        return log != null && log.covers(file) ? log.wrap(connection, file) : connection;
+    }
+
+    /** From now on, what runs on files under the log's folder is recorded in it (the benchmark); null stops. */
+    public void recordInto(StatementLog log) {
+        this.statementLog = log;
     }
 
     /** Read-only, with the run's memory limit, spill folder and threads (a pipeline step reading the warehouse). */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import dev.baton.cli.BatonCli;
+import dev.baton.support.PublishedWarehouse;
 import dev.baton.support.Scenarios;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +27,7 @@ class BenchCommandFunctionalTests {
                 "--warehouse", folder.toString()));
 
         assertThat(bench.exitCode()).as(bench.err()).isZero();
-        assertThat(bench.out()).contains("pipeline / engine floor (full night):").contains("peak RSS:");
+        assertThat(bench.out()).contains("full night / engine floor (its own SQL replayed):").contains("peak RSS:");
         List<Path> results;
         try (Stream<Path> files = Files.list(folder.resolve("bench"))) {
             results = files.toList();
@@ -44,10 +45,34 @@ class BenchCommandFunctionalTests {
         assertThat(report.get("incrementalNight").get("inputRows").asLong())
                 .as("files loaded the night before are not read again: only the ~1% delta").isPositive().isLessThan(generated / 10);
         assertThat(report.get("engineFloor").get("steps")).extracting(step -> step.get("step").asString())
+                .containsExactly("replay");
+        assertThat(report.get("plainLoadFloor").get("steps")).extracting(step -> step.get("step").asString())
                 .containsExactly("load", "models", "export");
         assertThat(report.get("pipelineOverFloor").asDouble()).isPositive();
+        assertThat(report.get("pipelineOverPlainLoadFloor").asDouble()).isPositive();
+
+        // the replay ran the full night's SQL: every generated row read and reconciled, every model built
+        PublishedWarehouse replayed = new PublishedWarehouse(folder.resolve("floor/build"), replayedBuildFile());
+        assertThat(replayed.count("select * from load_reconciliation")).isPositive();
+        assertThat(replayed.decimal("select sum(rows_read) from load_reconciliation").longValue()).isEqualTo(generated);
+        assertThat(replayed.count("select * from fct_mrr_month")).isPositive();
+        assertThat(replayed.count("select * from audit_results")).isPositive();
         assertThat(report.get("pipelineOverFloorCpu").asDouble()).isPositive();
         assertThat(report.get("fullNight").get("cpuSeconds").asDouble()).isPositive();
         assertThat(report.get("peakHeapBytes").asLong()).isPositive();
+        assertThat(report.get("fullNightSecondsInStatements").asDouble()).isPositive()
+                .isLessThan(report.get("fullNight").get("wallSeconds").asDouble());
+
+        List<String> statements = Files.readAllLines(folder.resolve("bench/statements-full-night.csv"));
+        assertThat(statements.get(0)).isEqualTo("connection,seconds,sql");
+        assertThat(statements).anyMatch(line -> line.contains("create or replace table main.fct_mrr_month"));
+        assertThat(Files.readAllLines(folder.resolve("bench/statements-incremental-night.csv")))
+                .anyMatch(line -> line.contains("delete from main.fct_mrr_month where account_id in"));
+    }
+
+    private String replayedBuildFile() throws Exception {
+        try (Stream<Path> files = Files.list(folder.resolve("floor/build"))) {
+            return files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".duckdb")).findFirst().orElseThrow();
+        }
     }
 }

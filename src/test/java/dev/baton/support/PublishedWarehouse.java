@@ -19,7 +19,12 @@ public final class PublishedWarehouse {
     private final Path file;
 
     public PublishedWarehouse(Path warehouseFolder) {
-        this.file = warehouseFolder.resolve("warehouse.duckdb");
+        this(warehouseFolder, "warehouse.duckdb");
+    }
+
+    /** Another DuckDB file of the folder, e.g. a build file. */
+    public PublishedWarehouse(Path folder, String fileName) {
+        this.file = folder.resolve(fileName);
     }
 
     public List<Map<String, Object>> rows(String sql) {

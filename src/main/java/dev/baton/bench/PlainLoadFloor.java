@@ -22,12 +22,13 @@ import dev.baton.warehouse.SqlIdentifiers;
 import dev.baton.warehouse.WarehouseLayout;
 
 /**
- * The engine's own floor: the same load, model SQL and Parquet export run straight on DuckDB, with no Spring
- * Batch, no quarantine checks, no reconciliation and no audits. The pipeline's time over this is what Baton costs.
+ * A lower floor than the pipeline's own SQL: the landing files loaded with a plain read_csv (no typing checks, no
+ * quarantine, no reconciliation, no archive), the same models and the Parquet export, with no audits. The pipeline's
+ * time over this is what checking every row and orchestration cost together.
  */
-public final class EngineFloor {
+public final class PlainLoadFloor {
 
-    private EngineFloor() {
+    private PlainLoadFloor() {
     }
 
     public static NightReport run(Path folder, Path landing, LocalDate runDate, JobDefinition job, ProjectFiles projectFiles,
@@ -67,7 +68,7 @@ public final class EngineFloor {
                 statement.execute("checkpoint");
             }
             steps.add(new StepTiming("export", rows, seconds(stepStart)));
-            return new NightReport("engine floor", rows, seconds(started), ProcessUsage.processCpuSeconds() - cpuStarted, steps);
+            return new NightReport("plain-load floor", rows, seconds(started), ProcessUsage.processCpuSeconds() - cpuStarted, steps);
         }
     }
 
