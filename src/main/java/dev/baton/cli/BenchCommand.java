@@ -123,8 +123,8 @@ final class BenchCommand implements Callable<Integer> {
         Files.createDirectories(json.getParent());
         JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValue(json.toFile(), report);
         System.out.println("Results written to " + json.toAbsolutePath());
-        Path fullStatements = json.resolveSibling("statements-full-night.csv");
-        Path incrementalStatements = json.resolveSibling("statements-incremental-night.csv");
+        Path fullStatements = Path.of(json.toString().replace(".json", "-full-night-statements.csv"));
+        Path incrementalStatements = Path.of(json.toString().replace(".json", "-incremental-night-statements.csv"));
         fullNightSql.writeCsv(fullStatements);
         incrementalNightSql.writeCsv(incrementalStatements);
         System.out.println("Every statement of each night, with its seconds: " + fullStatements.toAbsolutePath() + ", "

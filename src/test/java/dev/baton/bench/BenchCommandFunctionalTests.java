@@ -30,7 +30,7 @@ class BenchCommandFunctionalTests {
         assertThat(bench.out()).contains("full night / engine floor (its own SQL replayed):").contains("peak RSS:");
         List<Path> results;
         try (Stream<Path> files = Files.list(folder.resolve("bench"))) {
-            results = files.toList();
+            results = files.filter(file -> file.toString().endsWith(".json")).toList();
         }
         assertThat(results).hasSize(1);
         JsonNode report = JsonMapper.builder().build().readTree(results.get(0).toFile());
@@ -63,10 +63,10 @@ class BenchCommandFunctionalTests {
         assertThat(report.get("fullNightSecondsInStatements").asDouble()).isPositive()
                 .isLessThan(report.get("fullNight").get("wallSeconds").asDouble());
 
-        List<String> statements = Files.readAllLines(folder.resolve("bench/statements-full-night.csv"));
+        List<String> statements = Files.readAllLines(Path.of(results.get(0).toString().replace(".json", "-full-night-statements.csv")));
         assertThat(statements.get(0)).isEqualTo("connection,seconds,sql");
         assertThat(statements).anyMatch(line -> line.contains("create or replace table main.fct_mrr_month"));
-        assertThat(Files.readAllLines(folder.resolve("bench/statements-incremental-night.csv")))
+        assertThat(Files.readAllLines(Path.of(results.get(0).toString().replace(".json", "-incremental-night-statements.csv"))))
                 .anyMatch(line -> line.contains("delete from main.fct_mrr_month where account_id in"));
     }
 
