@@ -115,9 +115,10 @@ final class BenchCommand implements Callable<Integer> {
                     context.getBean(ProjectFiles.class), properties);
         }
         BenchReport report = new BenchReport(accounts, months, seed, Runtime.getRuntime().availableProcessors(), generateSeconds,
-                generated.rowsPerEntity(), full, fullNightSql.secondsInStatements(), incremental, floor, plainLoadFloor, full.wallSeconds() / floor.wallSeconds(),
-                full.cpuSeconds() / floor.cpuSeconds(), full.wallSeconds() / plainLoadFloor.wallSeconds(),
-                incremental.wallSeconds() / full.wallSeconds(), ProcessUsage.peakHeapBytes(), ProcessUsage.peakRssBytes());
+                generated.rowsPerEntity(), full, fullNightSql.secondsInStatements(), incremental, floor, plainLoadFloor,
+                full.wallSeconds() / floor.wallSeconds(), full.cpuSeconds() / floor.cpuSeconds(),
+                full.wallSeconds() / plainLoadFloor.wallSeconds(), incremental.wallSeconds() / full.wallSeconds(),
+                ProcessUsage.peakHeapBytes(), ProcessUsage.peakRssBytes());
         report.print(System.out);
         Path json = folder.resolve("bench").resolve("bench-" + accounts + "x" + months + "-" + LocalDate.now() + ".json");
         Files.createDirectories(json.getParent());

@@ -80,6 +80,22 @@ class IncrementalModelsFunctionalTests {
     }
 
     @Test
+    void theTableOfAModelWhoseFileIsGoneIsNotCarriedToTheNextNight() throws Exception {
+        Path project = Scenarios.copyProject(workspace.resolve("project"));
+        Path landing = Scenarios.copy("four_accounts", workspace.resolve("landing"));
+        Path warehouse = workspace.resolve("warehouse");
+        assertThat(run(landing, warehouse, "2024-04-15", "--project-dir", project.toString())).isZero();
+        PublishedWarehouse published = new PublishedWarehouse(warehouse);
+        assertThat(published.count("select * from duckdb_tables() where table_name = 'mart_owner_scorecard'")).isOne();
+
+        Files.delete(project.resolve("sql/marts/mart_owner_scorecard.sql"));
+        assertThat(run(landing, warehouse, "2024-04-16", "--project-dir", project.toString())).isZero();
+
+        assertThat(published.count("select * from duckdb_tables() where table_name = 'mart_owner_scorecard'")).isZero();
+        assertThat(builds(published)).doesNotContainKey("mart_owner_scorecard").containsEntry("mart_mrr_bridge", "kept");
+    }
+
+    @Test
     void incrementalFalseBuildsEverythingWhole() throws Exception {
         Path landing = Scenarios.copy("four_accounts", workspace.resolve("landing"));
         Path warehouse = workspace.resolve("warehouse");
