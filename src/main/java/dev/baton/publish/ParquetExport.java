@@ -58,12 +58,38 @@ final class ParquetExport {
                 files(parquetRoot, folder));
     }
 
+    /**
+     * Gives this version the files the last one exported of a table whose rows did not change, as hard links (a
+     * copy where the file system has none): Parquet files are never written again once published.
+     *
+     * @return the last export's entry, or null when a file is missing or its size is not the one listed
+     */
+    static TableEntry reuse(TableEntry last, Path lastParquetRoot, Path parquetRoot) throws IOException {
+        for (FileEntry file : last.files()) {
+            Path source = lastParquetRoot.resolve(file.path()).normalize();
+            if (!source.startsWith(lastParquetRoot) || !Files.isRegularFile(source) || Files.size(source) != file.bytes()) {
+                return null;
+            }
+        }
+        for (FileEntry file : last.files()) {
+            Path target = parquetRoot.resolve(file.path());
+            Files.createDirectories(target.getParent());
+            Path source = lastParquetRoot.resolve(file.path());
+            try {
+                Files.createLink(target, source);
+            } catch (UnsupportedOperationException | IOException e) {
+                Files.copy(source, target);
+            }
+        }
+        return last;
+    }
+
     static String partitionColumn(Map<String, String> partitionBy, String table) {
         String column = partitionBy.get(table);
         return column == null ? null : SqlIdentifiers.require(column);
     }
 
-    private static long count(Connection connection, String table) throws SQLException {
+    static long count(Connection connection, String table) throws SQLException {
         try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery("select count(*) from " + table)) {
             rows.next();
             return rows.getLong(1);

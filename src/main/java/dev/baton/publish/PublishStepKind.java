@@ -11,10 +11,16 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 import dev.baton.jobs.JobDefinition.StepDefinition;
 import dev.baton.jobs.RunParameters;
@@ -101,10 +107,26 @@ class PublishStepKind implements StepKind {
         Path parquet = incoming.resolve(PublishedVersions.PARQUET);
         List<TableEntry> exported = new ArrayList<>();
         List<String> reportingViews;
+        Optional<Version> last = versions.current();
+        Map<String, TableEntry> lastExport = last.map(PublishStepKind::exportedTables).orElse(Map.of());
+        int linked = 0;
         try (Connection connection = buildFiles.open(run.jobName(), run.runDate());
                 Statement statement = connection.createStatement()) {
+            Set<String> unchanged = unchangedTables(connection, run.runDate());
             for (String table : tables) {
-                exported.add(ParquetExport.export(connection, table, ParquetExport.partitionColumn(partitionBy, table), parquet));
+                String partitionColumn = ParquetExport.partitionColumn(partitionBy, table);
+                TableEntry lastEntry = lastExport.get(table);
+                TableEntry entry = null;
+                if (unchanged.contains(table) && lastEntry != null && Objects.equals(lastEntry.partitionedBy(), partitionColumn)
+                        && lastEntry.rows() == ParquetExport.count(connection, table)) {
+                    entry = ParquetExport.reuse(lastEntry, last.get().parquet(), parquet);
+                }
+                if (entry == null) {
+                    entry = ParquetExport.export(connection, table, partitionColumn, parquet);
+                } else {
+                    linked++;
+                }
+                exported.add(entry);
                 contribution.incrementWriteCount(1);
             }
             reportingViews = viewStatements(connection, models.viewsInLayers(reportingLayers));
@@ -121,8 +143,39 @@ class PublishStepKind implements StepKind {
         versions.switchTo(version);
         Files.delete(buildFile);
         List<Version> removed = versions.prune(settings.keepVersions());
-        log.info("published {} as version {} for run date {} ({} Parquet tables; {} old versions removed)",
-                layout.publishedFile(), version.name(), run.runDate(), exported.size(), removed.size());
+        log.info("published {} as version {} for run date {} ({} Parquet tables, {} of them unchanged and linked from version {};"
+                + " {} old versions removed)", layout.publishedFile(), version.name(), run.runDate(), exported.size(), linked,
+                last.map(Version::name).orElse("-"), removed.size());
+    }
+
+    /** What the published version exported, by table; nothing when its manifest cannot be read. */
+    private static Map<String, TableEntry> exportedTables(Version version) {
+        try {
+            Map<String, TableEntry> tables = new HashMap<>();
+            Manifest.read(version.parquet()).tables().forEach(table -> tables.put(table.table(), table));
+            return tables;
+        } catch (IOException | RuntimeException e) {
+            log.warn("could not read the manifest of version {}; every table is exported again: {}", version.name(), e.getMessage());
+            return Map.of();
+        }
+    }
+
+    /**
+     * Model tables whose rows tonight's build found equal to those of the build file's starting copy, which is the
+     * published version: their Parquet files are that version's.
+     */
+    private static Set<String> unchangedTables(Connection connection, LocalDate runDate) throws SQLException {
+        Set<String> tables = new HashSet<>();
+        try (PreparedStatement query = connection.prepareStatement(
+                "select model from model_builds where run_date = ? and changed = 'none'")) {
+            query.setObject(1, runDate);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    tables.add(rows.getString(1));
+                }
+            }
+        }
+        return tables;
     }
 
     private static Map<String, String> partitionBy(StepDefinition step) {

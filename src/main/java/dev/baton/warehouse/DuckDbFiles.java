@@ -57,7 +57,7 @@ public final class DuckDbFiles {
         return connection;
     }
 
-    static String quoteIdentifier(String name) {
+    public static String quoteIdentifier(String name) {
         return "\"" + name.replace("\"", "\"\"") + "\"";
     }
 

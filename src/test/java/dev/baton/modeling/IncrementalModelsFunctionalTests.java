@@ -79,6 +79,51 @@ class IncrementalModelsFunctionalTests {
                 .extracting(row -> row.get("account_id")).containsExactly("A1");
     }
 
+    /**
+     * A ticket delivered again with only a newer updated_at (a helpdesk bumps it for edits outside the contract)
+     * rebuilds its account's ticket facts, which come out the same, so nothing downstream is rebuilt. The next night
+     * its CSAT changes from 5 to 3: A1's January support row (T1 was solved on 2024-01-13) is rebuilt and shows 3.
+     */
+    @Test
+    void aTicketSentAgainUnchangedStopsAtTheTicketFacts() throws Exception {
+        Path landing = Scenarios.copy("four_accounts", workspace.resolve("landing"));
+        Path warehouse = workspace.resolve("warehouse");
+        assertThat(run(landing, warehouse, "2024-04-15")).isZero();
+        String header = "ticket_id,account_id,created_at,first_response_at,solved_at,status,priority,channel,csat_score,requester_email,updated_at\n";
+        Files.writeString(landing.resolve("tickets_again.csv"), header
+                + "T1,A1,2024-01-12T10:00:00Z,2024-01-12T12:30:00Z,2024-01-13T10:00:00Z,solved,normal,email,5,jo.smith@acme.example,2024-04-16T00:00:00Z\n");
+
+        assertThat(run(landing, warehouse, "2024-04-16")).isZero();
+
+        PublishedWarehouse published = new PublishedWarehouse(warehouse);
+        assertThat(changes(published)).containsEntry("fct_ticket", "accounts 1 none")
+                .containsEntry("mart_support_account_month", "kept none")
+                .containsEntry("mart_account_health", "kept none")
+                .containsEntry("mart_support_before_churn", "kept none");
+        // a table whose rows did not change keeps last night's Parquet file; one rebuilt whole is written again
+        Path lastParquet = warehouse.resolve("versions/000001-2024-04-15/parquet");
+        Path parquet = warehouse.resolve("versions/000002-2024-04-16/parquet");
+        assertThat(Files.isSameFile(parquet.resolve("fct_ticket/fct_ticket.parquet"), lastParquet.resolve("fct_ticket/fct_ticket.parquet"))).isTrue();
+        assertThat(Files.isSameFile(parquet.resolve("mart_funnel/mart_funnel.parquet"), lastParquet.resolve("mart_funnel/mart_funnel.parquet"))).isFalse();
+        assertThat(published.count("select * from read_parquet('" + parquet.resolve("fct_ticket/fct_ticket.parquet") + "')"))
+                .isEqualTo(published.count("select * from fct_ticket")).isPositive();
+
+        Files.writeString(landing.resolve("tickets_csat.csv"), header
+                + "T1,A1,2024-01-12T10:00:00Z,2024-01-12T12:30:00Z,2024-01-13T10:00:00Z,solved,normal,email,3,jo.smith@acme.example,2024-04-17T00:00:00Z\n");
+
+        assertThat(run(landing, warehouse, "2024-04-17")).isZero();
+
+        assertThat(changes(published)).containsEntry("fct_ticket", "accounts 1 accounts")
+                .containsEntry("mart_support_account_month", "accounts 1 accounts")
+                .containsEntry("fct_mrr_month", "kept none");
+        Path nextParquet = warehouse.resolve("versions/000003-2024-04-17/parquet");
+        assertThat(Files.isSameFile(nextParquet.resolve("fct_ticket/fct_ticket.parquet"), parquet.resolve("fct_ticket/fct_ticket.parquet"))).isFalse();
+        assertThat(published.rows("select csat_score from read_parquet('" + nextParquet.resolve("fct_ticket/fct_ticket.parquet")
+                + "') where ticket_id = 'T1'")).extracting(row -> ((Number) row.get("csat_score")).intValue()).containsExactly(3);
+        assertThat(published.rows("select csat_avg from mart_support_account_month where account_id = 'A1' and month_start = date '2024-01-01'"))
+                .extracting(row -> ((Number) row.get("csat_avg")).doubleValue()).containsExactly(3.0);
+    }
+
     @Test
     void theTableOfAModelWhoseFileIsGoneIsNotCarriedToTheNextNight() throws Exception {
         Path project = Scenarios.copyProject(workspace.resolve("project"));
@@ -166,6 +211,13 @@ class IncrementalModelsFunctionalTests {
                 row -> (String) row.get("model"),
                 row -> row.get("build") + (row.get("accounts") == null ? "" : " " + row.get("accounts"))
                         + (row.get("build").equals("full") && row.get("changed").equals("none") ? " none" : "")));
+    }
+
+    /** How each model was built, for how many accounts, and what that changed. */
+    private static Map<String, String> changes(PublishedWarehouse published) {
+        return published.rows("select model, build, changed, accounts from model_builds").stream().collect(Collectors.toMap(
+                row -> (String) row.get("model"),
+                row -> row.get("build") + (row.get("accounts") == null ? "" : " " + row.get("accounts")) + " " + row.get("changed")));
     }
 
     private static List<String> tables(Path warehouse) {
