@@ -108,7 +108,10 @@ class PublishStepKind implements StepKind {
         List<TableEntry> exported = new ArrayList<>();
         List<String> reportingViews;
         Optional<Version> last = versions.current();
-        Map<String, TableEntry> lastExport = last.map(PublishStepKind::exportedTables).orElse(Map.of());
+        // another job's publish or a rollback since the build began: its unchanged tables are not this version's
+        boolean builtOnLast = last.isPresent() && buildFiles.startedFrom(run.jobName(), run.runDate())
+                .equals(Optional.ofNullable(BuildFiles.fileKey(last.get().database())).map(Object::toString));
+        Map<String, TableEntry> lastExport = builtOnLast ? exportedTables(last.get()) : Map.of();
         int linked = 0;
         try (Connection connection = buildFiles.open(run.jobName(), run.runDate());
                 Statement statement = connection.createStatement()) {
@@ -141,7 +144,7 @@ class PublishStepKind implements StepKind {
         new Manifest(version.name(), run.runDate(), Instant.now(), exported).writeTo(version.parquet());
         ReportingCatalog.build(duckDb, version.folder(), exported, reportingViews);
         versions.switchTo(version);
-        Files.delete(buildFile);
+        buildFiles.remove(run.jobName(), run.runDate());
         List<Version> removed = versions.prune(settings.keepVersions());
         log.info("published {} as version {} for run date {} ({} Parquet tables, {} of them unchanged and linked from version {};"
                 + " {} old versions removed)", layout.publishedFile(), version.name(), run.runDate(), exported.size(), linked,

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,6 +12,7 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.flywaydb.core.Flyway;
 
@@ -54,10 +56,16 @@ public final class BuildFiles {
         return file;
     }
 
+    /** Removes a published run's build file (its bytes live on as the version's hard link) and what goes with it. */
+    public void remove(String jobName, LocalDate runDate) {
+        delete(layout.buildFile(jobName, runDate));
+    }
+
     private static void delete(Path file) {
         try {
             Files.deleteIfExists(file);
             Files.deleteIfExists(Path.of(file + ".wal"));
+            Files.deleteIfExists(origin(file));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot remove the old build file " + file, e);
         }
@@ -88,7 +96,11 @@ public final class BuildFiles {
         }
         delete(file);
         try {
+            Object copied = fileKey(published);
             Files.copy(published, file);
+            if (copied != null && copied.equals(fileKey(published))) {
+                Files.writeString(origin(file), copied.toString());
+            }
             // applies newer migrations; fails (and falls back) when an applied one differs from this build's
             flyway(file).migrate();
             try (Connection connection = duckDb.openReadWrite(file); Statement statement = connection.createStatement()) {
@@ -114,6 +126,28 @@ public final class BuildFiles {
             carryOverPublished(file);
             return false;
         }
+    }
+
+    /**
+     * Which file this run's build file started as a copy of: the identity ({@link #fileKey}) the published file had
+     * then, when it did not change during the copy. Empty when the build did not start from a copy.
+     */
+    public Optional<String> startedFrom(String jobName, LocalDate runDate) {
+        try {
+            Path origin = origin(layout.buildFile(jobName, runDate));
+            return Files.exists(origin) ? Optional.of(Files.readString(origin)) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The file system's identity of a file (device and inode), the same for every hard link to it; null if unknown. */
+    public static Object fileKey(Path file) throws IOException {
+        return Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+    }
+
+    private static Path origin(Path buildFile) {
+        return Path.of(buildFile + ".origin");
     }
 
     private static List<String> names(Connection connection, String sql) throws SQLException {

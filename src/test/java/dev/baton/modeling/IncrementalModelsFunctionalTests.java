@@ -124,6 +124,38 @@ class IncrementalModelsFunctionalTests {
                 .extracting(row -> ((Number) row.get("csat_avg")).doubleValue()).containsExactly(3.0);
     }
 
+    /**
+     * A night that fails after its models and is published only after a rollback must not take the rolled-back-to
+     * version's Parquet for the tables it found unchanged: it found them unchanged against the version it started from.
+     */
+    @Test
+    void aRollbackDuringARunKeepsTheOlderVersionsParquetOutOfTheNewOne() throws Exception {
+        Path project = Scenarios.copyProject(workspace.resolve("project"));
+        Path landing = Scenarios.copy("four_accounts", workspace.resolve("landing"));
+        Path warehouse = workspace.resolve("warehouse");
+        String header = "ticket_id,account_id,created_at,first_response_at,solved_at,status,priority,channel,csat_score,requester_email,updated_at\n";
+        String solvedT1 = "T1,A1,2024-01-12T10:00:00Z,2024-01-12T12:30:00Z,2024-01-13T10:00:00Z,solved,normal,email,";
+        assertThat(run(landing, warehouse, "2024-04-15", "--project-dir", project.toString())).isZero();
+        Files.writeString(landing.resolve("tickets_csat.csv"), header + solvedT1 + "3,jo.smith@acme.example,2024-04-16T00:00:00Z\n");
+        assertThat(run(landing, warehouse, "2024-04-16", "--project-dir", project.toString())).isZero();
+        Files.writeString(landing.resolve("tickets_again.csv"), header + solvedT1 + "3,jo.smith@acme.example,2024-04-17T00:00:00Z\n");
+        Path failingAudit = project.resolve("sql/audits/zz_always_fails.sql");
+        Files.writeString(failingAudit, "select 1 as always\n");
+        assertThat(run(landing, warehouse, "2024-04-17", "--project-dir", project.toString())).isEqualTo(1);
+
+        assertThat(BatonCli.execute("publish", "--rollback", "--warehouse", warehouse.toString())).isZero();
+        Files.delete(failingAudit);
+        assertThat(run(landing, warehouse, "2024-04-17", "--project-dir", project.toString())).isZero();
+
+        PublishedWarehouse published = new PublishedWarehouse(warehouse);
+        assertThat(changes(published)).containsEntry("fct_ticket", "accounts 1 none");
+        Path ticketFile = warehouse.resolve("versions/000003-2024-04-17/parquet/fct_ticket/fct_ticket.parquet");
+        assertThat(Files.isSameFile(ticketFile, warehouse.resolve("versions/000001-2024-04-15/parquet/fct_ticket/fct_ticket.parquet")))
+                .isFalse();
+        assertThat(published.rows("select csat_score from read_parquet('" + ticketFile + "') where ticket_id = 'T1'"))
+                .extracting(row -> ((Number) row.get("csat_score")).intValue()).containsExactly(3);
+    }
+
     @Test
     void theTableOfAModelWhoseFileIsGoneIsNotCarriedToTheNextNight() throws Exception {
         Path project = Scenarios.copyProject(workspace.resolve("project"));
