@@ -109,8 +109,9 @@ class PublishStepKind implements StepKind {
         List<String> reportingViews;
         Optional<Version> last = versions.current();
         // another job's publish or a rollback since the build began: its unchanged tables are not this version's
-        boolean builtOnLast = last.isPresent() && buildFiles.startedFrom(run.jobName(), run.runDate())
-                .equals(Optional.ofNullable(BuildFiles.fileKey(last.get().database())).map(Object::toString));
+        Object lastFile = last.isPresent() ? BuildFiles.fileKey(last.get().database()) : null;
+        boolean builtOnLast = lastFile != null
+                && buildFiles.startedFrom(run.jobName(), run.runDate()).filter(lastFile.toString()::equals).isPresent();
         Map<String, TableEntry> lastExport = builtOnLast ? exportedTables(last.get()) : Map.of();
         int linked = 0;
         try (Connection connection = buildFiles.open(run.jobName(), run.runDate());
@@ -164,8 +165,8 @@ class PublishStepKind implements StepKind {
     }
 
     /**
-     * Model tables whose rows tonight's build found equal to those of the build file's starting copy, which is the
-     * published version: their Parquet files are that version's.
+     * Model tables whose rows tonight's build found equal to those of the file it started as a copy of; while that is
+     * still the published version, their Parquet files are that version's.
      */
     private static Set<String> unchangedTables(Connection connection, LocalDate runDate) throws SQLException {
         Set<String> tables = new HashSet<>();
