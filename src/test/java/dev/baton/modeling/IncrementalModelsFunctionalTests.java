@@ -89,9 +89,7 @@ class IncrementalModelsFunctionalTests {
         Path landing = Scenarios.copy("four_accounts", workspace.resolve("landing"));
         Path warehouse = workspace.resolve("warehouse");
         assertThat(run(landing, warehouse, "2024-04-15")).isZero();
-        String header = "ticket_id,account_id,created_at,first_response_at,solved_at,status,priority,channel,csat_score,requester_email,updated_at\n";
-        Files.writeString(landing.resolve("tickets_again.csv"), header
-                + "T1,A1,2024-01-12T10:00:00Z,2024-01-12T12:30:00Z,2024-01-13T10:00:00Z,solved,normal,email,5,jo.smith@acme.example,2024-04-16T00:00:00Z\n");
+        deliverTicketT1(landing.resolve("tickets_again.csv"), 5, "2024-04-16T00:00:00Z");
 
         assertThat(run(landing, warehouse, "2024-04-16")).isZero();
 
@@ -108,8 +106,7 @@ class IncrementalModelsFunctionalTests {
         assertThat(published.count("select * from read_parquet('" + parquet.resolve("fct_ticket/fct_ticket.parquet") + "')"))
                 .isEqualTo(published.count("select * from fct_ticket")).isPositive();
 
-        Files.writeString(landing.resolve("tickets_csat.csv"), header
-                + "T1,A1,2024-01-12T10:00:00Z,2024-01-12T12:30:00Z,2024-01-13T10:00:00Z,solved,normal,email,3,jo.smith@acme.example,2024-04-17T00:00:00Z\n");
+        deliverTicketT1(landing.resolve("tickets_csat.csv"), 3, "2024-04-17T00:00:00Z");
 
         assertThat(run(landing, warehouse, "2024-04-17")).isZero();
 
@@ -118,8 +115,7 @@ class IncrementalModelsFunctionalTests {
                 .containsEntry("fct_mrr_month", "kept none");
         Path nextParquet = warehouse.resolve("versions/000003-2024-04-17/parquet");
         assertThat(Files.isSameFile(nextParquet.resolve("fct_ticket/fct_ticket.parquet"), parquet.resolve("fct_ticket/fct_ticket.parquet"))).isFalse();
-        assertThat(published.rows("select csat_score from read_parquet('" + nextParquet.resolve("fct_ticket/fct_ticket.parquet")
-                + "') where ticket_id = 'T1'")).extracting(row -> ((Number) row.get("csat_score")).intValue()).containsExactly(3);
+        assertThat(csatOfT1(published, nextParquet.resolve("fct_ticket/fct_ticket.parquet"))).isEqualTo(3);
         assertThat(published.rows("select csat_avg from mart_support_account_month where account_id = 'A1' and month_start = date '2024-01-01'"))
                 .extracting(row -> ((Number) row.get("csat_avg")).doubleValue()).containsExactly(3.0);
     }
@@ -133,12 +129,10 @@ class IncrementalModelsFunctionalTests {
         Path project = Scenarios.copyProject(workspace.resolve("project"));
         Path landing = Scenarios.copy("four_accounts", workspace.resolve("landing"));
         Path warehouse = workspace.resolve("warehouse");
-        String header = "ticket_id,account_id,created_at,first_response_at,solved_at,status,priority,channel,csat_score,requester_email,updated_at\n";
-        String solvedT1 = "T1,A1,2024-01-12T10:00:00Z,2024-01-12T12:30:00Z,2024-01-13T10:00:00Z,solved,normal,email,";
         assertThat(run(landing, warehouse, "2024-04-15", "--project-dir", project.toString())).isZero();
-        Files.writeString(landing.resolve("tickets_csat.csv"), header + solvedT1 + "3,jo.smith@acme.example,2024-04-16T00:00:00Z\n");
+        deliverTicketT1(landing.resolve("tickets_csat.csv"), 3, "2024-04-16T00:00:00Z");
         assertThat(run(landing, warehouse, "2024-04-16", "--project-dir", project.toString())).isZero();
-        Files.writeString(landing.resolve("tickets_again.csv"), header + solvedT1 + "3,jo.smith@acme.example,2024-04-17T00:00:00Z\n");
+        deliverTicketT1(landing.resolve("tickets_again.csv"), 3, "2024-04-17T00:00:00Z");
         Path failingAudit = project.resolve("sql/audits/zz_always_fails.sql");
         Files.writeString(failingAudit, "select 1 as always\n");
         assertThat(run(landing, warehouse, "2024-04-17", "--project-dir", project.toString())).isEqualTo(1);
@@ -152,8 +146,7 @@ class IncrementalModelsFunctionalTests {
         Path ticketFile = warehouse.resolve("versions/000003-2024-04-17/parquet/fct_ticket/fct_ticket.parquet");
         assertThat(Files.isSameFile(ticketFile, warehouse.resolve("versions/000001-2024-04-15/parquet/fct_ticket/fct_ticket.parquet")))
                 .isFalse();
-        assertThat(published.rows("select csat_score from read_parquet('" + ticketFile + "') where ticket_id = 'T1'"))
-                .extracting(row -> ((Number) row.get("csat_score")).intValue()).containsExactly(3);
+        assertThat(csatOfT1(published, ticketFile)).isEqualTo(3);
     }
 
     @Test
@@ -243,6 +236,19 @@ class IncrementalModelsFunctionalTests {
                 row -> (String) row.get("model"),
                 row -> row.get("build") + (row.get("accounts") == null ? "" : " " + row.get("accounts"))
                         + (row.get("build").equals("full") && row.get("changed").equals("none") ? " none" : "")));
+    }
+
+    /** The four-accounts scenario's ticket T1 (A1, solved 2024-01-13) delivered again with this CSAT. */
+    private static void deliverTicketT1(Path file, int csat, String updatedAt) throws Exception {
+        Files.writeString(file, """
+                ticket_id,account_id,created_at,first_response_at,solved_at,status,priority,channel,csat_score,requester_email,updated_at
+                T1,A1,2024-01-12T10:00:00Z,2024-01-12T12:30:00Z,2024-01-13T10:00:00Z,solved,normal,email,%d,jo.smith@acme.example,%s
+                """.formatted(csat, updatedAt));
+    }
+
+    private static int csatOfT1(PublishedWarehouse published, Path ticketParquet) {
+        return ((Number) published.row("select csat_score from read_parquet('" + ticketParquet + "') where ticket_id = 'T1'")
+                .get("csat_score")).intValue();
     }
 
     /** How each model was built, for how many accounts, and what that changed. */
