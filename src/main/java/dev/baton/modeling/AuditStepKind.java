@@ -1,5 +1,8 @@
 package dev.baton.modeling;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,14 +11,22 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.StringJoiner;
 
 import dev.baton.jobs.JobDefinition.StepDefinition;
 import dev.baton.jobs.RunParameters;
 import dev.baton.jobs.StepKind;
 import dev.baton.warehouse.BuildFiles;
+import dev.baton.warehouse.DuckDbFiles;
 import dev.baton.warehouse.ProjectFiles;
+import dev.baton.warehouse.SqlIdentifiers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -30,6 +41,19 @@ import org.springframework.stereotype.Component;
 class AuditStepKind implements StepKind {
 
     private static final Logger log = LoggerFactory.getLogger(AuditStepKind.class);
+
+    /** Which rows an audit read tonight, as recorded in {@code audit_results.scope}. */
+    enum Scope {
+        ALL_ROWS("all rows"),
+        CHANGED_ACCOUNTS("rows of the accounts rebuilt tonight"),
+        UNCHANGED("not run: table unchanged since the published version passed it");
+
+        final String label;
+
+        Scope(String label) {
+            this.label = label;
+        }
+    }
 
     private final ProjectFiles projectFiles;
     private final BuildFiles buildFiles;
@@ -50,19 +74,27 @@ class AuditStepKind implements StepKind {
             RunParameters run = RunParameters.of(chunkContext);
             List<Audit> audits = Audit.all(projectFiles, ModelCatalog.load(projectFiles));
             List<String> failures = new ArrayList<>();
+            Map<Scope, Integer> scopes = new EnumMap<>(Scope.class);
+            Set<String> passedBefore = passedByTheVersionBuiltOn(run);
             try (Connection connection = buildFiles.open(run.jobName(), run.runDate())) {
+                Map<String, String> tonightsBuilds = tonightsBuilds(connection, run.runDate());
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("delete from audit_results");
                 }
                 for (Audit audit : audits) {
-                    long failing = failingRows(connection, audit);
-                    record(connection, run.runDate(), audit, failing);
+                    Scope scope = scope(audit, passedBefore, tonightsBuilds);
+                    scopes.merge(scope, 1, Integer::sum);
+                    String sql = scope == Scope.CHANGED_ACCOUNTS ? Audit.grainSql(audit.grainOf(), rowsOfChangedAccounts(audit.grainOf())) : audit.sql();
+                    long failing = scope == Scope.UNCHANGED ? 0 : failingRows(connection, audit, sql);
+                    record(connection, run.runDate(), audit, failing, scope);
                     if (failing > 0) {
-                        failures.add(audit.name() + " returned " + failing + " row(s), e.g. " + firstRow(connection, audit));
+                        failures.add(audit.name() + " returned " + failing + " row(s), e.g. " + firstRow(connection, sql));
                     }
                 }
             }
-            log.info("audits: {} run, {} failed", audits.size(), failures.size());
+            log.info("audits: {} run ({} of them on the rows of the accounts rebuilt tonight only, and {} more not run again on tables"
+                    + " unchanged since the published version passed them), {} failed", audits.size() - scopes.getOrDefault(Scope.UNCHANGED, 0),
+                    scopes.getOrDefault(Scope.CHANGED_ACCOUNTS, 0), scopes.getOrDefault(Scope.UNCHANGED, 0), failures.size());
             if (!failures.isEmpty()) {
                 throw new IllegalStateException("audit failed, nothing published: " + String.join("; ", failures));
             }
@@ -70,9 +102,73 @@ class AuditStepKind implements StepKind {
         };
     }
 
-    private static long failingRows(Connection connection, Audit audit) throws SQLException {
+    /**
+     * A grain audit the published version passed need not read rows tonight's build left as they were: a table whose
+     * rows did not change passed it already, and one rebuilt for some accounts changed only their rows (its key holds
+     * the account, so a repeated key lies within one account). Written audits, views and tables rebuilt whole read all rows.
+     */
+    private static Scope scope(Audit audit, Set<String> passedBefore, Map<String, String> tonightsBuilds) {
+        Model model = audit.grainOf();
+        if (model == null || model.isView() || !passedBefore.contains(audit.name())) {
+            return Scope.ALL_ROWS;
+        }
+        String build = tonightsBuilds.getOrDefault(model.name(), "");
+        if (build.endsWith("/none")) {
+            return Scope.UNCHANGED;
+        }
+        if (build.equals("accounts/accounts") && model.keyColumns().contains("account_id")) {
+            return Scope.CHANGED_ACCOUNTS;
+        }
+        return Scope.ALL_ROWS;
+    }
+
+    /**
+     * The audits the published version passed when it was built, if tonight's build started as a copy of it (not when
+     * a rollback or another job published since); a version published by a job without audits lists none.
+     */
+    private Set<String> passedByTheVersionBuiltOn(RunParameters run) throws IOException, SQLException {
+        Path published = buildFiles.layout().publishedFile();
+        if (!Files.exists(published)
+                || !buildFiles.startedFrom(run.jobName(), run.runDate()).equals(Optional.of(String.valueOf(BuildFiles.fileKey(published))))) {
+            return Set.of();
+        }
+        try (Connection connection = DuckDbFiles.openReadOnly(published)) {
+            return new HashSet<>(strings(connection, "select audit_name from audit_results where passed"));
+        }
+    }
+
+    private static String rowsOfChangedAccounts(Model model) {
+        return "(select * from main." + model.name() + " where account_id in (select account_id from night_changes where entity = "
+                + SqlIdentifiers.quoteLiteral(IncrementalBuild.changeSource(model.name())) + ")) as changed_rows";
+    }
+
+    /** Model name to {@code build/changed} of tonight's model_builds. */
+    private static Map<String, String> tonightsBuilds(Connection connection, LocalDate runDate) throws SQLException {
+        Map<String, String> builds = new HashMap<>();
+        try (PreparedStatement query = connection.prepareStatement("select model, build || '/' || changed from model_builds where run_date = ?")) {
+            query.setObject(1, runDate);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    builds.put(rows.getString(1), rows.getString(2));
+                }
+            }
+        }
+        return builds;
+    }
+
+    private static List<String> strings(Connection connection, String sql) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+        }
+        return values;
+    }
+
+    private static long failingRows(Connection connection, Audit audit, String sql) throws SQLException {
         try (Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("select count(*) from (\n" + audit.sql() + "\n) as audit_rows")) {
+                ResultSet rows = statement.executeQuery("select count(*) from (\n" + sql + "\n) as audit_rows")) {
             rows.next();
             return rows.getLong(1);
         } catch (SQLException e) {
@@ -80,9 +176,9 @@ class AuditStepKind implements StepKind {
         }
     }
 
-    private static String firstRow(Connection connection, Audit audit) throws SQLException {
+    private static String firstRow(Connection connection, String sql) throws SQLException {
         try (Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery(audit.sql() + "\nlimit 1")) {
+                ResultSet rows = statement.executeQuery(sql + "\nlimit 1")) {
             ResultSetMetaData metaData = rows.getMetaData();
             StringJoiner row = new StringJoiner(", ", "{", "}");
             if (rows.next()) {
@@ -94,12 +190,14 @@ class AuditStepKind implements StepKind {
         }
     }
 
-    private static void record(Connection connection, LocalDate runDate, Audit audit, long failing) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("insert into audit_results values (?, ?, ?, ?)")) {
+    private static void record(Connection connection, LocalDate runDate, Audit audit, long failing, Scope scope) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "insert into audit_results (run_date, audit_name, failing_rows, passed, scope) values (?, ?, ?, ?, ?)")) {
             insert.setObject(1, runDate);
             insert.setString(2, audit.name());
             insert.setLong(3, failing);
             insert.setBoolean(4, failing == 0);
+            insert.setString(5, scope.label);
             insert.executeUpdate();
         }
     }

@@ -284,7 +284,7 @@ final class IncrementalBuild {
     }
 
     /** The entity under which night_changes lists the accounts whose rows of this input changed. */
-    private static String changeSource(String dependency) {
+    static String changeSource(String dependency) {
         return dependency.startsWith("landed_") ? dependency.substring("landed_".length()) : "model " + dependency;
     }
 

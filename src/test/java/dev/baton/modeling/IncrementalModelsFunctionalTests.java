@@ -77,6 +77,84 @@ class IncrementalModelsFunctionalTests {
                 .containsEntry("mart_mrr_bridge", "full");
         assertThat(published.rows("select distinct account_id from night_changes"))
                 .extracting(row -> row.get("account_id")).containsExactly("A1");
+        // grain audits read only what the night changed; written audits read everything
+        assertThat(auditScopes(published)).containsEntry("fct_mrr_month__grain_is_unique", "rows of the accounts rebuilt tonight")
+                .containsEntry("fct_ticket__grain_is_unique", "not run: table unchanged since the published version passed it")
+                .containsEntry("mart_mrr_bridge__grain_is_unique", "all rows")
+                .containsEntry("fct_mrr_movement__balances_per_account", "all rows");
+    }
+
+    /**
+     * A grain audit that reads only the accounts rebuilt tonight still fails on a key repeated within one of them.
+     * The added model lists an account twice once a subscription of it has 7 seats, which only A1's correction gives.
+     */
+    @Test
+    void anAuditOfTheChangedAccountsFindsAKeyTheyRepeat() throws Exception {
+        Path project = Scenarios.copyProject(workspace.resolve("project"));
+        Files.writeString(project.resolve("sql/marts/mart_seat_repeats.sql"), """
+                /* model: mart_seat_repeats
+                   grain: one row per account with subscriptions (account_id)
+                   depends_on: fct_subscription_period
+                   incremental_by: account_id
+                */
+                with
+
+                periods as (
+                    select * from fct_subscription_period
+                )
+
+                select distinct account_id from periods
+                union all
+                select account_id from periods where quantity = 7
+                """);
+        Path landing = Scenarios.copy("four_accounts", workspace.resolve("landing"));
+        Path warehouse = workspace.resolve("warehouse");
+        assertThat(run(landing, warehouse, "2024-04-15", "--project-dir", project.toString())).isZero();
+        Files.writeString(landing.resolve("subscriptions_correction.csv"), """
+                subscription_id,account_id,plan,quantity,amount,currency,billing_period_months,discount_pct,start_date,end_date,status,updated_at
+                S2,A1,growth,7,150.00,USD,1,0,2024-03-05,,active,2024-04-16T00:00:00Z
+                """);
+
+        assertThat(run(landing, warehouse, "2024-04-16", "--project-dir", project.toString())).isEqualTo(1);
+
+        try (Connection build = DriverManager.getConnection("jdbc:duckdb:" + warehouse.resolve("build/nightly-2024-04-16.duckdb"));
+                Statement statement = build.createStatement();
+                ResultSet audit = statement.executeQuery("select scope, failing_rows from audit_results"
+                        + " where audit_name = 'mart_seat_repeats__grain_is_unique'")) {
+            assertThat(audit.next()).isTrue();
+            assertThat(audit.getString("scope")).isEqualTo("rows of the accounts rebuilt tonight");
+            assertThat(audit.getLong("failing_rows")).isOne();
+        }
+    }
+
+    /** A version published by a job without audits gives the next audited night nothing to lean on: it reads all rows. */
+    @Test
+    void aNightAfterAnUnauditedVersionAuditsAllRows() throws Exception {
+        Path project = Scenarios.copyProject(workspace.resolve("project"));
+        String nightly = Files.readString(project.resolve("jobs/nightly.yml"));
+        String unaudited = nightly.replace("name: nightly", "name: unaudited").replace("  - name: run-audits\n    kind: audits\n", "");
+        assertThat(unaudited).doesNotContain("kind: audits");
+        Files.writeString(project.resolve("jobs/unaudited.yml"), unaudited);
+        Path landing = Scenarios.copy("four_accounts", workspace.resolve("landing"));
+        Path warehouse = workspace.resolve("warehouse");
+        assertThat(run(landing, warehouse, "2024-04-15", "--project-dir", project.toString())).isZero();
+        Files.writeString(landing.resolve("subscriptions_correction.csv"), """
+                subscription_id,account_id,plan,quantity,amount,currency,billing_period_months,discount_pct,start_date,end_date,status,updated_at
+                S2,A1,growth,2,150.00,USD,1,0,2024-03-05,,active,2024-04-16T00:00:00Z
+                """);
+        assertThat(run(landing, warehouse, "2024-04-16", "--project-dir", project.toString(), "--job", "unaudited")).isZero();
+        PublishedWarehouse published = new PublishedWarehouse(warehouse);
+        assertThat(published.count("select * from audit_results")).isZero();
+        assertThat(changes(published)).containsEntry("fct_mrr_month", "accounts 1 accounts");
+        Files.writeString(landing.resolve("subscriptions_correction_2.csv"), """
+                subscription_id,account_id,plan,quantity,amount,currency,billing_period_months,discount_pct,start_date,end_date,status,updated_at
+                S2,A1,growth,3,150.00,USD,1,0,2024-03-05,,active,2024-04-17T00:00:00Z
+                """);
+
+        assertThat(run(landing, warehouse, "2024-04-17", "--project-dir", project.toString())).isZero();
+
+        assertThat(changes(published)).containsEntry("fct_mrr_month", "accounts 1 accounts").containsEntry("fct_ticket", "kept none");
+        assertThat(auditScopes(published)).hasSizeGreaterThan(30).values().containsOnly("all rows");
     }
 
     /**
@@ -249,6 +327,11 @@ class IncrementalModelsFunctionalTests {
     private static int csatOfT1(PublishedWarehouse published, Path ticketParquet) {
         return ((Number) published.row("select csat_score from read_parquet('" + ticketParquet + "') where ticket_id = 'T1'")
                 .get("csat_score")).intValue();
+    }
+
+    private static Map<String, String> auditScopes(PublishedWarehouse published) {
+        return published.rows("select audit_name, scope from audit_results").stream()
+                .collect(Collectors.toMap(row -> (String) row.get("audit_name"), row -> (String) row.get("scope")));
     }
 
     /** How each model was built, for how many accounts, and what that changed. */
