@@ -1,7 +1,7 @@
 /* model: fct_deal
    grain: one row per CRM deal (deal_id)
    depends_on: stg_deals, int_fx_rates_at_month_end, run_context
-   incremental_by: account_id
+   incremental_by: deal_id
 */
 with
 

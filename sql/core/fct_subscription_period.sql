@@ -1,7 +1,7 @@
 /* model: fct_subscription_period
    grain: one row per subscription period of constant terms (subscription_id)
    depends_on: stg_subscriptions, run_context
-   incremental_by: account_id
+   incremental_by: subscription_id
 */
 with
 

@@ -1,7 +1,7 @@
 /* model: fct_ticket
    grain: one row per support ticket (ticket_id)
    depends_on: stg_tickets, run_context
-   incremental_by: account_id
+   incremental_by: ticket_id
 */
 with
 

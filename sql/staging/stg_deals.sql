@@ -1,7 +1,7 @@
 /* model: stg_deals
    grain: one row per deal (deal_id)
    depends_on: landed_deals
-   incremental_by: account_id
+   incremental_by: deal_id
 */
 with
 

@@ -1,7 +1,7 @@
 /* model: stg_subscriptions
    grain: one row per subscription period of constant terms (subscription_id)
    depends_on: landed_subscriptions
-   incremental_by: account_id
+   incremental_by: subscription_id
 */
 with
 

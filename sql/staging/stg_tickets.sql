@@ -1,7 +1,7 @@
 /* model: stg_tickets
    grain: one row per ticket (ticket_id)
    depends_on: landed_tickets
-   incremental_by: account_id
+   incremental_by: ticket_id
 */
 with
 

@@ -303,22 +303,25 @@ final class DeliveryLoader {
 
     /**
      * Notes which accounts this delivery touched, for the models to rebuild only their rows: the account of every
-     * loaded or updated row and of every earlier version of an updated key, since a row may move between accounts.
-     * An entity without accounts is noted once, with no account, when anything of it changed.
+     * loaded or updated row and of every earlier version of an updated key, since a row may move between accounts,
+     * each with its key where the natural key is one column (for the models rebuilt by key). An entity without
+     * accounts is noted once, with no account, when anything of it changed.
      */
     private void recordChanges(LandingContract contract) throws SQLException {
         String entity = SqlIdentifiers.quoteLiteral(contract.entity());
         boolean perAccount = contract.columns().stream().anyMatch(column -> column.name().equals(ACCOUNT));
         String sql;
         if (!perAccount) {
-            sql = "insert into night_changes select distinct " + entity + ", cast(null as varchar) from classified"
-                    + " where _outcome <> 'unchanged'";
+            sql = "insert into night_changes (entity) select distinct " + entity + " from classified where _outcome <> 'unchanged'";
         } else {
             List<String> naturalKey = contract.naturalKey();
-            String earlierVersions = naturalKey.isEmpty() ? "" : " union select landed." + ACCOUNT + " from " + contract.table()
-                    + " landed inner join classified on " + sameValues("landed", "classified", naturalKey)
+            String keyName = naturalKey.size() == 1 ? SqlIdentifiers.quoteLiteral(naturalKey.get(0)) : "cast(null as varchar)";
+            String keyValue = naturalKey.size() == 1 ? "cast(%s" + naturalKey.get(0) + " as varchar)" : "cast(null as varchar)";
+            String earlierVersions = naturalKey.isEmpty() ? "" : " union select landed." + ACCOUNT + ", " + keyValue.formatted("landed.")
+                    + " from " + contract.table() + " landed inner join classified on " + sameValues("landed", "classified", naturalKey)
                     + " where classified._outcome = 'updated'";
-            sql = "insert into night_changes select distinct " + entity + ", " + ACCOUNT + " from (select " + ACCOUNT
+            sql = "insert into night_changes (entity, account_id, key_name, key_value) select distinct " + entity + ", " + ACCOUNT
+                    + ", " + keyName + ", key_value from (select " + ACCOUNT + ", " + keyValue.formatted("") + " as key_value"
                     + " from classified where _outcome <> 'unchanged'" + earlierVersions + ")";
         }
         try (Statement statement = connection.createStatement()) {

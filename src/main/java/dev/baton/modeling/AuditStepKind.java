@@ -45,7 +45,7 @@ class AuditStepKind implements StepKind {
     /** Which rows an audit read tonight, as recorded in {@code audit_results.scope}. */
     enum Scope {
         ALL_ROWS("all rows"),
-        CHANGED_ACCOUNTS("rows of the accounts rebuilt tonight"),
+        REBUILT_ROWS("rows rebuilt tonight"),
         UNCHANGED("not run: table unchanged since the published version passed it");
 
         final String label;
@@ -84,7 +84,7 @@ class AuditStepKind implements StepKind {
                 for (Audit audit : audits) {
                     Scope scope = scope(audit, passedBefore, tonightsBuilds);
                     scopes.merge(scope, 1, Integer::sum);
-                    String sql = scope == Scope.CHANGED_ACCOUNTS ? Audit.grainSql(audit.grainOf(), rowsOfChangedAccounts(audit.grainOf())) : audit.sql();
+                    String sql = scope == Scope.REBUILT_ROWS ? Audit.grainSql(audit.grainOf(), rowsRebuiltTonight(audit.grainOf())) : audit.sql();
                     long failing = scope == Scope.UNCHANGED ? 0 : failingRows(connection, audit, sql);
                     record(connection, run.runDate(), audit, failing, scope);
                     if (failing > 0) {
@@ -92,9 +92,9 @@ class AuditStepKind implements StepKind {
                     }
                 }
             }
-            log.info("audits: {} run ({} of them on the rows of the accounts rebuilt tonight only, and {} more not run again on tables"
+            log.info("audits: {} run ({} of them on the rows rebuilt tonight only, and {} more not run again on tables"
                     + " unchanged since the published version passed them), {} failed", audits.size() - scopes.getOrDefault(Scope.UNCHANGED, 0),
-                    scopes.getOrDefault(Scope.CHANGED_ACCOUNTS, 0), scopes.getOrDefault(Scope.UNCHANGED, 0), failures.size());
+                    scopes.getOrDefault(Scope.REBUILT_ROWS, 0), scopes.getOrDefault(Scope.UNCHANGED, 0), failures.size());
             if (!failures.isEmpty()) {
                 throw new IllegalStateException("audit failed, nothing published: " + String.join("; ", failures));
             }
@@ -104,8 +104,9 @@ class AuditStepKind implements StepKind {
 
     /**
      * A grain audit the published version passed need not read rows tonight's build left as they were: a table whose
-     * rows did not change passed it already, and one rebuilt for some accounts changed only their rows (its key holds
-     * the account, so a repeated key lies within one account). Written audits, views and tables rebuilt whole read all rows.
+     * rows did not change passed it already, and one rebuilt for some accounts (or keys) changed only their rows; when
+     * its grain key holds the account (or that key), a repeated key lies within them. Written audits, views and tables
+     * rebuilt whole read all rows.
      */
     private static Scope scope(Audit audit, Set<String> passedBefore, Map<String, String> tonightsBuilds) {
         Model model = audit.grainOf();
@@ -116,8 +117,9 @@ class AuditStepKind implements StepKind {
         if (build.endsWith("/none")) {
             return Scope.UNCHANGED;
         }
-        if (build.equals("accounts/accounts") && model.keyColumns().contains("account_id")) {
-            return Scope.CHANGED_ACCOUNTS;
+        if ((build.equals("accounts/accounts") && model.keyColumns().contains(Model.ACCOUNT))
+                || (build.equals("keys/accounts") && model.keyColumns().contains(model.incrementalBy()))) {
+            return Scope.REBUILT_ROWS;
         }
         return Scope.ALL_ROWS;
     }
@@ -137,9 +139,11 @@ class AuditStepKind implements StepKind {
         }
     }
 
-    private static String rowsOfChangedAccounts(Model model) {
-        return "(select * from main." + model.name() + " where account_id in (select account_id from night_changes where entity = "
-                + SqlIdentifiers.quoteLiteral(IncrementalBuild.changeSource(model.name())) + ")) as changed_rows";
+    private static String rowsRebuiltTonight(Model model) {
+        String rebuilt = model.perKey() ? "cast(" + model.incrementalBy() + " as varchar) in (select key_value"
+                : Model.ACCOUNT + " in (select account_id";
+        return "(select * from main." + model.name() + " where " + rebuilt + " from night_changes where entity = "
+                + SqlIdentifiers.quoteLiteral(IncrementalBuild.changeSource(model.name())) + ")) as rebuilt_rows";
     }
 
     /** Model name to {@code build/changed} of tonight's model_builds. */

@@ -35,6 +35,9 @@ import org.slf4j.LoggerFactory;
  * from their rows of every input that has an account_id (the model reads filtered views in place of those inputs).
  * Only the accounts whose rows then differ from last night's count as changed for the models downstream, so a
  * re-delivered row that changes no column a model keeps stops there;</li>
+ * <li>rebuilt <b>for the changed keys</b> when its header says {@code incremental_by: <its grain key>} and every input
+ * that changed names its changed rows by that key: the same, by key, and a staging view it reads by that key is
+ * computed for those keys only, from the landed versions of those keys;</li>
  * <li>rebuilt <b>and compared</b> with last night's table when a model rebuilt per account reads it: rows that differ
  * add their accounts to {@code night_changes}, and a table without accounts that differs at all changes everything
  * downstream;</li>
@@ -48,14 +51,18 @@ final class IncrementalBuild {
 
     private static final Logger log = LoggerFactory.getLogger(IncrementalBuild.class);
 
-    /** The filtered views a model built for the changed accounts reads in place of its inputs. */
+    /** The filtered views a model built for the changed accounts or keys reads in place of its inputs. */
     private static final String FILTERED = "baton_changed";
-    private static final String ACCOUNT = "account_id";
+    private static final String ACCOUNT = Model.ACCOUNT;
     /** The accounts the model being built is rebuilt for; the filtered views select them. */
     private static final String ACCOUNTS_TO_REBUILD = FILTERED + ".accounts_to_rebuild";
     private static final String REBUILT_ACCOUNTS = "select account_id from " + ACCOUNTS_TO_REBUILD;
+    /** The keys the model being built by key is rebuilt for. */
+    private static final String KEYS_TO_REBUILD = FILTERED + ".keys_to_rebuild";
+    private static final String REBUILT_KEYS = "select key_value from " + KEYS_TO_REBUILD;
     private static final String KEPT = "kept";
     private static final String FOR_ACCOUNTS = "accounts";
+    private static final String FOR_KEYS = "keys";
     private static final String WHOLE = "full";
 
     /** What changed in a model's rows since last night. */
@@ -76,9 +83,11 @@ final class IncrementalBuild {
     private final Set<String> tables;
     private final Set<String> entitiesChanged;
     private final Set<String> readPerAccount;
+    private final Map<String, Model> catalog = new HashMap<>();
     private final Map<String, Change> changes = new HashMap<>();
 
-    private IncrementalBuild(Connection connection, LocalDate runDate, List<Model> models, boolean incremental) throws SQLException {
+    private IncrementalBuild(Connection connection, LocalDate runDate, List<Model> models, ModelCatalog catalog, boolean incremental)
+            throws SQLException {
         this.connection = connection;
         this.runDate = runDate;
         // run_date itself is left out: within a month the models depend on the run month only
@@ -99,7 +108,8 @@ final class IncrementalBuild {
         this.tables = new HashSet<>(strings("select table_name from duckdb_tables() where schema_name = 'main'"));
         this.entitiesChanged = new HashSet<>(strings("select distinct entity from night_changes"));
         this.readPerAccount = new HashSet<>();
-        models.stream().filter(Model::perAccount).forEach(model -> readPerAccount.addAll(model.dependsOn()));
+        models.stream().filter(model -> !model.incrementalBy().isEmpty()).forEach(model -> readPerAccount.addAll(model.dependsOn()));
+        catalog.ordered().forEach(model -> this.catalog.put(model.name(), model));
     }
 
     /**
@@ -110,7 +120,7 @@ final class IncrementalBuild {
      */
     static IncrementalBuild start(Connection connection, LocalDate runDate, List<Model> models, ModelCatalog catalog,
             boolean incremental) throws SQLException {
-        IncrementalBuild build = new IncrementalBuild(connection, runDate, models, incremental);
+        IncrementalBuild build = new IncrementalBuild(connection, runDate, models, catalog, incremental);
         try (Statement statement = connection.createStatement()) {
             // last night's table of a model whose file is gone would otherwise be carried and published night after night
             for (String removed : build.strings("select model from model_builds")) {
@@ -152,11 +162,14 @@ final class IncrementalBuild {
                 if (model.isView()) {
                     rebuild(model); // views do not survive the copy of last night's file
                 }
+            } else if (sameAsLastNight && inputs == Change.ACCOUNTS && model.perKey() && changesAreKeyedBy(model)) {
+                how = FOR_KEYS;
+                change = rebuildChangedKeys(model);
             } else if (sameAsLastNight && inputs == Change.ACCOUNTS && model.perAccount()
                     && (model.isView() || readsOnlyModelsWithAccounts(model))) {
                 how = FOR_ACCOUNTS;
                 change = rebuildChangedAccounts(model);
-            } else if (sameAsLastNight && !model.isView() && !model.perAccount() && readPerAccount.contains(model.name())) {
+            } else if (sameAsLastNight && !model.isView() && model.incrementalBy().isEmpty() && readPerAccount.contains(model.name())) {
                 how = WHOLE;
                 change = rebuildAndCompare(model);
             } else {
@@ -176,7 +189,7 @@ final class IncrementalBuild {
             long committing = System.nanoTime();
             connection.commit();
             log.info("model {} built as {} ({}; changed: {}) in {} ms, committed in {} ms", model.name(), model.isView() ? "view" : "table",
-                    how.equals(FOR_ACCOUNTS) ? "for the changed accounts" : how, change.name().toLowerCase(), Math.round(seconds * 1000),
+                    how.equals(FOR_ACCOUNTS) || how.equals(FOR_KEYS) ? "for the changed " + how : how, change.name().toLowerCase(), Math.round(seconds * 1000),
                     (System.nanoTime() - committing) / 1_000_000);
         } catch (SQLException | RuntimeException e) {
             connection.rollback();
@@ -229,19 +242,15 @@ final class IncrementalBuild {
      * differ from last night's, which are noted as changed (for a view: every account it was rebuilt for).
      */
     private Change rebuildChangedAccounts(Model model) throws SQLException {
-        StringJoiner sources = new StringJoiner(", ");
-        for (String dependency : model.dependsOn()) {
-            if (changeOf(dependency) == Change.ACCOUNTS) {
-                sources.add(SqlIdentifiers.quoteLiteral(changeSource(dependency)));
-            }
-        }
+        StringJoiner sources = changedSources(model);
+        emptyFilteredSchema(model);
         execute("create or replace table " + ACCOUNTS_TO_REBUILD + " as select distinct " + ACCOUNT + " from main.night_changes"
                 + " where entity in (" + sources + ") and " + ACCOUNT + " is not null", model);
         String changed = changeSource(model.name());
         if (model.isView()) {
             rebuild(model);
-            execute("insert into main.night_changes select " + SqlIdentifiers.quoteLiteral(changed) + ", " + ACCOUNT + " from "
-                    + ACCOUNTS_TO_REBUILD, model);
+            execute("insert into main.night_changes (entity, account_id) select " + SqlIdentifiers.quoteLiteral(changed) + ", " + ACCOUNT
+                    + " from " + ACCOUNTS_TO_REBUILD, model);
             return Change.ACCOUNTS;
         }
         for (String dependency : model.dependsOn()) {
@@ -261,12 +270,96 @@ final class IncrementalBuild {
         compare(model, "select * from main." + model.name() + " where " + ACCOUNT + " in (" + REBUILT_ACCOUNTS + ")", "model_new_rows");
         execute("delete from main." + model.name() + " where " + ACCOUNT + " in (" + accountsDiffering + ")", model);
         execute("insert into main." + model.name() + " select * from model_new_rows where " + ACCOUNT + " in (" + accountsDiffering + ")", model);
-        execute("insert into main.night_changes select " + SqlIdentifiers.quoteLiteral(changed) + ", " + ACCOUNT + " from ("
-                + accountsDiffering + ")", model);
+        execute("insert into main.night_changes (entity, account_id) select " + SqlIdentifiers.quoteLiteral(changed) + ", " + ACCOUNT
+                + " from (" + accountsDiffering + ")", model);
         long changedAccounts = Long.parseLong(strings("select count(*) from (" + accountsDiffering + ")").get(0));
         execute("drop table model_difference", model);
         execute("drop table model_new_rows", model);
         return changedAccounts == 0 ? Change.NONE : Change.ACCOUNTS;
+    }
+
+    /** Every input that changed tonight named its changed rows by the key this model is rebuilt by. */
+    private boolean changesAreKeyedBy(Model model) throws SQLException {
+        StringJoiner sources = changedSources(model);
+        return strings("select count(*) from main.night_changes where entity in (" + sources + ") and key_name is distinct from "
+                + SqlIdentifiers.quoteLiteral(model.incrementalBy())).get(0).equals("0");
+    }
+
+    private StringJoiner changedSources(Model model) {
+        StringJoiner sources = new StringJoiner(", ");
+        for (String dependency : model.dependsOn()) {
+            if (changeOf(dependency) == Change.ACCOUNTS) {
+                sources.add(SqlIdentifiers.quoteLiteral(changeSource(dependency)));
+            }
+        }
+        return sources;
+    }
+
+    /**
+     * Computes again the rows of the keys any input changed and replaces those whose rows differ from last night's,
+     * noting them (with the accounts of their old and new rows) as changed; a view notes its inputs' changed keys.
+     */
+    private Change rebuildChangedKeys(Model model) throws SQLException {
+        String key = model.incrementalBy();
+        StringJoiner sources = changedSources(model);
+        emptyFilteredSchema(model);
+        execute("create or replace table " + KEYS_TO_REBUILD + " as select distinct key_value from main.night_changes"
+                + " where entity in (" + sources + ")", model);
+        String changed = SqlIdentifiers.quoteLiteral(changeSource(model.name()));
+        String changes = "insert into main.night_changes (entity, account_id, key_name, key_value) select distinct " + changed + ", ";
+        if (model.isView()) {
+            rebuild(model);
+            execute(changes + ACCOUNT + ", key_name, key_value from main.night_changes where entity in (" + sources + ")", model);
+            return Change.ACCOUNTS;
+        }
+        filterByKey(model, key);
+        execute("set search_path = '" + FILTERED + ",main'", model);
+        try {
+            execute("create or replace temp table model_new_rows as select * from (\n" + model.sql() + "\n) as changed_rows", model);
+        } finally {
+            execute("reset search_path", model);
+        }
+        String keyValue = "cast(" + key + " as varchar)";
+        String keysDiffering = "select " + keyValue + " from model_difference";
+        compare(model, "select * from main." + model.name() + " where " + keyValue + " in (" + REBUILT_KEYS + ")", "model_new_rows");
+        execute("delete from main." + model.name() + " where " + keyValue + " in (" + keysDiffering + ")", model);
+        execute("insert into main." + model.name() + " select * from model_new_rows where " + keyValue + " in (" + keysDiffering + ")", model);
+        String account = withAccounts.contains(model.name()) ? ACCOUNT : "cast(null as varchar)";
+        execute(changes + account + ", " + SqlIdentifiers.quoteLiteral(key) + ", " + keyValue + " from model_difference", model);
+        long changedRows = Long.parseLong(strings("select count(*) from model_difference").get(0));
+        execute("drop table model_difference", model);
+        execute("drop table model_new_rows", model);
+        return changedRows == 0 ? Change.NONE : Change.ACCOUNTS;
+    }
+
+    /**
+     * Points the model's inputs at their rows of the keys to rebuild: an input with the key column is filtered by it,
+     * and a view rebuilt by the same key is defined again over its own inputs so filtered (a filter on the view's
+     * result would not reach below its window over every landed version).
+     */
+    private void filterByKey(Model model, String key) throws SQLException {
+        for (String dependency : model.dependsOn()) {
+            Model input = catalog.get(dependency);
+            if (input != null && input.isView() && input.incrementalBy().equals(key)) {
+                filterByKey(input, key);
+                // a view in this schema reads the filtered views of this schema before those of main
+                execute("create or replace view " + FILTERED + "." + dependency + " as\n" + input.sql(), model);
+            } else if (hasColumn(dependency, key)) {
+                execute("create or replace view " + FILTERED + "." + dependency + " as select * from main." + dependency
+                        + " where cast(" + key + " as varchar) in (" + REBUILT_KEYS + ")", model);
+            }
+        }
+    }
+
+    /** An earlier model's filtered views must not stand in for this model's unfiltered inputs. */
+    private void emptyFilteredSchema(Model model) throws SQLException {
+        execute("drop schema if exists " + FILTERED + " cascade", model);
+        execute("create schema " + FILTERED, model);
+    }
+
+    private boolean hasColumn(String table, String column) throws SQLException {
+        return !strings("select 1 from duckdb_columns() where schema_name = 'main' and table_name = " + SqlIdentifiers.quoteLiteral(table)
+                + " and column_name = " + SqlIdentifiers.quoteLiteral(column)).isEmpty();
     }
 
     /**
@@ -300,8 +393,8 @@ final class IncrementalBuild {
         long differing = strings("select count(*) from model_difference").stream().mapToLong(Long::parseLong).sum();
         Change change = differing == 0 ? Change.NONE : Change.ALL;
         if (differing > 0 && withAccounts.contains(model.name())) {
-            execute("insert into main.night_changes select distinct " + SqlIdentifiers.quoteLiteral(changeSource(model.name())) + ", " + ACCOUNT
-                    + " from model_difference where " + ACCOUNT + " is not null", model);
+            execute("insert into main.night_changes (entity, account_id) select distinct " + SqlIdentifiers.quoteLiteral(changeSource(model.name()))
+                    + ", " + ACCOUNT + " from model_difference where " + ACCOUNT + " is not null", model);
             change = Change.ACCOUNTS;
         }
         execute("drop table model_difference", model);
@@ -317,8 +410,9 @@ final class IncrementalBuild {
             insert.setObject(3, runDate);
             insert.setString(4, how);
             insert.setString(5, change.name().toLowerCase());
-            if (how.equals(FOR_ACCOUNTS)) {
-                insert.setLong(6, Long.parseLong(strings("select count(*) from " + ACCOUNTS_TO_REBUILD).get(0)));
+            if (how.equals(FOR_ACCOUNTS) || how.equals(FOR_KEYS)) {
+                String rebuiltFor = how.equals(FOR_KEYS) ? KEYS_TO_REBUILD : ACCOUNTS_TO_REBUILD;
+                insert.setLong(6, Long.parseLong(strings("select count(*) from " + rebuiltFor).get(0)));
             } else {
                 insert.setNull(6, java.sql.Types.BIGINT);
             }

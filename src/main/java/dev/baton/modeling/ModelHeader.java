@@ -52,10 +52,12 @@ final class ModelHeader {
             sql = sql.substring(0, sql.length() - 1);
         }
         String incrementalBy = fields.getOrDefault("incremental_by", "");
-        if (!incrementalBy.isEmpty() && !incrementalBy.equals("account_id")) {
-            throw invalid(file, "incremental_by: account_id is the only way a model can be rebuilt in parts, got '" + incrementalBy + "'");
+        List<String> keyColumns = Model.keyColumnsOf(grain);
+        if (!incrementalBy.isEmpty() && !incrementalBy.equals(Model.ACCOUNT) && !keyColumns.equals(List.of(incrementalBy))) {
+            throw invalid(file, "incremental_by: is account_id or the grain's single key column" + (keyColumns.size() == 1
+                    ? " (" + keyColumns.get(0) + ")" : "") + ", got '" + incrementalBy + "'");
         }
-        return new Model(name, layer, grain, Model.keyColumnsOf(grain), dependencies, sql, !incrementalBy.isEmpty());
+        return new Model(name, layer, grain, keyColumns, dependencies, sql, incrementalBy);
     }
 
     private static String required(ProjectFile file, Map<String, String> fields, String key) {

@@ -67,7 +67,7 @@ class IncrementalModelsFunctionalTests {
 
         Map<String, String> builds = builds(published);
         // only A1's subscriptions changed: its rows are rebuilt, the models of other entities are kept
-        assertThat(builds).containsEntry("fct_subscription_period", "accounts 1")
+        assertThat(builds).containsEntry("fct_subscription_period", "keys 1")
                 .containsEntry("fct_mrr_month", "accounts 1")
                 .containsEntry("fct_mrr_movement", "accounts 1")
                 .containsEntry("dim_month", "full none")
@@ -78,14 +78,14 @@ class IncrementalModelsFunctionalTests {
         assertThat(published.rows("select distinct account_id from night_changes"))
                 .extracting(row -> row.get("account_id")).containsExactly("A1");
         // grain audits read only what the night changed; written audits read everything
-        assertThat(auditScopes(published)).containsEntry("fct_mrr_month__grain_is_unique", "rows of the accounts rebuilt tonight")
+        assertThat(auditScopes(published)).containsEntry("fct_mrr_month__grain_is_unique", "rows rebuilt tonight")
                 .containsEntry("fct_ticket__grain_is_unique", "not run: table unchanged since the published version passed it")
                 .containsEntry("mart_mrr_bridge__grain_is_unique", "all rows")
                 .containsEntry("fct_mrr_movement__balances_per_account", "all rows");
     }
 
     /**
-     * A grain audit that reads only the accounts rebuilt tonight still fails on a key repeated within one of them.
+     * A grain audit that reads only the rows rebuilt tonight still fails on a key repeated within one of them.
      * The added model lists an account twice once a subscription of it has 7 seats, which only A1's correction gives.
      */
     @Test
@@ -122,7 +122,7 @@ class IncrementalModelsFunctionalTests {
                 ResultSet audit = statement.executeQuery("select scope, failing_rows from audit_results"
                         + " where audit_name = 'mart_seat_repeats__grain_is_unique'")) {
             assertThat(audit.next()).isTrue();
-            assertThat(audit.getString("scope")).isEqualTo("rows of the accounts rebuilt tonight");
+            assertThat(audit.getString("scope")).isEqualTo("rows rebuilt tonight");
             assertThat(audit.getLong("failing_rows")).isOne();
         }
     }
@@ -167,12 +167,12 @@ class IncrementalModelsFunctionalTests {
         Path landing = Scenarios.copy("four_accounts", workspace.resolve("landing"));
         Path warehouse = workspace.resolve("warehouse");
         assertThat(run(landing, warehouse, "2024-04-15")).isZero();
-        deliverTicketT1(landing.resolve("tickets_again.csv"), 5, "2024-04-16T00:00:00Z");
+        deliverTicketT1(landing.resolve("tickets_again.csv"), "A1", 5, "2024-04-16T00:00:00Z");
 
         assertThat(run(landing, warehouse, "2024-04-16")).isZero();
 
         PublishedWarehouse published = new PublishedWarehouse(warehouse);
-        assertThat(changes(published)).containsEntry("fct_ticket", "accounts 1 none")
+        assertThat(changes(published)).containsEntry("stg_tickets", "keys 1 accounts").containsEntry("fct_ticket", "keys 1 none")
                 .containsEntry("mart_support_account_month", "kept none")
                 .containsEntry("mart_account_health", "kept none")
                 .containsEntry("mart_support_before_churn", "kept none");
@@ -184,11 +184,11 @@ class IncrementalModelsFunctionalTests {
         assertThat(published.count("select * from read_parquet('" + parquet.resolve("fct_ticket/fct_ticket.parquet") + "')"))
                 .isEqualTo(published.count("select * from fct_ticket")).isPositive();
 
-        deliverTicketT1(landing.resolve("tickets_csat.csv"), 3, "2024-04-17T00:00:00Z");
+        deliverTicketT1(landing.resolve("tickets_csat.csv"), "A1", 3, "2024-04-17T00:00:00Z");
 
         assertThat(run(landing, warehouse, "2024-04-17")).isZero();
 
-        assertThat(changes(published)).containsEntry("fct_ticket", "accounts 1 accounts")
+        assertThat(changes(published)).containsEntry("fct_ticket", "keys 1 accounts")
                 .containsEntry("mart_support_account_month", "accounts 1 accounts")
                 .containsEntry("fct_mrr_month", "kept none");
         Path nextParquet = warehouse.resolve("versions/000003-2024-04-17/parquet");
@@ -196,6 +196,27 @@ class IncrementalModelsFunctionalTests {
         assertThat(csatOfT1(published, nextParquet.resolve("fct_ticket/fct_ticket.parquet"))).isEqualTo(3);
         assertThat(published.rows("select csat_avg from mart_support_account_month where account_id = 'A1' and month_start = date '2024-01-01'"))
                 .extracting(row -> ((Number) row.get("csat_avg")).doubleValue()).containsExactly(3.0);
+    }
+
+    /**
+     * T1, the scenario's one valid ticket (opened 2024-01-12 by A1, CSAT 5), moves to A2. Rebuilt by its key, it
+     * still names both accounts as changed: A1's January loses the ticket and A2's gains it.
+     */
+    @Test
+    void aTicketMovedToAnotherAccountRebuildsTheSupportOfBoth() throws Exception {
+        Path landing = Scenarios.copy("four_accounts", workspace.resolve("landing"));
+        Path warehouse = workspace.resolve("warehouse");
+        assertThat(run(landing, warehouse, "2024-04-15")).isZero();
+        PublishedWarehouse published = new PublishedWarehouse(warehouse);
+        assertThat(januarySupport(published)).containsExactly("A1 1 5.0", "A2 0 null", "A4 0 null");
+        deliverTicketT1(landing.resolve("tickets_moved.csv"), "A2", 5, "2024-04-16T00:00:00Z");
+
+        assertThat(run(landing, warehouse, "2024-04-16")).isZero();
+
+        assertThat(changes(published)).containsEntry("fct_ticket", "keys 1 accounts")
+                .containsEntry("mart_support_account_month", "accounts 2 accounts");
+        assertThat(januarySupport(published)).containsExactly("A1 0 null", "A2 1 5.0", "A4 0 null");
+        assertThat(published.rows("select account_id from fct_ticket")).extracting(row -> row.get("account_id")).containsExactly("A2");
     }
 
     /**
@@ -208,9 +229,9 @@ class IncrementalModelsFunctionalTests {
         Path landing = Scenarios.copy("four_accounts", workspace.resolve("landing"));
         Path warehouse = workspace.resolve("warehouse");
         assertThat(run(landing, warehouse, "2024-04-15", "--project-dir", project.toString())).isZero();
-        deliverTicketT1(landing.resolve("tickets_csat.csv"), 3, "2024-04-16T00:00:00Z");
+        deliverTicketT1(landing.resolve("tickets_csat.csv"), "A1", 3, "2024-04-16T00:00:00Z");
         assertThat(run(landing, warehouse, "2024-04-16", "--project-dir", project.toString())).isZero();
-        deliverTicketT1(landing.resolve("tickets_again.csv"), 3, "2024-04-17T00:00:00Z");
+        deliverTicketT1(landing.resolve("tickets_again.csv"), "A1", 3, "2024-04-17T00:00:00Z");
         Path failingAudit = project.resolve("sql/audits/zz_always_fails.sql");
         Files.writeString(failingAudit, "select 1 as always\n");
         assertThat(run(landing, warehouse, "2024-04-17", "--project-dir", project.toString())).isEqualTo(1);
@@ -220,7 +241,7 @@ class IncrementalModelsFunctionalTests {
         assertThat(run(landing, warehouse, "2024-04-17", "--project-dir", project.toString())).isZero();
 
         PublishedWarehouse published = new PublishedWarehouse(warehouse);
-        assertThat(changes(published)).containsEntry("fct_ticket", "accounts 1 none");
+        assertThat(changes(published)).containsEntry("stg_tickets", "keys 1 accounts").containsEntry("fct_ticket", "keys 1 none");
         Path ticketFile = warehouse.resolve("versions/000003-2024-04-17/parquet/fct_ticket/fct_ticket.parquet");
         assertThat(Files.isSameFile(ticketFile, warehouse.resolve("versions/000001-2024-04-15/parquet/fct_ticket/fct_ticket.parquet")))
                 .isFalse();
@@ -277,6 +298,7 @@ class IncrementalModelsFunctionalTests {
         assertThat(rebuiltFor).isPositive().isLessThan(accounts);
         assertThat(builds.get("mart_account_health")).startsWith("accounts ");
         assertThat(builds.get("mart_support_account_month")).startsWith("accounts ");
+        assertThat(builds.get("fct_ticket")).startsWith("keys ");
 
         List<String> tables = tables(whole);
         assertThat(tables).contains("fct_mrr_month", "mart_account_health", "mart_cohort_nrr", "fct_handoff");
@@ -316,12 +338,19 @@ class IncrementalModelsFunctionalTests {
                         + (row.get("build").equals("full") && row.get("changed").equals("none") ? " none" : "")));
     }
 
-    /** The four-accounts scenario's ticket T1 (A1, solved 2024-01-13) delivered again with this CSAT. */
-    private static void deliverTicketT1(Path file, int csat, String updatedAt) throws Exception {
+    /** The four-accounts scenario's ticket T1 (A1, solved 2024-01-13) delivered again with this account and CSAT. */
+    private static void deliverTicketT1(Path file, String account, int csat, String updatedAt) throws Exception {
         Files.writeString(file, """
                 ticket_id,account_id,created_at,first_response_at,solved_at,status,priority,channel,csat_score,requester_email,updated_at
-                T1,A1,2024-01-12T10:00:00Z,2024-01-12T12:30:00Z,2024-01-13T10:00:00Z,solved,normal,email,%d,jo.smith@acme.example,%s
-                """.formatted(csat, updatedAt));
+                T1,%s,2024-01-12T10:00:00Z,2024-01-12T12:30:00Z,2024-01-13T10:00:00Z,solved,normal,email,%d,jo.smith@acme.example,%s
+                """.formatted(account, csat, updatedAt));
+    }
+
+    /** Each account's January 2024 support row: tickets opened and average CSAT. */
+    private static List<String> januarySupport(PublishedWarehouse published) {
+        return published.rows("select account_id, tickets_opened, csat_avg from mart_support_account_month"
+                + " where month_start = date '2024-01-01' order by account_id").stream()
+                .map(row -> row.get("account_id") + " " + row.get("tickets_opened") + " " + row.get("csat_avg")).toList();
     }
 
     private static int csatOfT1(PublishedWarehouse published, Path ticketParquet) {

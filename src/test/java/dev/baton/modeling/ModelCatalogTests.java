@@ -64,7 +64,7 @@ class ModelCatalogTests {
     }
 
     @Test
-    void incrementalByAccountIsReadAndNothingElseIsAccepted() throws IOException {
+    void incrementalByIsTheAccountOrTheGrainsOwnKey() throws IOException {
         Path file = project.resolve("sql/core/fct_a.sql");
         Files.createDirectories(file.getParent());
         Files.writeString(file, "/* model: fct_a\n   grain: one row per deal (deal_id)\n   depends_on: landed_a\n"
@@ -73,8 +73,14 @@ class ModelCatalogTests {
 
         Files.writeString(file, "/* model: fct_a\n   grain: one row per deal (deal_id)\n   depends_on: landed_a\n"
                 + "   incremental_by: deal_id\n*/\nselect * from landed_a\n");
+        Model byDeal = ModelCatalog.load(new ProjectFiles(project)).ordered().get(0);
+        assertThat(byDeal.perKey()).isTrue();
+        assertThat(byDeal.perAccount()).isFalse();
+
+        Files.writeString(file, "/* model: fct_a\n   grain: one row per deal (deal_id)\n   depends_on: landed_a\n"
+                + "   incremental_by: owner\n*/\nselect * from landed_a\n");
         assertThatThrownBy(() -> ModelCatalog.load(new ProjectFiles(project)))
-                .hasMessage("sql/core/fct_a.sql: incremental_by: account_id is the only way a model can be rebuilt in parts, got 'deal_id'");
+                .hasMessage("sql/core/fct_a.sql: incremental_by: is account_id or the grain's single key column (deal_id), got 'owner'");
     }
 
     @Test
