@@ -8,12 +8,28 @@ account_months as (
     select * from int_cohort_account_month
 ),
 
+-- why: one pass over the account-months; each dimension then reads these few cohort-level rows, not every account
+cohort_months as (
+    select
+        cohort_month,
+        segment,
+        acquisition_channel,
+        months_since_start,
+        count(*) as cohort_accounts,
+        sum(case when mrr > 0 then 1 else 0 end) as active_accounts,
+        sum(starting_mrr) as starting_mrr,
+        sum(mrr) as mrr,
+        sum(least(mrr, starting_mrr)) as retained_mrr
+    from account_months
+    group by cohort_month, segment, acquisition_channel, months_since_start
+),
+
 by_dimension as (
-    select 'all' as dimension, 'all' as dimension_value, account_months.* from account_months
+    select 'all' as dimension, 'all' as dimension_value, cohort_months.* from cohort_months
     union all
-    select 'segment' as dimension, segment as dimension_value, account_months.* from account_months
+    select 'segment' as dimension, segment as dimension_value, cohort_months.* from cohort_months
     union all
-    select 'acquisition_channel' as dimension, acquisition_channel as dimension_value, account_months.* from account_months
+    select 'acquisition_channel' as dimension, acquisition_channel as dimension_value, cohort_months.* from cohort_months
 ),
 
 -- why: the average of cohort NRRs weighted by each cohort's starting MRR is sum(MRR) / sum(starting MRR) over
@@ -24,11 +40,11 @@ averaged as (
         dimension_value,
         months_since_start,
         count(distinct cohort_month) as cohorts,
-        count(*) as cohort_accounts,
-        sum(case when mrr > 0 then 1 else 0 end) as active_accounts,
+        sum(cohort_accounts) as cohort_accounts,
+        sum(active_accounts) as active_accounts,
         sum(starting_mrr) as starting_mrr,
         sum(mrr) as mrr,
-        sum(least(mrr, starting_mrr)) as retained_mrr
+        sum(retained_mrr) as retained_mrr
     from by_dimension
     group by dimension, dimension_value, months_since_start
 )

@@ -16,15 +16,35 @@ deals as (
     select * from fct_deal
 ),
 
+-- why: one pass over the movements, summed per month and pair of owners; each role then reads these few rows
+owner_pair_months as (
+    select
+        coalesce(accounts.sales_owner, 'unassigned') as sales_owner,
+        coalesce(accounts.csm_owner, 'unassigned') as csm_owner,
+        movements.month_start,
+        sum(case when movements.opening_mrr > 0 then 1 else 0 end) as starting_accounts,
+        sum(case when movements.movement_type = 'churn' then 1 else 0 end) as churned_accounts,
+        sum(case when movements.movement_type = 'new' then 1 else 0 end) as new_accounts,
+        sum(movements.new_mrr) as new_mrr,
+        sum(movements.opening_mrr) as opening_mrr,
+        sum(movements.closing_mrr_at_opening_rates) as closing_mrr_at_opening_rates,
+        sum(
+            case
+                when movements.opening_mrr > 0 then least(movements.closing_mrr_at_opening_rates, movements.opening_mrr)
+                else 0
+            end
+        ) as retained_mrr,
+        sum(movements.closing_mrr) as closing_mrr
+    from movements
+    left join accounts on accounts.account_id = movements.account_id
+    group by coalesce(accounts.sales_owner, 'unassigned'), coalesce(accounts.csm_owner, 'unassigned'), movements.month_start
+),
+
 -- why: a rep is measured on the accounts they sold (dim_account.sales_owner), a CSM on those they manage
 owned_movements as (
-    select 'sales' as owner_role, coalesce(accounts.sales_owner, 'unassigned') as owner, movements.*
-    from movements
-    left join accounts on accounts.account_id = movements.account_id
+    select 'sales' as owner_role, sales_owner as owner, owner_pair_months.* from owner_pair_months
     union all
-    select 'csm' as owner_role, coalesce(accounts.csm_owner, 'unassigned') as owner, movements.*
-    from movements
-    left join accounts on accounts.account_id = movements.account_id
+    select 'csm' as owner_role, csm_owner as owner, owner_pair_months.* from owner_pair_months
 ),
 
 -- bookings: a rep's own won deals (deal owner); a CSM's won expansion and renewal deals on accounts they manage
@@ -54,13 +74,13 @@ facts as (
         month_start,
         0 as won_deals,
         0 as bookings,
-        case when opening_mrr > 0 then 1 else 0 end as starting_accounts,
-        case when movement_type = 'churn' then 1 else 0 end as churned_accounts,
-        case when movement_type = 'new' then 1 else 0 end as new_accounts,
+        starting_accounts,
+        churned_accounts,
+        new_accounts,
         new_mrr,
         opening_mrr,
         closing_mrr_at_opening_rates,
-        case when opening_mrr > 0 then least(closing_mrr_at_opening_rates, opening_mrr) else 0 end as retained_mrr,
+        retained_mrr,
         closing_mrr
     from owned_movements
     union all
