@@ -43,6 +43,7 @@ final class DeliveryLoader {
     private final KeyedHash keyedHash;
     private final String reportingCurrency;
     private final boolean requireHashKey;
+    private Boolean changesWanted;
 
     /**
      * @param keyedHash null when no key is set: personal data is then not landed at all (a warning says so), or,
@@ -55,6 +56,17 @@ final class DeliveryLoader {
         this.keyedHash = keyedHash;
         this.reportingCurrency = reportingCurrency;
         this.requireHashKey = requireHashKey;
+    }
+
+    /**
+     * Whether the models will read which accounts and keys changed: only when they were built before, from which
+     * they may be rebuilt in part. A first night builds every model whole, and noting all its rows would only cost.
+     */
+    private boolean changesWanted() throws SQLException {
+        if (changesWanted == null) {
+            changesWanted = count("select count(*) from model_builds") > 0;
+        }
+        return changesWanted;
     }
 
     /**
@@ -290,7 +302,9 @@ final class DeliveryLoader {
             insert.setString(1, sourceFile);
             insert.executeUpdate();
         }
-        recordChanges(contract);
+        if (changesWanted()) {
+            recordChanges(contract);
+        }
         try (Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("select"
                         + " coalesce(sum(case when _outcome = 'loaded' then 1 else 0 end), 0),"
@@ -320,7 +334,8 @@ final class DeliveryLoader {
             String earlierVersions = naturalKey.isEmpty() ? "" : " union select landed." + ACCOUNT + ", " + keyValue.formatted("landed.")
                     + " from " + contract.table() + " landed inner join classified on " + sameValues("landed", "classified", naturalKey)
                     + " where classified._outcome = 'updated'";
-            sql = "insert into night_changes (entity, account_id, key_name, key_value) select distinct " + entity + ", " + ACCOUNT
+            sql = "insert into night_changes (entity, account_id, key_name, key_value) select " + (earlierVersions.isEmpty() ? "distinct " : "")
+                    + entity + ", " + ACCOUNT
                     + ", " + keyName + ", key_value from (select " + ACCOUNT + ", " + keyValue.formatted("") + " as key_value"
                     + " from classified where _outcome <> 'unchanged'" + earlierVersions + ")";
         }
