@@ -1,35 +1,43 @@
 /* model: mart_cohort_nrr_average
    grain: one row per dimension (all, segment or acquisition_channel), its value and month since start, averaged over every cohort that has reached that month (dimension, dimension_value, months_since_start)
-   depends_on: int_cohort_account_month
+   depends_on: mart_cohort_nrr, mart_cohort_nrr_by_dimension
 */
+
 with
 
-account_months as (
-    select * from int_cohort_account_month
+cohorts as (
+    select * from mart_cohort_nrr
 ),
 
--- why: one pass over the account-months; each dimension then reads these few cohort-level rows, not every account
-cohort_months as (
-    select
-        cohort_month,
-        segment,
-        acquisition_channel,
-        months_since_start,
-        count(*) as cohort_accounts,
-        sum(case when mrr > 0 then 1 else 0 end) as active_accounts,
-        sum(starting_mrr) as starting_mrr,
-        sum(mrr) as mrr,
-        sum(least(mrr, starting_mrr)) as retained_mrr
-    from account_months
-    group by cohort_month, segment, acquisition_channel, months_since_start
+cohorts_by_dimension as (
+    select * from mart_cohort_nrr_by_dimension
 ),
 
+-- why: each cut adds up the cohort rows the two cohort marts already summed, not the account-months again
 by_dimension as (
-    select 'all' as dimension, 'all' as dimension_value, cohort_months.* from cohort_months
+    select
+        'all' as dimension,
+        'all' as dimension_value,
+        cohort_month,
+        months_since_start,
+        cohort_accounts,
+        active_accounts,
+        starting_mrr,
+        mrr,
+        retained_mrr
+    from cohorts
     union all
-    select 'segment' as dimension, segment as dimension_value, cohort_months.* from cohort_months
-    union all
-    select 'acquisition_channel' as dimension, acquisition_channel as dimension_value, cohort_months.* from cohort_months
+    select
+        dimension,
+        dimension_value,
+        cohort_month,
+        months_since_start,
+        cohort_accounts,
+        active_accounts,
+        starting_mrr,
+        mrr,
+        retained_mrr
+    from cohorts_by_dimension
 ),
 
 -- why: the average of cohort NRRs weighted by each cohort's starting MRR is sum(MRR) / sum(starting MRR) over

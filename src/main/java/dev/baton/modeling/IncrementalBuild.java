@@ -259,23 +259,35 @@ final class IncrementalBuild {
                         + " where " + ACCOUNT + " in (" + REBUILT_ACCOUNTS + ")", model);
             }
         }
-        execute("set search_path = '" + FILTERED + ",main'", model);
-        try {
-            execute("create or replace temp table model_new_rows as select * from (\n" + model.sql() + "\n) as changed_rows", model);
-        } finally {
-            execute("reset search_path", model);
-        }
-        // rows of unchanged accounts are left in place: rewriting them would cost the commit and the checkpoint
-        String accountsDiffering = "select distinct " + ACCOUNT + " from model_difference";
-        compare(model, "select * from main." + model.name() + " where " + ACCOUNT + " in (" + REBUILT_ACCOUNTS + ")", "model_new_rows");
-        execute("delete from main." + model.name() + " where " + ACCOUNT + " in (" + accountsDiffering + ")", model);
-        execute("insert into main." + model.name() + " select * from model_new_rows where " + ACCOUNT + " in (" + accountsDiffering + ")", model);
+        String accountsDiffering = replaceDiffering(model, ACCOUNT, REBUILT_ACCOUNTS);
         execute("insert into main.night_changes (entity, account_id) select " + SqlIdentifiers.quoteLiteral(changed) + ", " + ACCOUNT
                 + " from (" + accountsDiffering + ")", model);
         long changedAccounts = Long.parseLong(strings("select count(*) from (" + accountsDiffering + ")").get(0));
         execute("drop table model_difference", model);
         execute("drop table model_new_rows", model);
         return changedAccounts == 0 ? Change.NONE : Change.ACCOUNTS;
+    }
+
+    /**
+     * Computes the model from the filtered views, compares the rows with the table's rows of the rebuilt accounts
+     * (or keys), and replaces the rows of those whose rows differ. Rows of the others are left in place: rewriting
+     * them would cost the commit and the checkpoint. The differing rows stay in {@code model_difference}.
+     *
+     * @param rebuiltBy the column (or expression) that selects an account's (or key's) rows
+     * @return a select of the accounts (or keys) whose rows differed
+     */
+    private String replaceDiffering(Model model, String rebuiltBy, String rebuilt) throws SQLException {
+        execute("set search_path = '" + FILTERED + ",main'", model);
+        try {
+            execute("create or replace temp table model_new_rows as select * from (\n" + model.sql() + "\n) as changed_rows", model);
+        } finally {
+            execute("reset search_path", model);
+        }
+        String differing = "select distinct " + rebuiltBy + " from model_difference";
+        compare(model, "select * from main." + model.name() + " where " + rebuiltBy + " in (" + rebuilt + ")", "model_new_rows");
+        execute("delete from main." + model.name() + " where " + rebuiltBy + " in (" + differing + ")", model);
+        execute("insert into main." + model.name() + " select * from model_new_rows where " + rebuiltBy + " in (" + differing + ")", model);
+        return differing;
     }
 
     /** Every input that changed tonight named its changed rows by the key this model is rebuilt by. */
@@ -313,17 +325,8 @@ final class IncrementalBuild {
             return Change.ACCOUNTS;
         }
         filterByKey(model, key);
-        execute("set search_path = '" + FILTERED + ",main'", model);
-        try {
-            execute("create or replace temp table model_new_rows as select * from (\n" + model.sql() + "\n) as changed_rows", model);
-        } finally {
-            execute("reset search_path", model);
-        }
         String keyValue = "cast(" + key + " as varchar)";
-        String keysDiffering = "select " + keyValue + " from model_difference";
-        compare(model, "select * from main." + model.name() + " where " + keyValue + " in (" + REBUILT_KEYS + ")", "model_new_rows");
-        execute("delete from main." + model.name() + " where " + keyValue + " in (" + keysDiffering + ")", model);
-        execute("insert into main." + model.name() + " select * from model_new_rows where " + keyValue + " in (" + keysDiffering + ")", model);
+        replaceDiffering(model, keyValue, REBUILT_KEYS);
         String account = withAccounts.contains(model.name()) ? ACCOUNT : "cast(null as varchar)";
         execute(changes + account + ", " + SqlIdentifiers.quoteLiteral(key) + ", " + keyValue + " from model_difference", model);
         long changedRows = Long.parseLong(strings("select count(*) from model_difference").get(0));

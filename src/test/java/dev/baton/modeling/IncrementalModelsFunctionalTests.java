@@ -82,7 +82,8 @@ class IncrementalModelsFunctionalTests {
                 .extracting(row -> row.get("account_id")).containsExactly("A1");
         // grain audits read only what the night changed; written audits read everything
         assertThat(auditScopes(published)).containsEntry("fct_mrr_month__grain_is_unique", "rows rebuilt tonight")
-                .containsEntry("fct_ticket__grain_is_unique", "not run: table unchanged since the published version passed it")
+                .containsEntry("fct_ticket__grain_is_unique", "not run: rows unchanged since the published version passed it")
+                .containsEntry("bi_account_mrr__grain_is_unique", "rows rebuilt tonight")
                 .containsEntry("mart_mrr_bridge__grain_is_unique", "all rows")
                 .containsEntry("fct_mrr_movement__balances_per_account", "all rows");
     }
@@ -175,6 +176,8 @@ class IncrementalModelsFunctionalTests {
         assertThat(run(landing, warehouse, "2024-04-16")).isZero();
 
         PublishedWarehouse published = new PublishedWarehouse(warehouse);
+        assertThat(auditScopes(published)).containsEntry("stg_tickets__grain_is_unique", "rows rebuilt tonight")
+                .containsEntry("fct_ticket__grain_is_unique", "not run: rows unchanged since the published version passed it");
         assertThat(changes(published)).containsEntry("stg_tickets", "keys 1 accounts").containsEntry("fct_ticket", "keys 1 none")
                 .containsEntry("mart_support_account_month", "kept none")
                 .containsEntry("mart_account_health", "kept none")
@@ -245,6 +248,8 @@ class IncrementalModelsFunctionalTests {
 
         PublishedWarehouse published = new PublishedWarehouse(warehouse);
         assertThat(changes(published)).containsEntry("stg_tickets", "keys 1 accounts").containsEntry("fct_ticket", "keys 1 none");
+        // nor may its audits lean on the version published now: it is not the one the build started from
+        assertThat(auditScopes(published)).hasSizeGreaterThan(30).values().containsOnly("all rows");
         Path ticketFile = warehouse.resolve("versions/000003-2024-04-17/parquet/fct_ticket/fct_ticket.parquet");
         assertThat(Files.isSameFile(ticketFile, warehouse.resolve("versions/000001-2024-04-15/parquet/fct_ticket/fct_ticket.parquet")))
                 .isFalse();
