@@ -53,10 +53,7 @@ class IncrementalModelsFunctionalTests {
         // the first night builds everything whole, so what its deliveries changed is not noted
         assertThat(published.count("select * from night_changes")).isZero();
         assertThat(published.count("select * from landed_subscriptions")).isPositive();
-        Files.writeString(landing.resolve("subscriptions_correction.csv"), """
-                subscription_id,account_id,plan,quantity,amount,currency,billing_period_months,discount_pct,start_date,end_date,status,updated_at
-                S2,A1,growth,2,150.00,USD,1,0,2024-03-05,,active,2024-04-16T00:00:00Z
-                """);
+        deliverSubscriptionS2(landing.resolve("subscriptions_correction.csv"), 2, "2024-04-16T00:00:00Z");
 
         assertThat(run(landing, warehouse, "2024-04-16")).isZero();
 
@@ -114,10 +111,7 @@ class IncrementalModelsFunctionalTests {
         Path landing = Scenarios.copy("four_accounts", workspace.resolve("landing"));
         Path warehouse = workspace.resolve("warehouse");
         assertThat(run(landing, warehouse, "2024-04-15", "--project-dir", project.toString())).isZero();
-        Files.writeString(landing.resolve("subscriptions_correction.csv"), """
-                subscription_id,account_id,plan,quantity,amount,currency,billing_period_months,discount_pct,start_date,end_date,status,updated_at
-                S2,A1,growth,7,150.00,USD,1,0,2024-03-05,,active,2024-04-16T00:00:00Z
-                """);
+        deliverSubscriptionS2(landing.resolve("subscriptions_correction.csv"), 7, "2024-04-16T00:00:00Z");
 
         assertThat(run(landing, warehouse, "2024-04-16", "--project-dir", project.toString())).isEqualTo(1);
 
@@ -142,18 +136,12 @@ class IncrementalModelsFunctionalTests {
         Path landing = Scenarios.copy("four_accounts", workspace.resolve("landing"));
         Path warehouse = workspace.resolve("warehouse");
         assertThat(run(landing, warehouse, "2024-04-15", "--project-dir", project.toString())).isZero();
-        Files.writeString(landing.resolve("subscriptions_correction.csv"), """
-                subscription_id,account_id,plan,quantity,amount,currency,billing_period_months,discount_pct,start_date,end_date,status,updated_at
-                S2,A1,growth,2,150.00,USD,1,0,2024-03-05,,active,2024-04-16T00:00:00Z
-                """);
+        deliverSubscriptionS2(landing.resolve("subscriptions_correction.csv"), 2, "2024-04-16T00:00:00Z");
         assertThat(run(landing, warehouse, "2024-04-16", "--project-dir", project.toString(), "--job", "unaudited")).isZero();
         PublishedWarehouse published = new PublishedWarehouse(warehouse);
         assertThat(published.count("select * from audit_results")).isZero();
         assertThat(changes(published)).containsEntry("fct_mrr_month", "accounts 1 accounts");
-        Files.writeString(landing.resolve("subscriptions_correction_2.csv"), """
-                subscription_id,account_id,plan,quantity,amount,currency,billing_period_months,discount_pct,start_date,end_date,status,updated_at
-                S2,A1,growth,3,150.00,USD,1,0,2024-03-05,,active,2024-04-17T00:00:00Z
-                """);
+        deliverSubscriptionS2(landing.resolve("subscriptions_correction_2.csv"), 3, "2024-04-17T00:00:00Z");
 
         assertThat(run(landing, warehouse, "2024-04-17", "--project-dir", project.toString())).isZero();
 
@@ -344,6 +332,14 @@ class IncrementalModelsFunctionalTests {
                 row -> (String) row.get("model"),
                 row -> row.get("build") + (row.get("accounts") == null ? "" : " " + row.get("accounts"))
                         + (row.get("build").equals("full") && row.get("changed").equals("none") ? " none" : "")));
+    }
+
+    /** The four-accounts scenario's subscription S2 (A1's growth plan, 150/month from 2024-03-05) with this many seats. */
+    private static void deliverSubscriptionS2(Path file, int seats, String updatedAt) throws Exception {
+        Files.writeString(file, """
+                subscription_id,account_id,plan,quantity,amount,currency,billing_period_months,discount_pct,start_date,end_date,status,updated_at
+                S2,A1,growth,%d,150.00,USD,1,0,2024-03-05,,active,%s
+                """.formatted(seats, updatedAt));
     }
 
     /** The four-accounts scenario's ticket T1 (A1, solved 2024-01-13) delivered again with this account and CSAT. */
