@@ -1,8 +1,6 @@
 package dev.baton.modeling;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,7 +14,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
 
@@ -130,12 +127,10 @@ class AuditStepKind implements StepKind {
      * a rollback or another job published since); a version published by a job without audits lists none.
      */
     private Set<String> passedByTheVersionBuiltOn(RunParameters run) throws IOException, SQLException {
-        Path published = buildFiles.layout().publishedFile();
-        if (!Files.exists(published)
-                || !buildFiles.startedFrom(run.jobName(), run.runDate()).equals(Optional.of(String.valueOf(BuildFiles.fileKey(published))))) {
+        if (!buildFiles.startedFromPublished(run.jobName(), run.runDate())) {
             return Set.of();
         }
-        try (Connection connection = DuckDbFiles.openReadOnly(published)) {
+        try (Connection connection = DuckDbFiles.openReadOnly(buildFiles.layout().publishedFile())) {
             return new HashSet<>(strings(connection, "select audit_name from audit_results where passed"));
         }
     }

@@ -109,9 +109,7 @@ class PublishStepKind implements StepKind {
         List<String> reportingViews;
         Optional<Version> last = versions.current();
         // another job's publish or a rollback since the build began: its unchanged tables are not this version's
-        Object lastFile = last.isPresent() ? BuildFiles.fileKey(last.get().database()) : null;
-        boolean builtOnLast = lastFile != null
-                && buildFiles.startedFrom(run.jobName(), run.runDate()).filter(lastFile.toString()::equals).isPresent();
+        boolean builtOnLast = last.isPresent() && buildFiles.startedFromPublished(run.jobName(), run.runDate());
         Map<String, TableEntry> lastExport = builtOnLast ? exportedTables(last.get()) : Map.of();
         int linked = 0;
         try (Connection connection = buildFiles.open(run.jobName(), run.runDate());

@@ -132,7 +132,7 @@ public final class BuildFiles {
      * Which file this run's build file started as a copy of: the identity ({@link #fileKey}) the published file had
      * then, when it did not change during the copy. Empty when the build did not start from a copy.
      */
-    public Optional<String> startedFrom(String jobName, LocalDate runDate) {
+    private Optional<String> startedFrom(String jobName, LocalDate runDate) {
         try {
             Path origin = origin(layout.buildFile(jobName, runDate));
             return Files.exists(origin) ? Optional.of(Files.readString(origin)) : Optional.empty();
@@ -141,8 +141,18 @@ public final class BuildFiles {
         }
     }
 
+    /**
+     * Whether this run's build file started as a copy of the file that is published now: not when a rollback or
+     * another job's publish came in between, so last night's results it carries are those of the published version.
+     */
+    public boolean startedFromPublished(String jobName, LocalDate runDate) throws IOException {
+        Path published = layout.publishedFile();
+        Object publishedKey = Files.exists(published) ? fileKey(published) : null;
+        return publishedKey != null && startedFrom(jobName, runDate).filter(publishedKey.toString()::equals).isPresent();
+    }
+
     /** The file system's identity of a file (device and inode), the same for every hard link to it; null if unknown. */
-    public static Object fileKey(Path file) throws IOException {
+    private static Object fileKey(Path file) throws IOException {
         return Files.readAttributes(file, BasicFileAttributes.class).fileKey();
     }
 
