@@ -9,7 +9,6 @@ import dev.baton.jobs.RunParameters;
 import dev.baton.jobs.StepKind;
 import dev.baton.warehouse.BatonProperties;
 import dev.baton.warehouse.BuildFiles;
-import dev.baton.warehouse.DuckDbFiles;
 import dev.baton.warehouse.ProjectFiles;
 import dev.baton.warehouse.SqlIdentifiers;
 import org.slf4j.Logger;
@@ -32,15 +31,13 @@ class ExtractStepKind implements StepKind {
     private static final Logger log = LoggerFactory.getLogger(ExtractStepKind.class);
 
     private final BuildFiles buildFiles;
-    private final DuckDbFiles duckDb;
     private final ProjectFiles projectFiles;
     private final BatonProperties properties;
     private final Environment environment;
 
-    ExtractStepKind(BuildFiles buildFiles, DuckDbFiles duckDb, ProjectFiles projectFiles, BatonProperties properties,
+    ExtractStepKind(BuildFiles buildFiles, ProjectFiles projectFiles, BatonProperties properties,
             Environment environment) {
         this.buildFiles = buildFiles;
-        this.duckDb = duckDb;
         this.projectFiles = projectFiles;
         this.properties = properties;
         this.environment = environment;
@@ -63,10 +60,10 @@ class ExtractStepKind implements StepKind {
         }
         return (contribution, chunkContext) -> {
             RunParameters run = RunParameters.of(chunkContext);
-            Path buildFile = buildFiles.createFresh(run.jobName(), run.runDate());
+            buildFiles.createFresh(run.jobName(), run.runDate());
             // The key is a secret: only from the environment (BATON_HASH_KEY), never from a file in the project.
             KeyedHash keyedHash = KeyedHash.fromKey(environment.getProperty(KeyedHash.KEY_VARIABLE));
-            try (Connection connection = duckDb.openReadWrite(buildFile)) {
+            try (Connection connection = buildFiles.open(run.jobName(), run.runDate())) {
                 connection.setAutoCommit(false);
                 Extraction extraction = new Extraction(connection, run.runDate(), keyedHash,
                         properties.metrics().reportingCurrency(), buildFiles.layout().root().resolve("raw"),

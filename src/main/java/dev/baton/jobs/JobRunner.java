@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 
+import dev.baton.warehouse.BuildFiles;
 import dev.baton.warehouse.WarehouseLayout;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
@@ -42,11 +43,14 @@ public class JobRunner {
     private final RunHistory history;
     private final Recovery recovery;
     private final WarehouseLayout layout;
+    private final BuildFiles buildFiles;
     private final MeterRegistry meters;
     private final ObservationRegistry observations;
 
     JobRunner(JobCatalog catalog, JobOperator jobOperator, JobRepository repository, RunHistory history,
-            Recovery recovery, WarehouseLayout layout, MeterRegistry meters, ObservationRegistry observations) {
+            Recovery recovery, WarehouseLayout layout, BuildFiles buildFiles, MeterRegistry meters,
+            ObservationRegistry observations) {
+        this.buildFiles = buildFiles;
         this.meters = meters;
         this.observations = observations;
         this.catalog = catalog;
@@ -108,6 +112,8 @@ public class JobRunner {
             execution = jobOperator.start(observed(catalog.job(jobName)), parameters.toJobParameters());
         } catch (Exception e) {
             return new Outcome(false, true, "Cannot start " + label + ": " + e.getMessage());
+        } finally {
+            buildFiles.release(jobName, runDate);
         }
         for (StepExecution step : execution.getStepExecutions()) {
             log.info("step {} {} in {}", step.getStepName(), step.getStatus(), duration(step.getStartTime(), step.getEndTime()));

@@ -135,6 +135,7 @@ class PublishStepKind implements StepKind {
             // Everything into the main file before it is linked: a .wal left behind would not travel with it.
             statement.execute("checkpoint");
         }
+        buildFiles.release(run.jobName(), run.runDate());
         if (Files.exists(Path.of(buildFile + ".wal"))) {
             throw new IllegalStateException("build file " + buildFile + " still has a .wal after checkpoint; not publishing");
         }

@@ -8,7 +8,8 @@ import java.sql.Statement;
 
 /**
  * Opens DuckDB files. No pool on purpose: an idle pooled connection keeps the file lock and would block
- * both the publish rename and every dashboard, so each step opens, works and closes.
+ * both the publish rename and every dashboard, so each step opens, works and closes. The one exception is a run's
+ * own build file, which nobody else reads: {@link BuildFiles} keeps it open between the run's steps.
  */
 public final class DuckDbFiles {
 

@@ -21,6 +21,7 @@ import dev.baton.cli.BatonCli;
 import dev.baton.generate.LandingGenerator;
 import dev.baton.support.PublishedWarehouse;
 import dev.baton.support.Scenarios;
+import dev.baton.warehouse.DuckDbFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -115,7 +116,9 @@ class IncrementalModelsFunctionalTests {
 
         assertThat(run(landing, warehouse, "2024-04-16", "--project-dir", project.toString())).isEqualTo(1);
 
-        try (Connection build = DriverManager.getConnection("jdbc:duckdb:" + warehouse.resolve("build/nightly-2024-04-16.duckdb"));
+        // read-only: DuckDB refuses that next to a read-write connection, so this also shows the failed run let go of
+        // its build file
+        try (Connection build = DuckDbFiles.openReadOnly(warehouse.resolve("build/nightly-2024-04-16.duckdb"));
                 Statement statement = build.createStatement();
                 ResultSet audit = statement.executeQuery("select scope, failing_rows from audit_results"
                         + " where audit_name = 'mart_seat_repeats__grain_is_unique'")) {
