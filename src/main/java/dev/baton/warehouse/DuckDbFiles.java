@@ -3,6 +3,7 @@ package dev.baton.warehouse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -44,7 +45,12 @@ public final class DuckDbFiles {
             statement.execute("set autoinstall_known_extensions = false");
             statement.execute("set autoload_known_extensions = false");
             statement.execute("set TimeZone = 'UTC'");
-            statement.execute("set temp_directory = '" + tempDirectory.toAbsolutePath().toString().replace("'", "''") + "'");
+            String spillFolder = tempDirectory.toAbsolutePath().toString();
+            // A connection to a file this process has open joins its instance, which refuses to be told its spill
+            // folder again once it has spilled, even the same folder.
+            if (!spillFolder.equals(setting(statement, "temp_directory"))) {
+                statement.execute("set temp_directory = " + SqlIdentifiers.quoteLiteral(spillFolder));
+            }
             if (!settings.memoryLimit().isBlank()) {
                 statement.execute("set memory_limit = '" + SqlIdentifiers.requireSetting(settings.memoryLimit()) + "'");
             }
@@ -56,6 +62,12 @@ public final class DuckDbFiles {
             throw e;
         }
         return connection;
+    }
+
+    private static String setting(Statement statement, String name) throws SQLException {
+        try (ResultSet value = statement.executeQuery("select current_setting(" + SqlIdentifiers.quoteLiteral(name) + ")")) {
+            return value.next() ? value.getString(1) : null;
+        }
     }
 
     public static String quoteIdentifier(String name) {
