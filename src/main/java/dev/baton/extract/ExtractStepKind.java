@@ -1,6 +1,5 @@
 package dev.baton.extract;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.List;
 

@@ -176,8 +176,7 @@ final class IncrementalBuild {
                 how = WHOLE;
                 change = rebuild(model);
             }
-            if (!strings("select table_name from duckdb_columns() where schema_name = 'main' and table_name = '" + model.name()
-                    + "' and column_name = '" + ACCOUNT + "'").isEmpty()) {
+            if (hasColumn(model.name(), ACCOUNT)) {
                 withAccounts.add(model.name());
             }
             if (change == Change.ACCOUNTS && !withAccounts.contains(model.name())) {
