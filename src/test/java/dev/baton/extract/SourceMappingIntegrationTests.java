@@ -12,12 +12,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every shipped source mapping loads its sample from ../shared/data, unedited, through the same typing and
+ * Every shipped source mapping loads its sample from reference-data, unedited, through the same typing and
  * quarantine path as canonical files. Counts and values were read off the export files by hand.
  */
 class SourceMappingIntegrationTests {
 
-    private static final Path DATA = Path.of("../shared/data");
+    private static final Path DATA = Path.of("reference-data");
     private static final LocalDate RUN_DATE = LocalDate.of(2025, 1, 1);
 
     @TempDir

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The dbt mrr-playbook seed (../shared/data/mrr_playbook/subscription_periods.csv, 121 periods of 55 customers)
+ * The dbt mrr-playbook seed (reference-data/mrr_playbook/subscription_periods.csv, 121 periods of 55 customers)
  * loaded through Baton's subscription contract and compared with the playbook's own change categories.
  *
  * <p>The playbook's categories are computed here by {@link Playbook}, a plain-Java transcription of its models
@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MrrPlaybookFunctionalTests {
 
-    private static final Path SEED = Path.of("../shared/data/mrr_playbook/subscription_periods.csv");
+    private static final Path SEED = Path.of("reference-data/mrr_playbook/subscription_periods.csv");
     /** Baton's run date; the playbook's spine ends before date_trunc('month', current_date), taken as the same day. */
     private static final LocalDate RUN_DATE = LocalDate.of(2020, 2, 29);
 

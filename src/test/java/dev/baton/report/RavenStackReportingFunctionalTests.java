@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * RavenStack (../shared/data/ravenstack, 500 accounts, 5,000 subscriptions, 2,000 tickets, 600 churn events) end to
+ * RavenStack (reference-data/ravenstack, 500 accounts, 5,000 subscriptions, 2,000 tickets, 600 churn events) end to
  * end. The RavenStack source mapping is being written elsewhere; so this test does not depend on it, it converts the
  * CSVs to canonical landing files itself with a small mapping:
  * <ul>
@@ -44,7 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RavenStackReportingFunctionalTests {
 
-    static final Path RAVENSTACK = Path.of("../shared/data/ravenstack");
+    static final Path RAVENSTACK = Path.of("reference-data/ravenstack");
 
     @TempDir
     static Path workspace;
