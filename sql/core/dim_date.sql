@@ -1,6 +1,6 @@
 /* model: dim_date
    grain: one row per calendar day from the first month with data to the last day of the run month (date_day)
-   depends_on: stg_subscriptions, stg_deals, run_context
+   depends_on: stg_subscriptions, stg_deals, stg_spend, run_context
 */
 with
 
@@ -10,6 +10,10 @@ subscriptions as (
 
 deals as (
     select * from stg_deals
+),
+
+spend as (
+    select * from stg_spend
 ),
 
 run as (
@@ -39,6 +43,9 @@ first_days as (
     select min(cast(from_utc_timestamp(deals.created_at, run.reporting_time_zone) as date)) as first_day
     from deals
     cross join run
+    union all
+    -- why: spend dated before the first subscription (marketing before launch) is counted, never dropped
+    select min(month_start) as first_day from spend
     union all
     select run_date as first_day from run
 ),

@@ -23,7 +23,9 @@ with_previous as (
         current_month.mrr,
         current_month.mrr_at_previous_rates,
         coalesce(previous_month.mrr, 0) as previous_mrr,
-        coalesce(previous_month.is_paused, false) as was_paused
+        coalesce(previous_month.is_paused, false) as was_paused,
+        current_month.is_customer,
+        coalesce(previous_month.is_customer, false) as was_customer
     from mrr_months as current_month
     left join mrr_months as previous_month
         on previous_month.account_id = current_month.account_id
@@ -40,6 +42,10 @@ classified as (
             when with_previous.previous_mrr > 0 and with_previous.mrr = 0 and with_previous.is_paused
                 and run.pause_treatment = 'contraction' then 'pause'
             when with_previous.previous_mrr > 0 and with_previous.mrr = 0 then 'churn'
+            -- a pause that ends with nothing paying after it churns the logo in the first month that is neither
+            -- paused nor paying; the pause already took the MRR as contraction, so the churn moves 0 MRR
+            when with_previous.previous_mrr = 0 and with_previous.mrr = 0 and with_previous.was_paused
+                and not with_previous.is_paused and run.pause_treatment = 'contraction' then 'lapse'
             when with_previous.previous_mrr = 0 and with_previous.mrr > 0 and with_previous.was_paused
                 and run.pause_treatment = 'contraction' then 'resume'
             when with_previous.previous_mrr = 0 and with_previous.mrr > 0 then 'reactivation'
@@ -75,10 +81,11 @@ select
     cast(case when state_change = 'continuing' then mrr - mrr_at_previous_rates else 0 end as decimal(18, 6)) as fx_mrr,
     cast(mrr as decimal(18, 6)) as closing_mrr,
     -- constant-currency closing: this month's subscriptions at last month's rates (NRR and GRR use it)
-    cast(case when previous_mrr > 0 then mrr_at_previous_rates else 0 end as decimal(18, 6)) as closing_mrr_at_opening_rates,
+    -- (a paused opening customer counts with 0 opening MRR: its resume is expansion inside NRR, GRR caps it at 0)
+    cast(case when was_customer then mrr_at_previous_rates else 0 end as decimal(18, 6)) as closing_mrr_at_opening_rates,
     case
         when state_change = 'new' then 'new'
-        when state_change = 'churn' then 'churn'
+        when state_change in ('churn', 'lapse') then 'churn'
         when state_change = 'reactivation' then 'reactivation'
         when state_change = 'resume' then 'expansion'
         when state_change = 'pause' then 'contraction'
@@ -87,5 +94,7 @@ select
         when state_change = 'continuing' and mrr <> previous_mrr then 'fx'
         else 'none'
     end as movement_type,
-    state_change = 'pause' as is_pause
+    state_change = 'pause' as is_pause,
+    was_customer as is_opening_customer,
+    is_customer as is_closing_customer
 from classified

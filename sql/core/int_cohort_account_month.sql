@@ -31,12 +31,13 @@ cohorts as (
     where is_first_paid_month
 ),
 
--- why: cohort retention is in constant currency, every later month valued at the cohort month's rates
+-- why: cohort retention is in constant currency, every later month valued at the cohort month's rates (a currency
+-- with no rate by then at its earliest rate)
 valued_at_cohort_rates as (
     select
         local_mrr.account_id,
         local_mrr.month_start,
-        sum(cast(local_mrr.mrr_local as decimal(19, 6)) * rates.rate_to_reporting) as mrr_at_cohort_rates
+        sum(cast(local_mrr.mrr_local as decimal(19, 6)) * rates.constant_currency_rate) as mrr_at_cohort_rates
     from local_mrr
     inner join cohorts
         on cohorts.account_id = local_mrr.account_id
@@ -54,7 +55,8 @@ select
     coalesce(accounts.segment, 'unknown') as segment,
     coalesce(accounts.acquisition_channel, 'unknown') as acquisition_channel,
     cast(cohorts.starting_mrr as decimal(18, 6)) as starting_mrr,
-    cast(coalesce(valued_at_cohort_rates.mrr_at_cohort_rates, 0) as decimal(18, 6)) as mrr
+    cast(coalesce(valued_at_cohort_rates.mrr_at_cohort_rates, 0) as decimal(18, 6)) as mrr,
+    mrr_months.is_customer
 from mrr_months
 inner join cohorts
     on cohorts.account_id = mrr_months.account_id

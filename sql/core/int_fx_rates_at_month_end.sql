@@ -1,5 +1,6 @@
 /* model: int_fx_rates_at_month_end
-   grain: one row per currency per month: the rate that month's MRR is valued at (currency, month_start)
+   grain: one row per currency of the feed per month: the rate that month's MRR is valued at (empty before the currency's
+          first rate) and the rate constant-currency figures value it at (currency, month_start)
    depends_on: stg_fx_rates, dim_month, run_context
 */
 with
@@ -63,6 +64,35 @@ chosen as (
     where ranked.recency = 1
 ),
 
+-- why: a constant-currency figure (cohort, NRR and T12M) values a later month's MRR at an earlier month's rates; a
+-- currency with no rate yet in that month is valued at its earliest rate rather than dropped
+earliest as (
+    select currency, rate_to_reporting
+    from (
+        select
+            fx_rates.currency,
+            fx_rates.rate_to_reporting,
+            row_number() over (partition by fx_rates.currency order by fx_rates.rate_date) as position
+        from fx_rates
+        cross join run
+        where fx_rates.currency <> run.reporting_currency
+    ) as dated
+    where position = 1
+),
+
+every_month as (
+    select
+        earliest.currency,
+        months.month_start,
+        chosen.rate_to_reporting,
+        coalesce(chosen.rate_to_reporting, earliest.rate_to_reporting) as constant_currency_rate
+    from earliest
+    cross join months
+    left join chosen
+        on chosen.currency = earliest.currency
+        and chosen.month_start = months.month_start
+),
+
 reporting_currency as (
     select
         run.reporting_currency as currency,
@@ -72,8 +102,12 @@ reporting_currency as (
     cross join run
 )
 
-select currency, month_start, cast(rate_to_reporting as decimal(18, 8)) as rate_to_reporting
-from chosen
+select
+    currency,
+    month_start,
+    cast(rate_to_reporting as decimal(18, 8)) as rate_to_reporting,
+    cast(constant_currency_rate as decimal(18, 8)) as constant_currency_rate
+from every_month
 union all
-select currency, month_start, rate_to_reporting
+select currency, month_start, rate_to_reporting, rate_to_reporting as constant_currency_rate
 from reporting_currency

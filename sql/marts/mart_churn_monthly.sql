@@ -32,7 +32,7 @@ totals as (
     select
         month_start,
         reporting_segment,
-        sum(case when opening_mrr > 0 then 1 else 0 end) as starting_accounts,
+        sum(case when is_opening_customer then 1 else 0 end) as starting_accounts,
         sum(case when movement_type = 'new' then 1 else 0 end) as new_accounts,
         sum(case when movement_type = 'churn' then 1 else 0 end) as churned_accounts,
         sum(case when movement_type = 'reactivation' then 1 else 0 end) as reactivated_accounts,
@@ -45,7 +45,7 @@ totals as (
         sum(fx_mrr) as fx_mrr,
         sum(closing_mrr) as ending_mrr,
         sum(closing_mrr_at_opening_rates) as retained_with_expansion_mrr,
-        sum(case when opening_mrr > 0 then least(closing_mrr_at_opening_rates, opening_mrr) else 0 end) as retained_mrr
+        sum(case when is_opening_customer then least(closing_mrr_at_opening_rates, opening_mrr) else 0 end) as retained_mrr
     from both_levels
     group by month_start, reporting_segment
 )

@@ -22,7 +22,7 @@ cohort_months as (
         cohort_month,
         months_since_start,
         count(*) as cohort_accounts,
-        sum(case when mrr > 0 then 1 else 0 end) as active_accounts,
+        sum(case when is_customer then 1 else 0 end) as active_accounts,
         sum(starting_mrr) as starting_mrr,
         sum(mrr) as mrr,
         sum(least(mrr, starting_mrr)) as retained_mrr

@@ -28,6 +28,12 @@ run as (
     select * from run_context
 ),
 
+-- why: no spend delivered at all is no spend figure (empty), not a spend of 0; in a delivered feed a channel-month
+-- without a row spent 0
+spend_feed as (
+    select count(*) as spend_rows from spend
+),
+
 channels as (
     select acquisition_channel from accounts
     union
@@ -60,7 +66,7 @@ channel_months as (
         sum(new_mrr) as new_mrr,
         sum(case when closing_mrr > 0 then 1 else 0 end) as paying_accounts,
         sum(closing_mrr) as mrr,
-        sum(case when opening_mrr > 0 then 1 else 0 end) as starting_accounts,
+        sum(case when is_opening_customer then 1 else 0 end) as starting_accounts,
         sum(case when movement_type = 'churn' then 1 else 0 end) as churned_accounts
     from account_months
     group by month_start, acquisition_channel
@@ -90,8 +96,9 @@ filled as (
         coalesce(channel_months.mrr, 0) as mrr,
         coalesce(channel_months.starting_accounts, 0) as starting_accounts,
         coalesce(channel_months.churned_accounts, 0) as churned_accounts,
-        coalesce(channel_spend.spend, 0) as spend
+        case when spend_feed.spend_rows > 0 then coalesce(channel_spend.spend, 0) end as spend
     from grid
+    cross join spend_feed
     left join channel_months
         on channel_months.month_start = grid.month_start
         and channel_months.acquisition_channel = grid.acquisition_channel
@@ -116,14 +123,36 @@ trailing_churn as (
     group by filled.month_start, filled.acquisition_channel
 ),
 
+-- why: with cac_lag_months = n a month's new accounts were bought by the spend of n months earlier; spend that
+-- finds no new accounts is reported as unattributed, not silently left out of every CAC
+attributed as (
+    select
+        filled.month_start,
+        filled.acquisition_channel,
+        case when spend_feed.spend_rows > 0 then coalesce(earlier.spend, 0) end as cac_spend
+    from filled
+    cross join run
+    cross join spend_feed
+    left join filled as earlier
+        on earlier.acquisition_channel = filled.acquisition_channel
+        and earlier.month_key = filled.month_key - run.cac_lag_months
+),
+
 unit_economics as (
     select
         filled.month_start,
         filled.acquisition_channel,
         filled.new_accounts,
         filled.spend,
+        attributed.cac_spend,
+        case
+            when attributed.cac_spend is null then null
+            when filled.new_accounts = 0 then attributed.cac_spend
+            else 0
+        end as unattributed_spend,
         run.gross_margin,
-        cast(filled.spend as double) / nullif(filled.new_accounts, 0) as cac,
+        run.ltv_max_lifetime_months,
+        cast(attributed.cac_spend as double) / nullif(filled.new_accounts, 0) as cac,
         cast(filled.mrr as double) / nullif(filled.paying_accounts, 0) as arpa,
         cast(filled.new_mrr as double) / nullif(filled.new_accounts, 0) as new_arpa,
         cast(trailing_churn.churned_accounts as double) / nullif(trailing_churn.starting_accounts, 0) as logo_churn_rate
@@ -132,14 +161,30 @@ unit_economics as (
     inner join trailing_churn
         on trailing_churn.month_start = filled.month_start
         and trailing_churn.acquisition_channel = filled.acquisition_channel
+    inner join attributed
+        on attributed.month_start = filled.month_start
+        and attributed.acquisition_channel = filled.acquisition_channel
+),
+
+-- why: the expected lifetime 1 / churn is capped at ltv_max_lifetime_months, so near-zero churn (or none) gives a
+-- bounded, labelled LTV rather than an unbounded or missing one; no starting accounts in the window gives none
+lifetimes as (
+    select
+        unit_economics.*,
+        case
+            when logo_churn_rate is null then null
+            when logo_churn_rate = 0 or 1 / logo_churn_rate > ltv_max_lifetime_months then cast(ltv_max_lifetime_months as double)
+            else 1 / logo_churn_rate
+        end as lifetime_months,
+        logo_churn_rate is not null and (logo_churn_rate = 0 or 1 / logo_churn_rate > ltv_max_lifetime_months) as ltv_is_capped
+    from unit_economics
 ),
 
 with_ltv as (
     select
-        unit_economics.*,
-        -- no churn in the window gives no LTV: never an infinite one
-        unit_economics.arpa * unit_economics.gross_margin / nullif(unit_economics.logo_churn_rate, 0) as ltv
-    from unit_economics
+        lifetimes.*,
+        lifetimes.arpa * lifetimes.gross_margin * lifetimes.lifetime_months as ltv
+    from lifetimes
 )
 
 select
@@ -147,11 +192,14 @@ select
     acquisition_channel,
     cast(new_accounts as bigint) as new_accounts,
     cast(spend as decimal(18, 2)) as spend,
+    cast(cac_spend as decimal(18, 2)) as cac_spend,
+    cast(unattributed_spend as decimal(18, 2)) as unattributed_spend,
     cast(cac as double) as cac,
     cast(arpa as double) as arpa,
     cast(gross_margin as double) as gross_margin,
     cast(logo_churn_rate as double) as logo_churn_rate,
     cast(ltv as double) as ltv,
+    ltv_is_capped,
     cast(ltv / nullif(cac, 0) as double) as ltv_cac,
     cast(cac / nullif(new_arpa * gross_margin, 0) as double) as cac_payback_months
 from with_ltv

@@ -22,7 +22,7 @@ owner_pair_months as (
         coalesce(accounts.sales_owner, 'unassigned') as sales_owner,
         coalesce(accounts.csm_owner, 'unassigned') as csm_owner,
         movements.month_start,
-        sum(case when movements.opening_mrr > 0 then 1 else 0 end) as starting_accounts,
+        sum(case when movements.is_opening_customer then 1 else 0 end) as starting_accounts,
         sum(case when movements.movement_type = 'churn' then 1 else 0 end) as churned_accounts,
         sum(case when movements.movement_type = 'new' then 1 else 0 end) as new_accounts,
         sum(movements.new_mrr) as new_mrr,

@@ -27,18 +27,18 @@ months as (
 monthly as (
     select
         month_start,
-        sum(case when opening_mrr > 0 then 1 else 0 end) as starting_accounts,
+        sum(case when is_opening_customer then 1 else 0 end) as starting_accounts,
         sum(opening_mrr) as starting_mrr,
         sum(closing_mrr_at_opening_rates) as retained_with_expansion_mrr,
-        sum(case when opening_mrr > 0 then least(closing_mrr_at_opening_rates, opening_mrr) else 0 end) as retained_mrr,
+        sum(case when is_opening_customer then least(closing_mrr_at_opening_rates, opening_mrr) else 0 end) as retained_mrr,
         sum(new_mrr + expansion_mrr + reactivation_mrr) as gained_mrr,
         sum(contraction_mrr + churned_mrr) as lost_mrr
     from movements
     group by month_start
 ),
 
--- why: a trailing-12-month period ending in month M opens at the end of month M-12: the accounts paying then,
--- at their MRR then
+-- why: a trailing-12-month period ending in month M opens at the end of month M-12: the customers then (paying or
+-- paused), at their MRR then (0 for a paused one)
 openings as (
     select
         mrr_months.account_id,
@@ -48,7 +48,7 @@ openings as (
     from mrr_months
     inner join months
         on months.month_key = mrr_months.month_key + 12
-    where mrr_months.mrr > 0
+    where mrr_months.is_customer
 ),
 
 -- why: constant currency: the closing month's subscriptions valued at the opening month's rates, so a rate
@@ -57,7 +57,7 @@ closings as (
     select
         openings.account_id,
         openings.period_end_month,
-        sum(cast(local_mrr.mrr_local as decimal(19, 6)) * rates.rate_to_reporting) as closing_mrr_at_opening_rates
+        sum(cast(local_mrr.mrr_local as decimal(19, 6)) * rates.constant_currency_rate) as closing_mrr_at_opening_rates
     from openings
     inner join local_mrr
         on local_mrr.account_id = openings.account_id
@@ -72,7 +72,7 @@ trailing_year as (
     select
         openings.period_end_month as month_start,
         count(*) as starting_accounts,
-        sum(case when coalesce(closings.closing_mrr_at_opening_rates, 0) > 0 then 1 else 0 end) as retained_accounts,
+        sum(case when closing_months.is_customer then 1 else 0 end) as retained_accounts,
         sum(openings.opening_mrr) as starting_mrr,
         sum(coalesce(closings.closing_mrr_at_opening_rates, 0)) as retained_with_expansion_mrr,
         sum(least(coalesce(closings.closing_mrr_at_opening_rates, 0), openings.opening_mrr)) as retained_mrr
@@ -80,6 +80,10 @@ trailing_year as (
     left join closings
         on closings.account_id = openings.account_id
         and closings.period_end_month = openings.period_end_month
+    -- every account has a row in every month from its first paid month to the run month
+    inner join mrr_months as closing_months
+        on closing_months.account_id = openings.account_id
+        and closing_months.month_start = openings.period_end_month
     group by openings.period_end_month
 )
 

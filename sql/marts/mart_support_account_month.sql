@@ -145,7 +145,8 @@ backlog as (
         and backlog_by_month.month_start = account_months.month_start
 ),
 
--- seats = quantity of the paying subscription rows in force on the last day of the month (as MRR counts them)
+-- seats = quantity of the paying subscription rows in force on the last day of the month, as MRR counts them:
+-- until the effective end (a canceled row without end_date stops on its cancellation date), not the end_date
 seats as (
     select
         account_months.account_id,
@@ -155,7 +156,7 @@ seats as (
     inner join subscriptions
         on subscriptions.account_id = account_months.account_id
         and subscriptions.start_date <= account_months.month_end
-        and (subscriptions.end_date is null or subscriptions.end_date > account_months.month_end)
+        and (subscriptions.effective_end_date is null or subscriptions.effective_end_date > account_months.month_end)
         and subscriptions.monthly_amount_local > 0
     group by account_months.account_id, account_months.month_start
 )

@@ -125,8 +125,9 @@ class ModelStepKind implements StepKind {
         }
         try (PreparedStatement insert = connection.prepareStatement("""
                 insert into run_context (run_date, reporting_currency, gross_margin, ltv_churn_window_months,
-                    reporting_time_zone, churn_recognition, pause_treatment, trials, discounts, fx_rate_rule)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                    reporting_time_zone, churn_recognition, pause_treatment, trials, discounts, fx_rate_rule,
+                    cac_lag_months, ltv_max_lifetime_months)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             insert.setObject(1, run.runDate());
             insert.setString(2, metrics.reportingCurrency());
             insert.setBigDecimal(3, metrics.grossMargin());
@@ -137,6 +138,8 @@ class ModelStepKind implements StepKind {
             insert.setString(8, metrics.trials().settingValue());
             insert.setString(9, metrics.discounts().settingValue());
             insert.setString(10, metrics.fxRateRule().settingValue());
+            insert.setInt(11, metrics.cacLagMonths());
+            insert.setInt(12, metrics.ltvMaxLifetimeMonths());
             insert.executeUpdate();
         }
     }

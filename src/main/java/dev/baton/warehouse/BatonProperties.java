@@ -39,6 +39,9 @@ public record BatonProperties(
      * @param discounts MRR net of percentage discounts, or at list price
      * @param fxRateRule the rate of a month: the latest rate on or before its last day, or the average of the
      *        rates dated in the month (the month-end rate when there are none)
+     * @param cacLagMonths a month's new accounts are divided into the spend of this many months earlier (CAC)
+     * @param ltvMaxLifetimeMonths the customer lifetime LTV assumes is at most this many months, so near-zero
+     *        churn gives a capped, labelled LTV rather than an unbounded one
      */
     public record Metrics(
             @DefaultValue("USD") String reportingCurrency,
@@ -49,7 +52,9 @@ public record BatonProperties(
             @DefaultValue("contraction") PauseTreatment pauseTreatment,
             @DefaultValue("excluded") Trials trials,
             @DefaultValue("net") Discounts discounts,
-            @DefaultValue("month-end") FxRateRule fxRateRule) {
+            @DefaultValue("month-end") FxRateRule fxRateRule,
+            @DefaultValue("0") int cacLagMonths,
+            @DefaultValue("60") int ltvMaxLifetimeMonths) {
 
         public Metrics {
             if (reportingCurrency == null || !reportingCurrency.matches("[A-Z]{3}")) {
@@ -62,6 +67,13 @@ public record BatonProperties(
             if (ltvChurnWindowMonths < 1) {
                 throw new IllegalArgumentException("baton.metrics.ltv-churn-window-months must be at least 1, got "
                         + ltvChurnWindowMonths);
+            }
+            if (cacLagMonths < 0) {
+                throw new IllegalArgumentException("baton.metrics.cac-lag-months must be 0 or more, got " + cacLagMonths);
+            }
+            if (ltvMaxLifetimeMonths < 1) {
+                throw new IllegalArgumentException("baton.metrics.ltv-max-lifetime-months must be at least 1, got "
+                        + ltvMaxLifetimeMonths);
             }
             try {
                 // a region id only: the models hand it to the engine's own time-zone database

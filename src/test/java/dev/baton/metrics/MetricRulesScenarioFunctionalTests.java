@@ -306,13 +306,13 @@ class MetricRulesScenarioFunctionalTests {
     @Test
     void cohortsBySegmentAndChannelAndTheirStartingMrrWeightedAverage() {
         // January cohort, smb (B1 200, B2 100, B4 80, B5 60 = 440), month 2 (March): B1 200 + B2 300 + B4 0 + B5 0 = 500;
-        // GRR caps B2 at 100: 300; 2 of 4 accounts paying
+        // GRR caps B2 at 100: 300; 3 of 4 accounts are customers (B1, B2 paying; B5 paused; B4 churned)
         Map<String, Object> smb = defaults.row("""
                 select * from mart_cohort_nrr_by_dimension
                 where dimension = 'segment' and dimension_value = 'smb' and cohort_month = date '2024-01-01' and months_since_start = 2""");
         assertThat((Double) smb.get("nrr")).isCloseTo(500.0 / 440, within(1e-12));
         assertThat((Double) smb.get("grr")).isCloseTo(300.0 / 440, within(1e-12));
-        assertThat((Double) smb.get("logo_retention")).isEqualTo(0.5);
+        assertThat((Double) smb.get("logo_retention")).isEqualTo(0.75);
         // January cohort, outbound (B7 1225, B8 200, B9 300 = 1725), month 2: B7 at January's rates 1225, B8 250, B9 300
         Map<String, Object> outbound = defaults.row("""
                 select * from mart_cohort_nrr_by_dimension
