@@ -20,6 +20,7 @@ import java.util.StringJoiner;
 import dev.baton.jobs.JobCatalog;
 import dev.baton.jobs.JobDefinition.StepDefinition;
 import dev.baton.jobs.RunParameters;
+import dev.baton.jobs.RunWarnings;
 import dev.baton.jobs.StepKind;
 import dev.baton.warehouse.BuildFiles;
 import dev.baton.warehouse.DuckDbFiles;
@@ -33,8 +34,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code kind: audits} — runs every audit and records its result; any audit returning rows fails the step,
- * which keeps the job from reaching publish.
+ * {@code kind: audits} — runs every audit and records its result with its severity; any error audit returning rows
+ * fails the step, which keeps the job from reaching publish; a warn audit returning rows is listed in the run summary.
  */
 @Component
 class AuditStepKind implements StepKind {
@@ -82,6 +83,7 @@ class AuditStepKind implements StepKind {
                 log.info("audits: {} not run, they read models job '{}' does not build", every.size() - audits.size(), run.jobName());
             }
             List<String> failures = new ArrayList<>();
+            List<String> warnings = new ArrayList<>();
             Map<Scope, Integer> scopes = new EnumMap<>(Scope.class);
             Set<String> passedBefore = passedByTheVersionBuiltOn(run);
             try (Connection connection = buildFiles.open(run.jobName(), run.runDate())) {
@@ -96,13 +98,16 @@ class AuditStepKind implements StepKind {
                     long failing = scope == Scope.UNCHANGED ? 0 : failingRows(connection, audit, sql);
                     record(connection, run.runDate(), audit, failing, scope);
                     if (failing > 0) {
-                        failures.add(audit.name() + " returned " + failing + " row(s), e.g. " + firstRow(connection, sql));
+                        String found = audit.name() + " returned " + failing + " row(s), e.g. " + firstRow(connection, sql);
+                        (audit.isWarning() ? warnings : failures).add(found);
                     }
                 }
             }
             log.info("audits: {} run ({} of them on the rows rebuilt tonight only, and {} more not run again on rows"
-                    + " unchanged since the published version passed them), {} failed", audits.size() - scopes.getOrDefault(Scope.UNCHANGED, 0),
-                    scopes.getOrDefault(Scope.REBUILT_ROWS, 0), scopes.getOrDefault(Scope.UNCHANGED, 0), failures.size());
+                    + " unchanged since the published version passed them), {} failed, {} warn audit(s) found rows", audits.size() - scopes.getOrDefault(Scope.UNCHANGED, 0),
+                    scopes.getOrDefault(Scope.REBUILT_ROWS, 0), scopes.getOrDefault(Scope.UNCHANGED, 0), failures.size(), warnings.size());
+            warnings.forEach(warning -> log.warn("warn audit {}", warning));
+            RunWarnings.set(chunkContext, warnings.stream().map(warning -> "audit " + warning).toList());
             if (!failures.isEmpty()) {
                 throw new IllegalStateException("audit failed, nothing published: " + String.join("; ", failures));
             }
@@ -225,12 +230,13 @@ class AuditStepKind implements StepKind {
 
     private static void record(Connection connection, LocalDate runDate, Audit audit, long failing, Scope scope) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
-                "insert into audit_results (run_date, audit_name, failing_rows, passed, scope) values (?, ?, ?, ?, ?)")) {
+                "insert into audit_results (run_date, audit_name, failing_rows, passed, scope, severity) values (?, ?, ?, ?, ?, ?)")) {
             insert.setObject(1, runDate);
             insert.setString(2, audit.name());
             insert.setLong(3, failing);
             insert.setBoolean(4, failing == 0);
             insert.setString(5, scope.label);
+            insert.setString(6, audit.severity());
             insert.executeUpdate();
         }
     }

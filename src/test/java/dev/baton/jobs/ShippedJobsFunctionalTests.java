@@ -52,8 +52,8 @@ class ShippedJobsFunctionalTests {
         assertThat(run.exitCode()).as(job.name() + ": " + run.err()).isZero();
         PublishedWarehouse published = new PublishedWarehouse(warehouse);
         assertThat(published.count("select * from audit_results")).as(job.name() + " ran its audits").isPositive();
-        assertThat(published.rows("select audit_name from audit_results where not passed"))
-                .as(job.name() + ": failed audits").isEmpty();
+        assertThat(published.rows("select audit_name from audit_results where not passed and severity = 'error'"))
+                .as(job.name() + ": failed error audits").isEmpty();
         // every audit run read a table the job built: a bi_* grain audit runs only where a models step builds bi
         List<String> bi = new ArrayList<>();
         published.rows("select audit_name from audit_results where audit_name like 'bi\\_%' escape '\\'")
