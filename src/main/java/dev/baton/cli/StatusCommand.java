@@ -98,8 +98,13 @@ final class StatusCommand implements Callable<Integer> {
             System.out.println("Quarantined rows: " + grouped(statement,
                     "select entity, count(*) from quarantine group by entity order by entity"));
             String audits = single(statement, "select count(*) filter (where passed) || ' passed, '"
-                    + " || count(*) filter (where not passed) || ' failed' from audit_results");
+                    + " || count(*) filter (where not passed and severity = 'error') || ' failed, '"
+                    + " || count(*) filter (where not passed and severity = 'warn') || ' warned' from audit_results");
             System.out.println("Audits: " + audits);
+            for (String warning : column(statement, "select 'audit ' || audit_name || ' returned ' || failing_rows || ' row(s)'"
+                    + " from audit_results where not passed and severity = 'warn' order by audit_name")) {
+                System.out.println("  warning: " + warning);
+            }
         } catch (Exception e) {
             System.out.println("Published: " + published + " (cannot read: " + BatonCli.oneLine(e) + ")");
         }
@@ -109,6 +114,16 @@ final class StatusCommand implements Callable<Integer> {
         try (ResultSet rows = statement.executeQuery(sql)) {
             return rows.next() ? rows.getString(1) : null;
         }
+    }
+
+    private static List<String> column(Statement statement, String sql) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+        }
+        return values;
     }
 
     private static String grouped(Statement statement, String sql) throws SQLException {

@@ -119,9 +119,12 @@ public class JobRunner {
             log.info("step {} {} in {}", step.getStepName(), step.getStatus(), duration(step.getStartTime(), step.getEndTime()));
             log.info(RunMetrics.summary(meters, jobName, step.getStepName()));
         }
+        List<String> warnings = RunWarnings.of(execution);
+        String warned = warnings.stream().map(warning -> "\nwarning: " + warning).reduce("", String::concat);
         if (execution.getStatus() == BatchStatus.COMPLETED) {
             return new Outcome(true, false, label.replaceFirst(" for run date", " completed for run date") + " in "
-                    + duration(execution.getStartTime(), execution.getEndTime()));
+                    + duration(execution.getStartTime(), execution.getEndTime())
+                    + (warnings.isEmpty() ? "" : ", " + warnings.size() + " warning(s)") + warned);
         }
         return new Outcome(false, false, label + " " + execution.getStatus() + ": " + firstFailure(execution));
     }

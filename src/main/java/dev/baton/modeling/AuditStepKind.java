@@ -17,8 +17,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
 
+import dev.baton.jobs.JobCatalog;
 import dev.baton.jobs.JobDefinition.StepDefinition;
 import dev.baton.jobs.RunParameters;
+import dev.baton.jobs.RunWarnings;
 import dev.baton.jobs.StepKind;
 import dev.baton.warehouse.BuildFiles;
 import dev.baton.warehouse.DuckDbFiles;
@@ -27,12 +29,13 @@ import dev.baton.warehouse.SqlIdentifiers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code kind: audits} — runs every audit and records its result; any audit returning rows fails the step,
- * which keeps the job from reaching publish.
+ * {@code kind: audits} — runs every audit and records its result with its severity; any error audit returning rows
+ * fails the step, which keeps the job from reaching publish; a warn audit returning rows is listed in the run summary.
  */
 @Component
 class AuditStepKind implements StepKind {
@@ -55,10 +58,13 @@ class AuditStepKind implements StepKind {
 
     private final ProjectFiles projectFiles;
     private final BuildFiles buildFiles;
+    /** Lazily: the catalog is made of the step kinds, this one among them. */
+    private final ObjectProvider<JobCatalog> jobs;
 
-    AuditStepKind(ProjectFiles projectFiles, BuildFiles buildFiles) {
+    AuditStepKind(ProjectFiles projectFiles, BuildFiles buildFiles, ObjectProvider<JobCatalog> jobs) {
         this.projectFiles = projectFiles;
         this.buildFiles = buildFiles;
+        this.jobs = jobs;
     }
 
     @Override
@@ -70,8 +76,14 @@ class AuditStepKind implements StepKind {
     public Tasklet tasklet(StepDefinition step) {
         return (contribution, chunkContext) -> {
             RunParameters run = RunParameters.of(chunkContext);
-            List<Audit> audits = Audit.all(projectFiles, ModelCatalog.load(projectFiles));
+            ModelCatalog catalog = ModelCatalog.load(projectFiles);
+            List<Audit> every = Audit.all(projectFiles, catalog);
+            List<Audit> audits = Audit.readingOnly(every, modelsBuiltBy(run.jobName(), catalog));
+            if (audits.size() < every.size()) {
+                log.info("audits: {} not run, they read models job '{}' does not build", every.size() - audits.size(), run.jobName());
+            }
             List<String> failures = new ArrayList<>();
+            List<String> warnings = new ArrayList<>();
             Map<Scope, Integer> scopes = new EnumMap<>(Scope.class);
             Set<String> passedBefore = passedByTheVersionBuiltOn(run);
             try (Connection connection = buildFiles.open(run.jobName(), run.runDate())) {
@@ -86,18 +98,32 @@ class AuditStepKind implements StepKind {
                     long failing = scope == Scope.UNCHANGED ? 0 : failingRows(connection, audit, sql);
                     record(connection, run.runDate(), audit, failing, scope);
                     if (failing > 0) {
-                        failures.add(audit.name() + " returned " + failing + " row(s), e.g. " + firstRow(connection, sql));
+                        String found = audit.name() + " returned " + failing + " row(s), e.g. " + firstRow(connection, sql);
+                        (audit.isWarning() ? warnings : failures).add(found);
                     }
                 }
             }
             log.info("audits: {} run ({} of them on the rows rebuilt tonight only, and {} more not run again on rows"
-                    + " unchanged since the published version passed them), {} failed", audits.size() - scopes.getOrDefault(Scope.UNCHANGED, 0),
-                    scopes.getOrDefault(Scope.REBUILT_ROWS, 0), scopes.getOrDefault(Scope.UNCHANGED, 0), failures.size());
+                    + " unchanged since the published version passed them), {} failed, {} warn audit(s) found rows", audits.size() - scopes.getOrDefault(Scope.UNCHANGED, 0),
+                    scopes.getOrDefault(Scope.REBUILT_ROWS, 0), scopes.getOrDefault(Scope.UNCHANGED, 0), failures.size(), warnings.size());
+            warnings.forEach(warning -> log.warn("warn audit {}", warning));
+            RunWarnings.set(chunkContext, warnings.stream().map(warning -> "audit " + warning).toList());
             if (!failures.isEmpty()) {
                 throw new IllegalStateException("audit failed, nothing published: " + String.join("; ", failures));
             }
             return RepeatStatus.FINISHED;
         };
+    }
+
+    /** The models the job's {@code kind: models} steps build. */
+    private Set<String> modelsBuiltBy(String jobName, ModelCatalog catalog) {
+        List<String> layers = jobs.getObject().definition(jobName).steps().stream()
+                .filter(step -> step.kind().equals("models"))
+                .flatMap(step -> step.listOption("layers").stream())
+                .toList();
+        Set<String> built = new HashSet<>();
+        catalog.inLayers(layers).forEach(model -> built.add(model.name()));
+        return built;
     }
 
     /**
@@ -204,12 +230,13 @@ class AuditStepKind implements StepKind {
 
     private static void record(Connection connection, LocalDate runDate, Audit audit, long failing, Scope scope) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
-                "insert into audit_results (run_date, audit_name, failing_rows, passed, scope) values (?, ?, ?, ?, ?)")) {
+                "insert into audit_results (run_date, audit_name, failing_rows, passed, scope, severity) values (?, ?, ?, ?, ?, ?)")) {
             insert.setObject(1, runDate);
             insert.setString(2, audit.name());
             insert.setLong(3, failing);
             insert.setBoolean(4, failing == 0);
             insert.setString(5, scope.label);
+            insert.setString(6, audit.severity());
             insert.executeUpdate();
         }
     }
