@@ -76,10 +76,12 @@ final class DeliveryLoader {
     Delivery load(LandingContract contract, String sourceFile, String incoming) throws SQLException {
         SqlIdentifiers.require(incoming);
         Laps laps = new Laps();
+        LineSpans spans;
         try (Statement statement = connection.createStatement()) {
             Map<String, String> header = headerColumns(statement, incoming);
             requireColumns(contract, header, sourceFile);
             requireKeyForPersonalData(statement, contract, header, sourceFile, incoming);
+            spans = LineSpans.find(statement, contract, header, incoming, sourceFile.toLowerCase(Locale.ROOT).endsWith(".csv"));
             statement.execute(typedSelect(contract, header, incoming));
             if (!contract.naturalKey().isEmpty()) {
                 String versionKey = String.join(", ", contract.versionKey());
@@ -88,9 +90,12 @@ final class DeliveryLoader {
             }
         }
         laps.lap("type");
-        quarantine(contract, sourceFile, incoming);
+        quarantine(contract, sourceFile, incoming, spans);
         laps.lap("quarantine");
         long read = count("select count(*) from typed") + count("select count(*) from " + incoming + "_rejects");
+        try (Statement statement = connection.createStatement()) {
+            read += spans.extraRecords(statement, incoming);
+        }
         long[] counts = insertAccepted(contract, sourceFile);
         laps.lap("accept");
         long quarantined = countQuarantinedLines(contract.entity(), sourceFile);
@@ -128,7 +133,7 @@ final class DeliveryLoader {
             ResultSetMetaData metaData = rows.getMetaData();
             for (int i = 1; i <= metaData.getColumnCount(); i++) {
                 String name = metaData.getColumnName(i);
-                header.put(name.trim().toLowerCase(Locale.ROOT), name);
+                header.put(HeaderNames.normalise(name), name);
             }
         }
         return header;
@@ -137,7 +142,7 @@ final class DeliveryLoader {
     private static void requireColumns(LandingContract contract, Map<String, String> header, String sourceFile) {
         List<String> missing = contract.requiredColumns().stream()
                 .map(Column::sourceName)
-                .filter(name -> !header.containsKey(name))
+                .filter(name -> !header.containsKey(HeaderNames.normalise(name)))
                 .toList();
         if (!missing.isEmpty()) {
             throw new MissingColumnException(sourceFile + ": required column" + (missing.size() > 1 ? "s " : " ")
@@ -152,7 +157,7 @@ final class DeliveryLoader {
             return;
         }
         for (Column column : contract.columns()) {
-            String name = column.hashed() ? header.get(column.sourceName()) : null;
+            String name = column.hashed() ? header.get(HeaderNames.normalise(column.sourceName())) : null;
             if (name == null) {
                 continue;
             }
@@ -177,7 +182,7 @@ final class DeliveryLoader {
         StringJoiner columns = new StringJoiner(",\n    ");
         columns.add("_line_number");
         for (Column column : contract.columns()) {
-            String fileName = header.get(column.sourceName());
+            String fileName = header.get(HeaderNames.normalise(column.sourceName()));
             String raw = fileName == null ? "cast(null as varchar)"
                     : "nullif(trim(" + DeliveryReader.quoteIdentifier(fileName) + "), '')";
             if (column.hashed() && fileName != null) {
@@ -191,11 +196,11 @@ final class DeliveryLoader {
         return "create or replace temp table typed as select\n    " + columns + "\nfrom " + incoming;
     }
 
-    private void quarantine(LandingContract contract, String sourceFile, String incoming) throws SQLException {
+    private void quarantine(LandingContract contract, String sourceFile, String incoming, LineSpans spans) throws SQLException {
         List<String> problems = new ArrayList<>();
         // A record that could not be split into columns; its text is kept unless it may carry personal data.
-        problems.add("select line_number, column_name, " + (contract.hasHashedColumns() ? "cast(null as varchar)" : "raw_line")
-                + " as raw_value, reason from " + incoming + "_rejects");
+        problems.add(spans.rejects(incoming, contract.hasHashedColumns()));
+        problems.add(spans.problems());
         for (Column column : contract.columns()) {
             String name = column.name();
             if (column.required()) {
@@ -370,11 +375,18 @@ final class DeliveryLoader {
                 while (rows.next()) {
                     String value = rows.getString(3);
                     problems.add("line " + rows.getLong(1) + " column " + rows.getString(2)
-                            + (value == null ? "" : " '" + value + "'") + ": " + rows.getString(4));
+                            + (value == null ? "" : " '" + oneLine(value) + "'") + ": " + rows.getString(4));
                 }
             }
         }
         return problems;
+    }
+
+    /** A value as it may appear in a one-line message: its first line, at most 80 characters. */
+    static String oneLine(String value) {
+        int end = value.indexOf('\n');
+        String first = (end < 0 ? value : value.substring(0, end)).replace("\r", "");
+        return first.length() > 80 || end >= 0 ? first.substring(0, Math.min(80, first.length())) + "..." : first;
     }
 
     private long count(String sql) throws SQLException {

@@ -87,48 +87,7 @@ final class DeliveryReader {
                 + ", quote = '\"', escape = '\"', encoding = " + SqlIdentifiers.quoteLiteral(encoding)
                 + ", columns = " + columns
                 + ", store_rejects = true, rejects_table = 'baton_csv_rejects', rejects_scan = 'baton_csv_scans')");
-        // One row per rejected record (DuckDB may report several errors for one line); lines = how many lines it spans.
-        statement.execute("create temp table " + table + "_rejects as select line as line_number,"
-                + " first(column_name order by column_idx) as column_name,"
-                + " first(trim(csv_line, chr(13) || chr(10))) as raw_line,"
-                + " string_agg(distinct " + REASON + ", '; ') as reason,"
-                + " 1 + length(first(trim(csv_line, chr(13) || chr(10)))) - length(replace(first(trim(csv_line, chr(13) || chr(10))), chr(10), '')) as line_count"
-                + " from baton_csv_rejects group by line");
-        boolean noRejects = isEmpty(statement, table + "_rejects");
-        if (noRejects && !hasLineBreakInValues(statement, table + "_read", header.names())) {
-            // the usual case: one record per line, so the line is the record's position after the header
-            statement.execute("create temp table " + table + " as select *, " + positionFrom(table + "_read", 2)
-                    + " as _line_number from " + table + "_read");
-            statement.execute("drop table " + table + "_read");
-            statement.execute("alter table " + table + "_rejects drop column line_count");
-            return;
-        }
-        // Where each good record starts: record order + newlines inside earlier quoted values + lines of rejected
-        // records before it. A rejected record sits before a good one when its line, less the lines of earlier
-        // rejects, is at most the line the good record would have without any rejects.
-        StringJoiner text = new StringJoiner(", ", "concat_ws('', ", ")");
-        header.names().forEach(name -> text.add(quoteIdentifier(name)));
-        statement.execute("create temp table " + table + "_base as select *, 2 + (row_number() over (order by rowid)) - 1"
-                + " + coalesce(sum(length(" + text + ") - length(replace(" + text + ", chr(10), '')))"
-                + " over (order by rowid rows between unbounded preceding and 1 preceding), 0) as _base_line from "
-                + table + "_read");
-        if (noRejects) {
-            statement.execute("drop table " + table + "_read");
-            statement.execute("alter table " + table + "_base rename column _base_line to _line_number");
-            statement.execute("alter table " + table + "_base rename to " + table);
-            statement.execute("alter table " + table + "_rejects drop column line_count");
-            return;
-        }
-        statement.execute("create temp table " + table + "_shift as select line_number - coalesce(sum(line_count)"
-                + " over (order by line_number rows between unbounded preceding and 1 preceding), 0) as slot, line_count from "
-                + table + "_rejects");
-        statement.execute("create temp table " + table + " as select * exclude (_base_line), _base_line + coalesce("
-                + "(select sum(line_count) from " + table + "_shift where slot <= _base_line), 0) as _line_number from "
-                + table + "_base order by _base_line");
-        statement.execute("drop table " + table + "_read");
-        statement.execute("drop table " + table + "_base");
-        statement.execute("drop table " + table + "_shift");
-        statement.execute("alter table " + table + "_rejects drop column line_count");
+        CsvLineNumbers.number(connection, file, header.delimiter(), table, REASON);
     }
 
     /**
@@ -137,22 +96,6 @@ final class DeliveryReader {
      */
     private static String positionFrom(String table, int first) {
         return "rowid - (select min(rowid) from " + table + ") + " + first;
-    }
-
-    private static boolean hasLineBreakInValues(Statement statement, String table, List<String> columns) throws SQLException {
-        StringJoiner anyBreak = new StringJoiner(" or ");
-        columns.forEach(name -> anyBreak.add("strpos(" + quoteIdentifier(name) + ", chr(10)) > 0"));
-        try (ResultSet rows = statement.executeQuery("select exists (select 1 from " + table + " where " + anyBreak + ")")) {
-            rows.next();
-            return rows.getBoolean(1);
-        }
-    }
-
-    private static boolean isEmpty(Statement statement, String table) throws SQLException {
-        try (ResultSet rows = statement.executeQuery("select count(*) from " + table)) {
-            rows.next();
-            return rows.getLong(1) == 0;
-        }
     }
 
     private static final String REASON = """
@@ -191,7 +134,7 @@ final class DeliveryReader {
                 + "_line_number from " + table + "_lines where is_object");
         statement.execute("create temp table " + table + "_rejects as select _line_number as line_number,"
                 + " cast(null as varchar) as column_name, line as raw_line,"
-                + " case when json_valid(line) then 'not a JSON object' else 'malformed JSON' end as reason from "
+                + " case when json_valid(line) then 'not a JSON object' else 'malformed JSON' end as reason, 1 as line_count from "
                 + table + "_lines where not is_object");
         statement.execute("drop table " + table + "_lines");
     }
@@ -207,7 +150,8 @@ final class DeliveryReader {
     }
 
     private static String emptyRejects(String table) {
-        return "create temp table " + table + "_rejects (line_number bigint, column_name varchar, raw_line varchar, reason varchar)";
+        return "create temp table " + table + "_rejects (line_number bigint, column_name varchar, raw_line varchar, reason varchar,"
+                + " line_count integer)";
     }
 
     private static List<String> columnNames(Statement statement, String sql) throws SQLException {

@@ -186,6 +186,7 @@ final class Extraction {
             if (feedsAnEntity) {
                 continue;
             }
+            forgetEarlierAttempt(file.getKey(), file.getValue());
             try (PreparedStatement insert = connection.prepareStatement("insert into quarantine select ?, ?, ?, line_number,"
                     + " column_name, null, reason from " + file.getKey() + "_rejects")) {
                 insert.setObject(1, runDate);
@@ -244,6 +245,7 @@ final class Extraction {
                 throw new UncheckedIOException("Cannot archive " + sourceFile + " as " + archive, e);
             }
         }
+        forgetEarlierAttempt(contract.entity(), sourceFile);
         try (PreparedStatement insert = connection.prepareStatement("insert into load_reconciliation"
                 + " (run_date, entity, source_file, rows_read, rows_loaded, rows_quarantined, rows_updated, rows_unchanged)"
                 + " values (?, ?, ?, ?, 0, 0, 0, ?)")) {
@@ -257,6 +259,23 @@ final class Extraction {
         ledger(contract, sourceFile, checksum, rowsRead, archive);
         connection.commit();
         return new DeliveryLoader.Delivery(contract.entity(), sourceFile, rowsRead, 0, 0, rowsRead, 0, List.of());
+    }
+
+    /**
+     * A rerun of a date starts from the published warehouse, which holds what an earlier attempt of the same date
+     * wrote for this delivery: its quarantine rows would exclude lines of the new delivery by number, and its
+     * reconciliation and ledger rows would count the date twice. The new attempt replaces them.
+     */
+    private void forgetEarlierAttempt(String entity, String sourceFile) throws SQLException {
+        for (String table : List.of("quarantine", "load_reconciliation", "load_ledger")) {
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "delete from " + table + " where run_date = ? and entity = ? and source_file = ?")) {
+                delete.setObject(1, runDate);
+                delete.setString(2, entity);
+                delete.setString(3, sourceFile);
+                delete.executeUpdate();
+            }
+        }
     }
 
     private void ledger(LandingContract contract, String sourceFile, String checksum, long rowsRead, Path archive)
@@ -281,6 +300,7 @@ final class Extraction {
     }
 
     private DeliveryLoader.Delivery finish(LandingContract contract, String sourceFile, String checksum) throws SQLException {
+        forgetEarlierAttempt(contract.entity(), sourceFile);
         DeliveryLoader.Delivery delivery = loader.load(contract, sourceFile, "incoming");
         rejectWhenMostlyBad(delivery);
         Laps laps = new Laps();

@@ -113,7 +113,8 @@ final class JdbcReader {
             statement.execute("drop table if exists incoming");
             statement.execute("drop table if exists incoming_rejects");
             statement.execute("create temp table incoming (" + columns + ", _line_number bigint)");
-            statement.execute("create temp table incoming_rejects (line_number bigint, column_name varchar, raw_line varchar, reason varchar)");
+            statement.execute("create temp table incoming_rejects (line_number bigint, column_name varchar, raw_line varchar, reason varchar,"
+                    + " line_count integer)");
         }
     }
 

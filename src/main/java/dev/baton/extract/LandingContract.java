@@ -19,9 +19,10 @@ record LandingContract(String entity, List<Column> columns, List<Rule> rules) {
 
     /**
      * A contract column; {@code required} comes from NOT NULL, {@code key} and {@code hashOf} from the column
-     * comment ('natural key', 'hmac-sha256 of requester_email').
+     * comment ('natural key', 'hmac-sha256 of requester_email'), {@code freeText} from 'free text': the only columns
+     * whose CSV values may span lines.
      */
-    record Column(String name, String type, boolean required, boolean key, String hashOf) {
+    record Column(String name, String type, boolean required, boolean key, String hashOf, boolean freeText) {
 
         /** The column name a delivery carries: the source column of a hashed column, otherwise the name itself. */
         String sourceName() {
@@ -81,6 +82,10 @@ record LandingContract(String entity, List<Column> columns, List<Rule> rules) {
         return columns.stream().filter(Column::key).map(Column::name).toList();
     }
 
+    boolean hasFreeText() {
+        return columns.stream().anyMatch(Column::freeText);
+    }
+
     boolean hasHashedColumns() {
         return columns.stream().anyMatch(Column::hashed);
     }
@@ -100,7 +105,7 @@ record LandingContract(String entity, List<Column> columns, List<Rule> rules) {
                     String hashOf = comment.startsWith(HASH_COMMENT)
                             ? SqlIdentifiers.require(comment.substring(HASH_COMMENT.length()).trim()) : null;
                     columns.add(new Column(rows.getString(1), rows.getString(2), !rows.getBoolean(3),
-                            comment.equals("natural key"), hashOf));
+                            comment.equals("natural key"), hashOf, comment.equals("free text")));
                 }
             }
         }

@@ -23,11 +23,14 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Dirty deliveries against a real DuckDB build file: every bad record reaches quarantine with its line, column and
  * reason, every good one is loaded, and requester emails exist only as an HMAC. Fixture: scenarios/malformed
- * (tickets.csv: BOM, ';' delimiter, CRLF, no final newline, a quoted delimiter, a value spanning two lines).
+ * (tickets.csv: BOM, ';' delimiter, CRLF, no final newline, a quoted delimiter, a status spanning two lines, which
+ * is not free text and so quarantined line by line).
  */
 class MalformedDeliveryIntegrationTests {
 
     private static final LocalDate RUN_DATE = LocalDate.of(2024, 2, 1);
+    private static final String SPANNED_STATUS = "line break inside the quoted value of status, which is not free text:"
+            + " lines 10-11 were read as one record (a stray quote?)";
 
     @TempDir
     Path temp;
@@ -53,10 +56,12 @@ class MalformedDeliveryIntegrationTests {
                             tuple(6L, "status", "wrong encoding: bytes that are not the file's declared encoding"),
                             tuple(7L, "account_id", "unknown account: no accounts row has this account_id"),
                             tuple(8L, "ticket_id", "duplicate key in this delivery with different contents (lines 8, 9)"),
-                            tuple(9L, "ticket_id", "duplicate key in this delivery with different contents (lines 8, 9)"));
+                            tuple(9L, "ticket_id", "duplicate key in this delivery with different contents (lines 8, 9)"),
+                            tuple(10L, "status", SPANNED_STATUS),
+                            tuple(11L, "status", SPANNED_STATUS));
             assertThat(fixture.rows("select ticket_id, status, _line_number from landed_tickets order by ticket_id"))
                     .extracting(row -> tuple(row.get("ticket_id"), row.get("status"), row.get("_line_number")))
-                    .containsExactly(tuple("T1", "open; waiting", 2L), tuple("T8", "multi\r\nline", 10L), tuple("T9", "open", 12L));
+                    .containsExactly(tuple("T1", "open; waiting", 2L), tuple("T9", "open", 12L));
             assertThat(fixture.rows("select line_number, column_name, raw_value, reason from quarantine where entity = 'subscriptions' order by line_number"))
                     .extracting(row -> tuple(row.get("line_number"), row.get("column_name"), row.get("raw_value"), row.get("reason")))
                     .containsExactly(
@@ -73,7 +78,7 @@ class MalformedDeliveryIntegrationTests {
             assertThat(fixture.rows("select entity, rows_read, rows_loaded, rows_quarantined from load_reconciliation order by entity"))
                     .extracting(row -> tuple(row.get("entity"), row.get("rows_read"), row.get("rows_loaded"), row.get("rows_quarantined")))
                     .containsExactly(tuple("accounts", 2L, 2L, 0L), tuple("deals", 4L, 1L, 3L), tuple("fx_rates", 1L, 1L, 0L),
-                            tuple("subscriptions", 4L, 2L, 2L), tuple("tickets", 10L, 3L, 7L));
+                            tuple("subscriptions", 4L, 2L, 2L), tuple("tickets", 11L, 2L, 9L));
         }
     }
 
@@ -126,7 +131,7 @@ class MalformedDeliveryIntegrationTests {
         try (ExtractionFixture fixture = new ExtractionFixture(temp.resolve("warehouse"), RUN_DATE)) {
             // when / then
             assertThatThrownBy(() -> fixture.extraction(0.10).landing(List.of("accounts", "tickets"), landing))
-                    .hasMessageContaining("tickets.csv (tickets): 7 of 10 rows are bad")
+                    .hasMessageContaining("tickets.csv (tickets): 9 of 11 rows are bad")
                     .hasMessageContaining("line 3 column created_at '2024-02-30': not an ISO-8601 timestamp");
         }
     }
@@ -168,8 +173,9 @@ class MalformedDeliveryIntegrationTests {
 
     @Test
     void linesStayExactWhenAQuotedValueSpansLinesAndRepeatedRowsLoadOnce() throws Exception {
-        // given: no record that fails to split (the fast path for line numbers is not enough here), a quoted value
-        // over three lines, a bad amount after it, and one row delivered twice
+        // given: no record that fails to split (the fast path for line numbers is not enough here), a quoted channel
+        // over three lines (not free text, so each of its lines is quarantined), a bad amount after it, and one row
+        // delivered twice
         Path landing = Files.createDirectories(temp.resolve("landing"));
         Files.writeString(landing.resolve("spend.csv"), """
                 month,channel,category,amount,currency
@@ -185,19 +191,20 @@ class MalformedDeliveryIntegrationTests {
             // when
             List<DeliveryLoader.Delivery> deliveries = fixture.extraction(1.0).landing(List.of("spend"), landing);
 
-            // then: the bad amount is on line 5 of the file; the repeated row (lines 6 and 7) loads once, from line 6
-            assertThat(fixture.rows("select line_number, column_name, raw_value from quarantine"))
+            // then: the bad amount is on line 5 of the file; the repeated row (lines 6 and 7) loads once, from line 6;
+            // 7 physical records = 2 loaded + 1 unchanged + 4 quarantined (lines 2, 3, 4, 5)
+            assertThat(fixture.rows("select line_number, column_name, raw_value from quarantine order by line_number"))
                     .extracting(row -> tuple(row.get("line_number"), row.get("column_name"), row.get("raw_value")))
-                    .containsExactly(tuple(5L, "amount", "ten"));
+                    .containsExactly(tuple(2L, "channel", null), tuple(3L, "channel", null), tuple(4L, "channel", null),
+                            tuple(5L, "amount", "ten"));
             assertThat(fixture.rows("select month, channel, _line_number from landed_spend order by _line_number"))
                     .extracting(row -> tuple(row.get("month"), row.get("channel"), row.get("_line_number")))
-                    .containsExactly(tuple("2024-01", "paid\nsocial\nads", 2L), tuple("2024-02", "events", 6L),
-                            tuple("2024-03", "events", 8L));
+                    .containsExactly(tuple("2024-02", "events", 6L), tuple("2024-03", "events", 8L));
             assertThat(deliveries).singleElement().satisfies(delivery -> {
-                assertThat(delivery.rowsRead()).isEqualTo(5);
-                assertThat(delivery.rowsLoaded()).isEqualTo(3);
+                assertThat(delivery.rowsRead()).isEqualTo(7);
+                assertThat(delivery.rowsLoaded()).isEqualTo(2);
                 assertThat(delivery.rowsUnchanged()).isEqualTo(1);
-                assertThat(delivery.rowsQuarantined()).isEqualTo(1);
+                assertThat(delivery.rowsQuarantined()).isEqualTo(4);
             });
         }
     }
