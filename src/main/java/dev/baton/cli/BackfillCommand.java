@@ -49,6 +49,7 @@ final class BackfillCommand implements Callable<Integer> {
         }
         WarehouseLayout layout = options.layout();
         layout.createDirectories();
+        RunContextOptions.refuseWhileRunning(layout, job);
         Path landingFolder = landing != null ? landing : RunCommand.sampleLanding(layout);
         int ran = 0;
         int skipped = 0;

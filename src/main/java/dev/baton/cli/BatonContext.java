@@ -31,8 +31,7 @@ final class BatonContext {
             boolean shutdownHook) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("baton.warehouse", layout.root().toString());
-        if (!settings.containsKey("spring.datasource.url") && System.getenv("SPRING_DATASOURCE_URL") == null
-                && System.getProperty("spring.datasource.url") == null) {
+        if (historyInWarehouse(settings)) {
             properties.put("spring.datasource.url", layout.metadataJdbcUrl());
         }
         if (projectDir != null) {
@@ -40,6 +39,12 @@ final class BatonContext {
         }
         properties.putAll(settings);
         return start(properties, shutdownHook);
+    }
+
+    /** Whether the run history is the H2 file under {@code <warehouse>/state/}, which one process at a time may open. */
+    static boolean historyInWarehouse(Map<String, String> settings) {
+        return !settings.containsKey("spring.datasource.url") && System.getenv("SPRING_DATASOURCE_URL") == null
+                && System.getProperty("spring.datasource.url") == null;
     }
 
     static ConfigurableApplicationContext start(Map<String, Object> properties) {

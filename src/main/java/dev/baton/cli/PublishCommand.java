@@ -1,9 +1,11 @@
 package dev.baton.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import dev.baton.jobs.RunningNights;
 import dev.baton.publish.PublishLock;
 import dev.baton.publish.PublishedVersions;
 import dev.baton.publish.PublishedVersions.Version;
@@ -31,6 +33,13 @@ final class PublishCommand implements Callable<Integer> {
         PublishedVersions versions = new PublishedVersions(layout);
         if (rollback && refreshCatalog) {
             throw new IllegalArgumentException("--rollback and --refresh-catalog exclude each other");
+        }
+        if (rollback) {
+            List<String> running = RunningNights.all(layout);
+            if (!running.isEmpty()) {
+                throw new IllegalArgumentException("Not rolling back while a night runs (" + String.join("; ", running)
+                        + "): its publish would replace the rollback; roll back once it has ended");
+            }
         }
         if (rollback || refreshCatalog) {
             String action = rollback ? "--rollback" : "--refresh-catalog";

@@ -4,19 +4,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.Callable;
 
 import dev.baton.cli.ResultPrinter.Format;
 import dev.baton.cli.ResultPrinter.Result;
-import dev.baton.warehouse.DuckDbFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "query", mixinStandardHelpOptions = true,
-        description = "Run read-only SQL on the published warehouse and print the result.")
+        description = "Run read-only SQL on the published warehouse and print the result; no file access, no extensions,"
+                + " no settings.")
 final class QueryCommand implements Callable<Integer> {
 
     @Mixin
@@ -40,10 +41,20 @@ final class QueryCommand implements Callable<Integer> {
         if (csv && json) {
             throw new IllegalArgumentException("--csv and --json exclude each other");
         }
-        try (Connection connection = DuckDbFiles.openReadOnly(published);
-                Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery(sql)) {
-            ResultPrinter.print(Result.of(rows), json ? Format.JSON : csv ? Format.CSV : Format.TABLE, System.out);
+        try (Connection connection = LockedDownConnection.open(published);
+                Statement statement = connection.createStatement()) {
+            // execute, not executeQuery: a statement without rows that ran must not be reported as a failure
+            if (statement.execute(sql)) {
+                try (ResultSet rows = statement.getResultSet()) {
+                    ResultPrinter.print(Result.of(rows), json ? Format.JSON : csv ? Format.CSV : Format.TABLE, System.out);
+                }
+            } else {
+                System.out.println("OK");
+            }
+        } catch (SQLException e) {
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
+            throw new IllegalStateException("query failed (the warehouse is read-only, without file access or settings): "
+                    + message.lines().findFirst().orElse(message), e);
         }
         return BatonCli.OK;
     }

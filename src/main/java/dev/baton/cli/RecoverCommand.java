@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import dev.baton.jobs.Recovery;
+import dev.baton.jobs.RunningNights;
 import dev.baton.warehouse.WarehouseLayout;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
@@ -23,6 +24,13 @@ final class RecoverCommand implements Callable<Integer> {
     public Integer call() {
         WarehouseLayout layout = options.layout();
         layout.createDirectories();
+        List<String> running = RunningNights.all(layout);
+        if (!running.isEmpty() && options.historyInWarehouse()) {
+            running.forEach(night -> System.out.println("Running right now, left alone: " + night));
+            System.out.println("Nothing recovered: the running night's process has the run history open (H2 admits one process);"
+                    + " a run it leaves STARTED is recovered by the next run, or by recover once it has ended.");
+            return BatonCli.OK;
+        }
         try (ConfigurableApplicationContext context = options.start(layout)) {
             List<String> report = context.getBean(Recovery.class).recoverAll();
             if (report.isEmpty()) {

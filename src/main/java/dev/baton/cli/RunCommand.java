@@ -47,6 +47,7 @@ final class RunCommand implements Callable<Integer> {
         layout.createDirectories();
         Path landingFolder = landing != null ? landing : sampleLanding(layout);
         LocalDate date = runDate != null ? runDate : LocalDate.now();
+        RunContextOptions.refuseWhileRunning(layout, job);
         try (ConfigurableApplicationContext context = options.start(layout)) {
             JobRunner.Outcome outcome = context.getBean(JobRunner.class).run(job, date, landingFolder, rerun);
             if (outcome.succeeded()) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.baton.jobs.RunningNights;
 import dev.baton.warehouse.WarehouseLayout;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Mixin;
@@ -25,6 +26,29 @@ final class RunContextOptions {
 
     WarehouseLayout layout() {
         return warehouse.layout();
+    }
+
+    /** Whether the run history is the warehouse's own H2 file, which a running night keeps to itself. */
+    boolean historyInWarehouse() {
+        return BatonContext.historyInWarehouse(settings);
+    }
+
+    /**
+     * Refuses, before the run history is opened (a running night's process holds the H2 file), to start a job that is
+     * running: the refusal says who runs it, where, since when and in which step.
+     */
+    static void refuseWhileRunning(WarehouseLayout layout, String job) {
+        RunningNights.of(layout, job).ifPresent(running -> {
+            throw new AlreadyRunning("Job '" + job + "' is already running (" + running + "); not starting a second run");
+        });
+    }
+
+    /** A refused run: exit 2, like every refusal. */
+    static final class AlreadyRunning extends IllegalArgumentException {
+
+        AlreadyRunning(String message) {
+            super(message);
+        }
     }
 
     ConfigurableApplicationContext start(WarehouseLayout layout) {

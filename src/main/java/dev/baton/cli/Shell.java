@@ -16,7 +16,6 @@ import java.util.List;
 
 import dev.baton.cli.ResultPrinter.Format;
 import dev.baton.cli.ResultPrinter.Result;
-import dev.baton.warehouse.DuckDbFiles;
 
 /**
  * The loop behind {@code baton shell}: reads SQL statements ending with {@code ;} (they may span lines) and dot
@@ -152,20 +151,8 @@ final class Shell {
         }
     }
 
-    /**
-     * Read-only, and no file access outside the database either: without this, COPY ... TO would still write
-     * files and read_csv read them, because DuckDB's read-only mode only protects the database file.
-     */
     private Connection open() throws SQLException {
-        Connection connection = DuckDbFiles.openReadOnly(database);
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("set enable_external_access = false");
-            statement.execute("set lock_configuration = true");
-        } catch (SQLException e) {
-            connection.close();
-            throw e;
-        }
-        return connection;
+        return LockedDownConnection.open(database);
     }
 
     private void fail(Exception e) {

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 
 import dev.baton.jobs.JobCatalog;
 import dev.baton.jobs.RunHistory;
+import dev.baton.jobs.RunningNights;
 import dev.baton.jobs.RunHistory.Run;
 import dev.baton.warehouse.DuckDbFiles;
 import dev.baton.warehouse.WarehouseLayout;
@@ -44,6 +45,15 @@ final class StatusCommand implements Callable<Integer> {
         if (!Files.isDirectory(layout.root())) {
             throw new IllegalArgumentException("No warehouse folder at " + layout.root());
         }
+        List<String> running = RunningNights.all(layout);
+        if (!running.isEmpty() && options.historyInWarehouse()) {
+            printPublished(layout.publishedFile());
+            System.out.println();
+            running.forEach(night -> System.out.println("Running: " + night));
+            System.out.println("Run history: shown once the night has ended (its process has state/batch.mv.db open, and H2"
+                    + " admits one process)");
+            return BatonCli.OK;
+        }
         List<Run> runs = new ArrayList<>();
         try (ConfigurableApplicationContext context = options.start(layout)) {
             RunHistory history = context.getBean(RunHistory.class);
@@ -56,6 +66,7 @@ final class StatusCommand implements Callable<Integer> {
 
         printPublished(layout.publishedFile());
         System.out.println();
+        running.forEach(night -> System.out.println("Running: " + night));
         if (runs.isEmpty()) {
             System.out.println("No runs yet.");
             return BatonCli.OK;

@@ -77,18 +77,18 @@ public class JobRunner {
      */
     public Outcome run(String jobName, LocalDate runDate, Path landing, boolean rerun) {
         catalog.definition(jobName);
-        Optional<RunLock> lock = RunLock.tryAcquire(layout.stateDir(), jobName);
+        Optional<RunLock> lock = RunLock.tryAcquire(layout.stateDir(), jobName, runDate);
         if (lock.isEmpty()) {
             return new Outcome(false, true, "Job '" + jobName + "' is already running ("
                     + RunLock.holder(layout.stateDir(), jobName) + "); not starting a second run");
         }
         try (RunLock held = lock.get()) {
             recovery.recoverOrphans(jobName);
-            return runLocked(jobName, runDate, landing, rerun);
+            return runLocked(jobName, runDate, landing, rerun, held);
         }
     }
 
-    private Outcome runLocked(String jobName, LocalDate runDate, Path landing, boolean rerun) {
+    private Outcome runLocked(String jobName, LocalDate runDate, Path landing, boolean rerun, RunLock lock) {
         RunParameters parameters = new RunParameters(jobName, runDate, landing);
         List<JobExecution> attempts = history.attempts(jobName, runDate);
         if (!attempts.isEmpty()) {
@@ -109,7 +109,7 @@ public class JobRunner {
                 + (parameters.attempt() > 0 ? " (attempt " + parameters.attempt() + ")" : "");
         JobExecution execution;
         try {
-            execution = jobOperator.start(observed(catalog.job(jobName)), parameters.toJobParameters());
+            execution = jobOperator.start(observed(catalog.job(jobName), lock), parameters.toJobParameters());
         } catch (Exception e) {
             return new Outcome(false, true, "Cannot start " + label + ": " + e.getMessage());
         } finally {
@@ -129,8 +129,8 @@ public class JobRunner {
         return new Outcome(false, false, label + " " + execution.getStatus() + ": " + firstFailure(execution));
     }
 
-    private Job observed(Job job) {
-        RunObserver observer = new RunObserver(repository, meters);
+    private Job observed(Job job, RunLock lock) {
+        RunObserver observer = new RunObserver(repository, meters, lock::stepStarted);
         if (job instanceof AbstractJob abstractJob) {
             abstractJob.registerJobExecutionListener(observer);
             abstractJob.setObservationRegistry(observations);

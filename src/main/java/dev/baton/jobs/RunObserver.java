@@ -1,6 +1,7 @@
 package dev.baton.jobs;
 
 import java.time.Duration;
+import java.util.function.Consumer;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -23,10 +24,13 @@ final class RunObserver implements JobExecutionListener, StepExecutionListener {
 
     private final JobRepository repository;
     private final MeterRegistry meters;
+    /** Tells the run lock which step runs, for status and a refused second run to say. */
+    private final Consumer<String> stepStarted;
 
-    RunObserver(JobRepository repository, MeterRegistry meters) {
+    RunObserver(JobRepository repository, MeterRegistry meters, Consumer<String> stepStarted) {
         this.repository = repository;
         this.meters = meters;
+        this.stepStarted = stepStarted;
     }
 
     @Override
@@ -38,6 +42,7 @@ final class RunObserver implements JobExecutionListener, StepExecutionListener {
 
     @Override
     public void beforeStep(StepExecution step) {
+        stepStarted.accept(step.getStepName());
         log.info("step {} started (execution {})", step.getStepName(), step.getJobExecutionId());
     }
 

@@ -85,9 +85,11 @@ final class IncrementalBuild {
     private final Set<String> readPerAccount;
     private final Map<String, Model> catalog = new HashMap<>();
     private final Map<String, Change> changes = new HashMap<>();
+    private final StepAttempt attempt;
 
-    private IncrementalBuild(Connection connection, LocalDate runDate, List<Model> models, ModelCatalog catalog, boolean incremental)
-            throws SQLException {
+    private IncrementalBuild(Connection connection, LocalDate runDate, List<Model> models, ModelCatalog catalog, boolean incremental,
+            StepAttempt attempt) throws SQLException {
+        this.attempt = attempt;
         this.connection = connection;
         this.runDate = runDate;
         // run_date itself is left out: within a month the models depend on the run month only
@@ -103,6 +105,11 @@ final class IncrementalBuild {
                 }
             }
         }
+        // this step's models: model_builds holds only what an earlier attempt finished; last night's were saved apart
+        models.forEach(model -> lastFingerprints.remove(model.name()));
+        if (incremental) {
+            lastFingerprints.putAll(attempt.lastNight());
+        }
         this.withAccounts = new HashSet<>(strings("select distinct table_name from duckdb_columns() where schema_name = 'main'"
                 + " and column_name = '" + ACCOUNT + "'"));
         this.tables = new HashSet<>(strings("select table_name from duckdb_tables() where schema_name = 'main'"));
@@ -113,14 +120,20 @@ final class IncrementalBuild {
     }
 
     /**
-     * Starts the build of these models: what they were last built from is read, then forgotten, so a step that
-     * fails half-way builds whole, when restarted, every model it had not finished.
+     * Starts the build of these models: what they were last built from is read, then forgotten (and kept apart, see
+     * {@link StepAttempt}). A restarted step keeps what the failed attempt finished and builds the rest as the first
+     * attempt would have, against the published version the build started from, never against the failed attempt's rows.
      *
      * @param incremental false ({@code baton.models.incremental}) ignores last night's builds: everything is built whole
      */
     static IncrementalBuild start(Connection connection, LocalDate runDate, List<Model> models, ModelCatalog catalog,
             boolean incremental) throws SQLException {
-        IncrementalBuild build = new IncrementalBuild(connection, runDate, models, catalog, incremental);
+        StepAttempt attempt = StepAttempt.begin(connection, models);
+        IncrementalBuild build = new IncrementalBuild(connection, runDate, models, catalog, incremental, attempt);
+        if (attempt.restarted()) {
+            log.info("models step restarted: {} of its {} models were finished by the attempt that failed; the others are"
+                    + " compared with the published version", attempt.finished().size(), models.size());
+        }
         try (Statement statement = connection.createStatement()) {
             // last night's table of a model whose file is gone would otherwise be carried and published night after night
             for (String removed : build.strings("select model from model_builds")) {
@@ -131,14 +144,6 @@ final class IncrementalBuild {
             }
             statement.execute("drop schema if exists " + FILTERED + " cascade");
             statement.execute("create schema " + FILTERED);
-            StringJoiner names = new StringJoiner(", ");
-            StringJoiner sources = new StringJoiner(", ");
-            models.forEach(model -> {
-                names.add(SqlIdentifiers.quoteLiteral(model.name()));
-                sources.add(SqlIdentifiers.quoteLiteral(changeSource(model.name())));
-            });
-            statement.execute("delete from model_builds where model in (" + names + ")");
-            statement.execute("delete from night_changes where entity in (" + sources + ")");
         }
         return build;
     }
@@ -146,7 +151,14 @@ final class IncrementalBuild {
     void build(Model model) throws SQLException {
         long started = System.nanoTime();
         String fingerprint = fingerprint(model);
-        boolean sameAsLastNight = fingerprint.equals(lastFingerprints.get(model.name()))
+        StepAttempt.Finished finished = attempt.finished().get(model.name());
+        if (finished != null && finished.fingerprint().equals(fingerprint)) {
+            changes.put(model.name(), finished.change());
+            log.info("model {} kept as the failed attempt built it (changed: {})", model.name(), finished.change().name().toLowerCase());
+            return;
+        }
+        // a model the failed attempt finished from other SQL or settings: its table is no longer last night's
+        boolean sameAsLastNight = finished == null && fingerprint.equals(lastFingerprints.get(model.name()))
                 && (model.isView() || tables.contains(model.name()));
         Change inputs = Change.NONE;
         for (String dependency : model.dependsOn()) {
@@ -183,6 +195,9 @@ final class IncrementalBuild {
                 change = Change.ALL;
             }
             changes.put(model.name(), change);
+            if (finished != null) {
+                forgetFinished(model);
+            }
             double seconds = (System.nanoTime() - started) / 1e9;
             record(model, fingerprint, how, change, seconds);
             long committing = System.nanoTime();
@@ -196,6 +211,11 @@ final class IncrementalBuild {
         } finally {
             connection.setAutoCommit(true);
         }
+    }
+
+    private void forgetFinished(Model model) throws SQLException {
+        execute("delete from main.model_builds where model = " + SqlIdentifiers.quoteLiteral(model.name()), model);
+        execute("delete from main.night_changes where entity = " + SqlIdentifiers.quoteLiteral(changeSource(model.name())), model);
     }
 
     /** Drops the filtered views, so nothing of the incremental build is published. */

@@ -25,6 +25,7 @@ import java.util.Set;
 import dev.baton.jobs.JobDefinition.StepDefinition;
 import dev.baton.jobs.RunParameters;
 import dev.baton.jobs.StepKind;
+import dev.baton.modeling.ModelBuilds;
 import dev.baton.modeling.ModelCatalog;
 import dev.baton.publish.ParquetExport.TableEntry;
 import dev.baton.publish.PublishedVersions.Version;
@@ -132,6 +133,7 @@ class PublishStepKind implements StepKind {
                 contribution.incrementWriteCount(1);
             }
             reportingViews = viewStatements(connection, models.viewsInLayers(reportingLayers));
+            ModelBuilds.forgetAttempts(connection);
             // Everything into the main file before it is linked: a .wal left behind would not travel with it.
             statement.execute("checkpoint");
         }

@@ -47,8 +47,12 @@ public final class WarehouseLayout {
         return root.resolve("sample-landing");
     }
 
+    /**
+     * The run history's H2 file. WRITE_DELAY=0: H2 otherwise keeps commits in memory for up to 500 ms, so a kill -9
+     * just after a step completed lost its COMPLETED and the restart ran the step again.
+     */
     public String metadataJdbcUrl() {
-        return "jdbc:h2:file:" + stateDir().resolve("batch") + ";DB_CLOSE_ON_EXIT=FALSE";
+        return "jdbc:h2:file:" + stateDir().resolve("batch") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
     }
 
     public void createDirectories() {
