@@ -17,7 +17,8 @@ run as (
     select * from run_context
 ),
 
--- why: the rate of a month is the latest one dated on or before its last day, however sparse the feed
+-- why: the rate of a month is the latest one dated on or before its last day (the run month: the run date), however
+-- sparse the feed
 ranked as (
     select
         fx_rates.currency,
@@ -32,6 +33,7 @@ ranked as (
         on fx_rates.rate_date <= months.month_end
     cross join run
     where fx_rates.currency <> run.reporting_currency
+        and fx_rates.rate_date <= run.run_date
 ),
 
 -- why: with fx_rate_rule = month-average a month is valued at the plain average of the rates dated in it
@@ -44,6 +46,8 @@ month_averages as (
     inner join months
         on fx_rates.rate_date >= months.month_start
         and fx_rates.rate_date <= months.month_end
+    cross join run
+    where fx_rates.rate_date <= run.run_date
     group by fx_rates.currency, months.month_start
 ),
 

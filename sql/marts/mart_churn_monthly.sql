@@ -1,6 +1,6 @@
 /* model: mart_churn_monthly
    grain: one row per calendar month per customer segment, plus segment 'all' for the total (month, segment)
-   depends_on: fct_mrr_movement, dim_account
+   depends_on: fct_mrr_movement, dim_account, dim_month, run_context
 */
 with
 
@@ -10,6 +10,14 @@ movements as (
 
 accounts as (
     select * from dim_account
+),
+
+months as (
+    select * from dim_month
+),
+
+run as (
+    select * from run_context
 ),
 
 segmented as (
@@ -51,7 +59,7 @@ totals as (
 )
 
 select
-    month_start as month,
+    totals.month_start as month,
     reporting_segment as segment,
     cast(starting_accounts as bigint) as starting_accounts,
     cast(new_accounts as bigint) as new_accounts,
@@ -69,5 +77,10 @@ select
     cast(churned_mrr + contraction_mrr as double) / nullif(starting_mrr, 0) as gross_mrr_churn_rate,
     cast(retained_with_expansion_mrr as double) / nullif(starting_mrr, 0) as nrr,
     cast(retained_mrr as double) / nullif(starting_mrr, 0) as grr,
-    cast(new_mrr + expansion_mrr + reactivation_mrr as double) / nullif(contraction_mrr + churned_mrr, 0) as quick_ratio
+    cast(new_mrr + expansion_mrr + reactivation_mrr as double) / nullif(contraction_mrr + churned_mrr, 0) as quick_ratio,
+    -- the run month is valued on the run date: its figures are to date, not the month's
+    months.month_end > run.run_date as is_partial_month
 from totals
+inner join months
+    on months.month_start = totals.month_start
+cross join run

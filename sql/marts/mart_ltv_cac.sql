@@ -44,9 +44,11 @@ grid as (
     select
         months.month_start,
         months.month_key,
+        months.month_end > run.run_date as is_partial_month,
         channels.acquisition_channel
     from months
     cross join channels
+    cross join run
 ),
 
 account_months as (
@@ -90,6 +92,7 @@ filled as (
         grid.month_start,
         grid.month_key,
         grid.acquisition_channel,
+        grid.is_partial_month,
         coalesce(channel_months.new_accounts, 0) as new_accounts,
         coalesce(channel_months.new_mrr, 0) as new_mrr,
         coalesce(channel_months.paying_accounts, 0) as paying_accounts,
@@ -142,6 +145,7 @@ unit_economics as (
     select
         filled.month_start,
         filled.acquisition_channel,
+        filled.is_partial_month,
         filled.new_accounts,
         filled.spend,
         attributed.cac_spend,
@@ -173,10 +177,15 @@ lifetimes as (
         unit_economics.*,
         case
             when logo_churn_rate is null then null
-            when logo_churn_rate = 0 or 1 / logo_churn_rate > ltv_max_lifetime_months then cast(ltv_max_lifetime_months as double)
-            else 1 / logo_churn_rate
+            when logo_churn_rate = 0 then cast(ltv_max_lifetime_months as double)
+            when 1 / nullif(logo_churn_rate, 0) > ltv_max_lifetime_months then cast(ltv_max_lifetime_months as double)
+            else 1 / nullif(logo_churn_rate, 0)
         end as lifetime_months,
-        logo_churn_rate is not null and (logo_churn_rate = 0 or 1 / logo_churn_rate > ltv_max_lifetime_months) as ltv_is_capped
+        case
+            when logo_churn_rate is null then false
+            when logo_churn_rate = 0 then true
+            else 1 / nullif(logo_churn_rate, 0) > ltv_max_lifetime_months
+        end as ltv_is_capped
     from unit_economics
 ),
 
@@ -201,5 +210,7 @@ select
     cast(ltv as double) as ltv,
     ltv_is_capped,
     cast(ltv / nullif(cac, 0) as double) as ltv_cac,
-    cast(cac / nullif(new_arpa * gross_margin, 0) as double) as cac_payback_months
+    cast(cac / nullif(new_arpa * gross_margin, 0) as double) as cac_payback_months,
+    -- the run month is valued on the run date: its figures are to date, not the month's
+    is_partial_month
 from with_ltv

@@ -1,6 +1,6 @@
 /* model: mart_retention_monthly
    grain: one row per calendar month (month)
-   depends_on: fct_mrr_movement, fct_mrr_month, int_mrr_account_month_currency, int_fx_rates_at_month_end, dim_month
+   depends_on: fct_mrr_movement, fct_mrr_month, int_mrr_account_month_currency, int_fx_rates_at_month_end, dim_month, run_context
 */
 with
 
@@ -22,6 +22,10 @@ rates as (
 
 months as (
     select * from dim_month
+),
+
+run as (
+    select * from run_context
 ),
 
 monthly as (
@@ -100,8 +104,11 @@ select
     cast(coalesce(trailing_year.retained_mrr, 0) as decimal(18, 6)) as t12m_retained_mrr,
     cast(trailing_year.retained_with_expansion_mrr as double) / nullif(trailing_year.starting_mrr, 0) as t12m_nrr,
     cast(trailing_year.retained_mrr as double) / nullif(trailing_year.starting_mrr, 0) as t12m_grr,
-    cast(trailing_year.retained_accounts as double) / nullif(trailing_year.starting_accounts, 0) as t12m_logo_retention
+    cast(trailing_year.retained_accounts as double) / nullif(trailing_year.starting_accounts, 0) as t12m_logo_retention,
+    -- the run month is valued on the run date: its figures are to date, not the month's
+    months.month_end > run.run_date as is_partial_month
 from months
+cross join run
 left join monthly
     on monthly.month_start = months.month_start
 left join trailing_year

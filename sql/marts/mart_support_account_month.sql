@@ -1,6 +1,6 @@
 /* model: mart_support_account_month
    grain: one row per account per month from its first paid month or first ticket to the run month (account_id, month_start)
-   depends_on: fct_ticket, fct_mrr_month, fct_subscription_period, dim_month
+   depends_on: fct_ticket, fct_mrr_month, fct_subscription_period, dim_month, run_context
    incremental_by: account_id
 */
 with
@@ -21,6 +21,10 @@ months as (
     select * from dim_month
 ),
 
+run as (
+    select * from run_context
+),
+
 first_months as (
     select account_id, min(month_start) as first_month
     from (
@@ -36,8 +40,11 @@ account_months as (
         first_months.account_id,
         months.month_start,
         months.month_end,
-        months.month_key
+        months.month_key,
+        -- the run month is valued on the run date, as MRR is
+        case when months.month_end > run.run_date then run.run_date else months.month_end end as valued_on
     from first_months
+    cross join run
     inner join months
         on months.month_start >= first_months.first_month
 ),
@@ -155,8 +162,8 @@ seats as (
     from account_months
     inner join subscriptions
         on subscriptions.account_id = account_months.account_id
-        and subscriptions.start_date <= account_months.month_end
-        and (subscriptions.effective_end_date is null or subscriptions.effective_end_date > account_months.month_end)
+        and subscriptions.start_date <= account_months.valued_on
+        and (subscriptions.effective_end_date is null or subscriptions.effective_end_date > account_months.valued_on)
         and subscriptions.monthly_amount_local > 0
     group by account_months.account_id, account_months.month_start
 )

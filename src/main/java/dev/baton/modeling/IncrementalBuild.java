@@ -54,6 +54,8 @@ final class IncrementalBuild {
     /** The filtered views a model built for the changed accounts or keys reads in place of its inputs. */
     private static final String FILTERED = "baton_changed";
     private static final String ACCOUNT = Model.ACCOUNT;
+    /** The column of a model that says its run month is valued on the run date, not on the month's last day. */
+    private static final String PARTIAL_MONTH = "is_partial_month";
     /** The accounts the model being built is rebuilt for; the filtered views select them. */
     private static final String ACCOUNTS_TO_REBUILD = FILTERED + ".accounts_to_rebuild";
     private static final String REBUILT_ACCOUNTS = "select account_id from " + ACCOUNTS_TO_REBUILD;
@@ -86,20 +88,27 @@ final class IncrementalBuild {
     private final Map<String, Model> catalog = new HashMap<>();
     private final Map<String, Change> changes = new HashMap<>();
     private final StepAttempt attempt;
+    private final RunDateMove runDateMove;
+    private final boolean runMonthComplete;
 
     private IncrementalBuild(Connection connection, LocalDate runDate, List<Model> models, ModelCatalog catalog, boolean incremental,
             StepAttempt attempt) throws SQLException {
         this.attempt = attempt;
         this.connection = connection;
         this.runDate = runDate;
-        // run_date itself is left out: within a month the models depend on the run month only
+        // run_date itself is left out: within a month the models depend on the run month, and on the day only through the
+        // accounts RunDateMove names and, for a model reporting is_partial_month, whether the day is the month's last
         this.settings = String.join("|", strings("select * exclude (run_date) from run_context")) + "|" + YearMonth.from(runDate);
+        this.runMonthComplete = runDate.equals(YearMonth.from(runDate).atEndOfMonth());
         this.lastFingerprints = new HashMap<>();
         this.earlierSteps = new HashMap<>();
+        LocalDate lastRunDate = null;
         try (Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("select model, fingerprint, run_date, changed from model_builds")) {
             while (incremental && rows.next()) {
                 lastFingerprints.put(rows.getString(1), rows.getString(2));
+                LocalDate built = rows.getObject(3, LocalDate.class);
+                lastRunDate = lastRunDate == null || built.isAfter(lastRunDate) ? built : lastRunDate;
                 if (rows.getObject(3, LocalDate.class).equals(runDate)) {
                     earlierSteps.put(rows.getString(1), Change.valueOf(rows.getString(4).toUpperCase()));
                 }
@@ -113,6 +122,7 @@ final class IncrementalBuild {
         this.withAccounts = new HashSet<>(strings("select distinct table_name from duckdb_columns() where schema_name = 'main'"
                 + " and column_name = '" + ACCOUNT + "'"));
         this.tables = new HashSet<>(strings("select table_name from duckdb_tables() where schema_name = 'main'"));
+        this.runDateMove = RunDateMove.between(connection, lastRunDate, runDate, tables);
         this.entitiesChanged = new HashSet<>(strings("select distinct entity from night_changes"));
         this.readPerAccount = new HashSet<>();
         models.stream().filter(model -> !model.incrementalBy().isEmpty()).forEach(model -> readPerAccount.addAll(model.dependsOn()));
@@ -162,7 +172,7 @@ final class IncrementalBuild {
                 && (model.isView() || tables.contains(model.name()));
         Change inputs = Change.NONE;
         for (String dependency : model.dependsOn()) {
-            inputs = inputs.or(changeOf(dependency));
+            inputs = inputs.or(changeOf(model, dependency));
         }
         String how;
         Change change;
@@ -223,6 +233,10 @@ final class IncrementalBuild {
         try (Statement statement = connection.createStatement()) {
             statement.execute("drop schema if exists " + FILTERED + " cascade");
         }
+    }
+
+    private Change changeOf(Model model, String dependency) {
+        return dependency.equals("run_context") ? runDateMove.changeFor(model) : changeOf(dependency);
     }
 
     private Change changeOf(String dependency) {
@@ -319,7 +333,7 @@ final class IncrementalBuild {
     private StringJoiner changedSources(Model model) {
         StringJoiner sources = new StringJoiner(", ");
         for (String dependency : model.dependsOn()) {
-            if (changeOf(dependency) == Change.ACCOUNTS) {
+            if (changeOf(model, dependency) == Change.ACCOUNTS) {
                 sources.add(SqlIdentifiers.quoteLiteral(changeSource(dependency)));
             }
         }
@@ -449,6 +463,10 @@ final class IncrementalBuild {
             digest.update(model.sql().getBytes(StandardCharsets.UTF_8));
             digest.update((byte) 0);
             digest.update(settings.getBytes(StandardCharsets.UTF_8));
+            if (runMonthComplete && model.sql().contains(PARTIAL_MONTH)) {
+                // the run on the month's last day completes the month: a model that says whether it is partial is rebuilt
+                digest.update((byte) 1);
+            }
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

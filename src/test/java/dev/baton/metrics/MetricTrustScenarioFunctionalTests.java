@@ -306,6 +306,42 @@ class MetricTrustScenarioFunctionalTests {
         assertThat((Double) unitEconomics(noSpend, "2024-02", "events").get("ltv")).isCloseTo(14400.0, within(1e-9));
     }
 
+    // item 5 -------------------------------------------------------------------------------------------------------
+
+    @Test
+    void theRunMonthIsValuedOnTheRunDateAndSaysItIsPartial() {
+        // Q1 is paid to 2025-01-20 (canceled 2025-01-02): on the run date 2025-01-15 it is still in force, so January
+        // 2025 keeps its 500 and no churn (valued on January 31 it would already be churned)
+        assertThat(timeline(defaults, "Q1", "2024-12", "2025-01")).containsExactly("2024-12 500 none", "2025-01 500 none");
+        assertThat(defaults.row("select * from mart_mrr_bridge where month = date '2025-01-01'"))
+                .containsEntry("is_partial_month", true).extracting(row -> money(row.get("closing_mrr"))).isEqualTo("2680");
+        for (String mart : List.of("mart_mrr_bridge", "mart_churn_monthly", "mart_retention_monthly", "mart_ltv_cac")) {
+            assertThat(defaults.rows("select distinct strftime(month, '%Y-%m') as month from " + mart + " where is_partial_month"))
+                    .as(mart).extracting(row -> row.get("month")).containsExactly("2025-01");
+        }
+    }
+
+    @Test
+    void aLaterRunDateInTheSameMonthRebuildsTheAccountsItTouchesAndTheLastDayCompletesTheMonth() throws Exception {
+        Path landing = Scenarios.copy("metric_trust", workspace.resolve("landing-nights"));
+        Path warehouse = workspace.resolve("nights");
+        assertThat(run(landing, warehouse)).isZero();
+        // 2025-01-21: Q1's paid period ended on the 20th -> churn 500 in January; nothing was delivered, and only the
+        // accounts with a subscription starting or ending in (01-15, 01-21] are rebuilt (Q1)
+        assertThat(BatonCli.execute("run", "--landing", landing.toString(), "--warehouse", warehouse.toString(), "--run-date", "2025-01-21"))
+                .isZero();
+        PublishedWarehouse published = new PublishedWarehouse(warehouse);
+        assertThat(timeline(published, "Q1", "2024-12", "2025-01")).containsExactly("2024-12 500 none", "2025-01 0 churn");
+        assertThat(published.row("select build, accounts from model_builds where model = 'int_mrr_account_month_currency'"))
+                .containsEntry("build", "accounts").containsEntry("accounts", 1L);
+        assertThat(published.decimal("select closing_mrr from mart_mrr_bridge where month = date '2025-01-01'"))
+                .as("2680 - Q1's 500").isEqualByComparingTo("2180");
+        // 2025-01-31, the month's last day: January is complete
+        assertThat(BatonCli.execute("run", "--landing", landing.toString(), "--warehouse", warehouse.toString(), "--run-date", "2025-01-31"))
+                .isZero();
+        assertThat(new PublishedWarehouse(warehouse).count("select * from mart_mrr_bridge where is_partial_month")).isZero();
+    }
+
     // item 7 -------------------------------------------------------------------------------------------------------
 
     @Test
