@@ -49,7 +49,7 @@ final class BackfillCommand implements Callable<Integer> {
         }
         WarehouseLayout layout = options.layout();
         layout.createDirectories();
-        Path landingFolder = landing != null ? landing : RunCommand.sampleLanding(layout);
+        Path landingFolder = landing != null ? landing : RunCommand.sampleLanding(layout, to);
         int ran = 0;
         int skipped = 0;
         try (ConfigurableApplicationContext context = options.start(layout)) {
