@@ -40,7 +40,7 @@ class ProjectDefinitionsTests {
     void everyJobNamesKnownStepKinds() {
         assertThat(jobs.jobNames()).contains("nightly");
         assertThat(jobs.definition("nightly").steps()).extracting(step -> step.name())
-                .containsExactly("extract-landing", "load-funnel-stages", "build-models", "run-audits", "publish", "write-report");
+                .containsExactly("extract-landing", "check-freshness", "load-funnel-stages", "build-models", "run-audits", "publish", "write-report");
     }
 
     @Test

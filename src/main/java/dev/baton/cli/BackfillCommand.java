@@ -50,7 +50,7 @@ final class BackfillCommand implements Callable<Integer> {
         WarehouseLayout layout = options.layout();
         layout.createDirectories();
         RunContextOptions.refuseWhileRunning(layout, job);
-        Path landingFolder = landing != null ? landing : RunCommand.sampleLanding(layout);
+        Path landingFolder = landing != null ? landing : RunCommand.sampleLanding(layout, to);
         int ran = 0;
         int skipped = 0;
         try (ConfigurableApplicationContext context = options.start(layout)) {

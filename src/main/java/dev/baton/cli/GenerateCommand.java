@@ -1,6 +1,7 @@
 package dev.baton.cli;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.concurrent.Callable;
 
@@ -22,11 +23,15 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--start", defaultValue = "2023-01", description = "First month YYYY-MM (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--start", description = "First month YYYY-MM (default: the months that end with the run date's month).")
     YearMonth start;
 
     @Option(names = "--months", defaultValue = "36", description = "Months of history (default: ${DEFAULT-VALUE}).")
     int months;
+
+    @Option(names = "--run-date", description = "The business date the data is for, YYYY-MM-DD (default: today): without"
+            + " --start, the months end with its month, so a run for that date finds its feeds current.")
+    LocalDate runDate;
 
     @Override
     public Integer call() throws Exception {
@@ -34,7 +39,8 @@ final class GenerateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--accounts and --months must be at least 1");
         }
         long started = System.nanoTime();
-        GenerationSummary summary = new LandingGenerator(seed, accounts, start, months).writeTo(out);
+        YearMonth first = start != null ? start : YearMonth.from(runDate != null ? runDate : LocalDate.now()).minusMonths(months - 1L);
+        GenerationSummary summary = new LandingGenerator(seed, accounts, first, months).writeTo(out);
         summary.rowsPerEntity().forEach((entity, rows) -> System.out.printf("%-14s %,12d rows%n", entity, rows));
         System.out.printf("Wrote %s in %.1f s%n", out.toAbsolutePath(), (System.nanoTime() - started) / 1e9);
         return BatonCli.OK;

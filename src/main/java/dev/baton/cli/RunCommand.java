@@ -22,11 +22,15 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     RunContextOptions options;
 
-    /** The demo data set: fixed, so the README's numbers are the same on every machine. */
+    /**
+     * The demo data set: fixed seed and size, over the 36 months up to the run date, so its current months are real
+     * (a sample ending before the run date would be a stale feed, refused by the freshness check).
+     */
     static final long SAMPLE_SEED = 42;
     static final int SAMPLE_ACCOUNTS = 300;
-    static final YearMonth SAMPLE_START = YearMonth.of(2023, 1);
     static final int SAMPLE_MONTHS = 36;
+    /** In the sample folder: the window it was generated for, so a run in a later month generates it again. */
+    private static final String SAMPLE_WINDOW = "sample-window.txt";
 
     @Option(names = "--job", defaultValue = "nightly", description = "Job from jobs/ (default: ${DEFAULT-VALUE}).")
     String job;
@@ -45,9 +49,9 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         WarehouseLayout layout = options.layout();
         layout.createDirectories();
-        Path landingFolder = landing != null ? landing : sampleLanding(layout);
         LocalDate date = runDate != null ? runDate : LocalDate.now();
         RunContextOptions.refuseWhileRunning(layout, job);
+        Path landingFolder = landing != null ? landing : sampleLanding(layout, date);
         try (ConfigurableApplicationContext context = options.start(layout)) {
             JobRunner.Outcome outcome = context.getBean(JobRunner.class).run(job, date, landingFolder, rerun);
             if (outcome.succeeded()) {
@@ -60,11 +64,24 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /** The sample for a run today. */
     static Path sampleLanding(WarehouseLayout layout) throws Exception {
+        return sampleLanding(layout, LocalDate.now());
+    }
+
+    /**
+     * The sample company over the {@value #SAMPLE_MONTHS} months ending with the run date's month, generated again when
+     * the folder holds another window (its files are replaced; rows landed from the earlier window stay landed).
+     */
+    static Path sampleLanding(WarehouseLayout layout, LocalDate runDate) throws Exception {
         Path folder = layout.sampleLandingDir();
-        if (!Files.isDirectory(folder)) {
-            new LandingGenerator(SAMPLE_SEED, SAMPLE_ACCOUNTS, SAMPLE_START, SAMPLE_MONTHS).writeTo(folder);
-            System.out.println("Generated sample landing data in " + folder);
+        YearMonth start = YearMonth.from(runDate).minusMonths(SAMPLE_MONTHS - 1L);
+        String window = start + " " + SAMPLE_MONTHS + " months, seed " + SAMPLE_SEED + ", " + SAMPLE_ACCOUNTS + " accounts";
+        Path marker = folder.resolve(SAMPLE_WINDOW);
+        if (!Files.isRegularFile(marker) || !Files.readString(marker).strip().equals(window)) {
+            new LandingGenerator(SAMPLE_SEED, SAMPLE_ACCOUNTS, start, SAMPLE_MONTHS).writeTo(folder);
+            Files.writeString(marker, window + "\n");
+            System.out.println("Generated sample landing data (" + window + ") in " + folder);
         }
         return folder;
     }

@@ -118,6 +118,26 @@ final class StatusCommand implements Callable<Integer> {
             }
         } catch (Exception e) {
             System.out.println("Published: " + published + " (cannot read: " + BatonCli.oneLine(e) + ")");
+            return;
+        }
+        printFeeds(published);
+    }
+
+    /** Each fact feed's newest date as the published night's freshness check found it (none before that check existed). */
+    private static void printFeeds(Path published) {
+        try (Connection connection = DuckDbFiles.openReadOnly(published); Statement statement = connection.createStatement()) {
+            List<String> feeds = column(statement, "select entity || ' ' || coalesce(cast(newest_date as varchar), 'no rows')"
+                    + " || case when stale then ' (stale)' else '' end from feed_freshness order by entity");
+            if (!feeds.isEmpty()) {
+                System.out.println("Feeds (newest date): " + String.join(", ", feeds));
+            }
+            for (String warning : column(statement, "select entity || ' feed''s newest date is ' || cast(newest_date as varchar)"
+                    + " || ', older than baton.freshness.max-age before the run date ' || cast(run_date as varchar)"
+                    + " from feed_freshness where stale order by entity")) {
+                System.out.println("  warning: " + warning);
+            }
+        } catch (Exception e) {
+            // a warehouse published before the freshness check has no feed_freshness table: nothing to show
         }
     }
 

@@ -82,7 +82,7 @@ class CrashRecoveryFunctionalTests {
         assertThat(nothingLeft.out()).contains("Nothing to recover");
         assertThat(restarted.exitCode()).as(restarted.err()).isZero();
         assertThat(RestartFunctionalTests.stepHistory(crashed, RUN_DATE)).containsExactly(
-                "extract-landing COMPLETED", "load-funnel-stages COMPLETED", "build-models FAILED", "build-models FAILED",
+                "extract-landing COMPLETED", "check-freshness COMPLETED", "load-funnel-stages COMPLETED", "build-models FAILED", "build-models FAILED",
                 "build-models COMPLETED", "run-audits COMPLETED", "publish COMPLETED", "write-report COMPLETED");
 
         // and the marts equal those of an uninterrupted run, row by row

@@ -62,7 +62,7 @@ class PostgresMetadataFunctionalTests {
                     join BATCH_JOB_EXECUTION_PARAMS p on p.JOB_EXECUTION_ID = s.JOB_EXECUTION_ID
                     where p.PARAMETER_NAME = 'runDate' and p.PARAMETER_VALUE = '2024-04-16'
                     order by s.STEP_EXECUTION_ID""")).containsExactly(
-                    "extract-landing COMPLETED", "load-funnel-stages COMPLETED", "build-models FAILED",
+                    "extract-landing COMPLETED", "check-freshness COMPLETED", "load-funnel-stages COMPLETED", "build-models FAILED",
                     "build-models COMPLETED", "run-audits COMPLETED", "publish COMPLETED", "write-report COMPLETED");
             assertThat(query(url, "select version from flyway_schema_history where success")).containsExactly("1");
             // and no embedded store was created beside the warehouse

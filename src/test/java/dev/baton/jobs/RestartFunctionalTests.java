@@ -53,7 +53,7 @@ class RestartFunctionalTests {
         // then it resumed at build-models: extract ran once for that date
         assertThat(restarted.exitCode()).isZero();
         assertThat(stepHistory(warehouse, "2024-04-16")).containsExactly(
-                "extract-landing COMPLETED", "load-funnel-stages COMPLETED", "build-models FAILED",
+                "extract-landing COMPLETED", "check-freshness COMPLETED", "load-funnel-stages COMPLETED", "build-models FAILED",
                 "build-models COMPLETED", "run-audits COMPLETED", "publish COMPLETED", "write-report COMPLETED");
         assertThat(published.row("select cast(run_date as varchar) as d from run_context").get("d")).isEqualTo("2024-04-16");
         assertThat(published.count("select * from mart_ltv_cac")).isPositive();

@@ -1,0 +1,30 @@
+package dev.baton.freshness;
+
+import java.util.List;
+
+/**
+ * A fact feed whose newest date says how current the night's data is.
+ *
+ * @param entity the landed entity
+ * @param billing true for the feed MRR is made of: when it is stale the night fails, when another is, it warns
+ * @param dates the columns (as date expressions) whose latest value is the feed's newest date
+ */
+record Feed(String entity, boolean billing, List<String> dates) {
+
+    static final List<Feed> FACTS = List.of(
+            new Feed("subscriptions", true, List.of("start_date", "end_date", "cast(updated_at as date)")),
+            new Feed("deals", false, List.of("cast(created_at as date)", "cast(closed_at as date)", "cast(updated_at as date)")),
+            new Feed("tickets", false, List.of("cast(created_at as date)", "cast(solved_at as date)", "cast(updated_at as date)")));
+
+    /**
+     * The newest of those dates on or before the run date (bound as the one parameter): a contract end or a start
+     * scheduled after the run date says nothing about how recently the feed was exported.
+     */
+    String newestSql() {
+        StringBuilder union = new StringBuilder();
+        for (String date : dates) {
+            union.append(union.isEmpty() ? "" : " union all ").append("select ").append(date).append(" as day from landed_").append(entity);
+        }
+        return "select max(day) from (" + union + ") as days where day <= ?";
+    }
+}
