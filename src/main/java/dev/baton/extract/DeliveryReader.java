@@ -13,10 +13,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
-import java.util.Set;
 import java.util.StringJoiner;
 
 import dev.baton.warehouse.SqlIdentifiers;
@@ -186,10 +186,13 @@ final class DeliveryReader {
             CSVRecord record = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).get()
                     .parse(new StringReader(line)).getRecords().get(0);
             List<String> names = record.toList();
-            Set<String> seen = new HashSet<>();
+            // why: DuckDB's column names ignore case, so 'Segment' and 'segment' cannot both be read
+            Map<String, String> seen = new HashMap<>();
             for (String name : names) {
-                if (!seen.add(name)) {
-                    throw new IllegalArgumentException(file.getFileName() + ": line 1 names column '" + name + "' twice");
+                String earlier = seen.putIfAbsent(name.toLowerCase(Locale.ROOT), name);
+                if (earlier != null) {
+                    throw new IllegalArgumentException(file.getFileName() + ": line 1 names column '" + name.toLowerCase(Locale.ROOT)
+                            + "' twice ('" + earlier + "', '" + name + "'; names are matched ignoring case)");
                 }
             }
             return new Header(names, delimiter);

@@ -336,7 +336,8 @@ final class Extraction {
             for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
                 String name = rows.getMetaData().getColumnName(i);
                 for (LandingContract.Column column : contract.columns()) {
-                    if (column.hashed() && column.sourceName().equalsIgnoreCase(name.trim())) {
+                    // every column that matches a hashed one, under any spelling, duplicates included
+                    if (column.hashed() && HeaderNames.normalise(column.sourceName()).equals(HeaderNames.normalise(name))) {
                         String quoted = DeliveryReader.quoteIdentifier(name);
                         String hashed = keyedHash == null ? "cast(null as varchar)" : keyedHash.sql("nullif(trim(" + quoted + "), '')");
                         replace.append(replace.isEmpty() ? "" : ", ").append(hashed).append(" as ").append(quoted);
