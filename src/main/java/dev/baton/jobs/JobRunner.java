@@ -121,9 +121,9 @@ public class JobRunner {
         }
         if (execution.getStatus() == BatchStatus.COMPLETED) {
             return new Outcome(true, false, label.replaceFirst(" for run date", " completed for run date") + " in "
-                    + duration(execution.getStartTime(), execution.getEndTime()));
+                    + duration(execution.getStartTime(), execution.getEndTime()) + notes(execution));
         }
-        return new Outcome(false, false, label + " " + execution.getStatus() + ": " + firstFailure(execution));
+        return new Outcome(false, false, label + " " + execution.getStatus() + ": " + firstFailure(execution) + notes(execution));
     }
 
     private Job observed(Job job) {
@@ -141,6 +141,17 @@ public class JobRunner {
             }
         }
         return job;
+    }
+
+    /** What steps asked to have on the summary line ("baton.summary-note" in their context), e.g. unread files. */
+    private static String notes(JobExecution execution) {
+        StringBuilder notes = new StringBuilder();
+        for (StepExecution step : execution.getStepExecutions()) {
+            if (step.getExecutionContext().containsKey("baton.summary-note")) {
+                notes.append("; ").append(step.getStepName()).append(": ").append(step.getExecutionContext().getString("baton.summary-note"));
+            }
+        }
+        return notes.toString();
     }
 
     private static String firstFailure(JobExecution execution) {
