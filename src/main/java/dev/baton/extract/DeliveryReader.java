@@ -207,6 +207,7 @@ final class DeliveryReader {
     private static String firstLine(Path file, Charset charset) {
         try (InputStream in = Files.newInputStream(file)) {
             byte[] head = in.readNBytes(1 << 20);
+            requireNotUtf16(file, head);
             int start = head.length >= 3 && (head[0] & 0xff) == 0xef && (head[1] & 0xff) == 0xbb && (head[2] & 0xff) == 0xbf ? 3 : 0;
             int end = start;
             while (end < head.length && head[end] != '\n') {
@@ -216,6 +217,30 @@ final class DeliveryReader {
             return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + file, e);
+        }
+    }
+
+    /**
+     * A UTF-16 file (Excel's "Unicode text") reads as a NUL between every two characters: one line saying so beats a
+     * rejected record per line.
+     */
+    private static void requireNotUtf16(Path file, byte[] head) {
+        String found = null;
+        if (head.length >= 2 && (head[0] & 0xff) == 0xff && (head[1] & 0xff) == 0xfe) {
+            found = "UTF-16 little-endian (byte order mark FF FE)";
+        } else if (head.length >= 2 && (head[0] & 0xff) == 0xfe && (head[1] & 0xff) == 0xff) {
+            found = "UTF-16 big-endian (byte order mark FE FF)";
+        } else {
+            for (int i = 0; i < Math.min(head.length, 4096); i++) {
+                if (head[i] == 0) {
+                    found = "UTF-16 or another encoding with NUL bytes (byte " + (i + 1) + " is 0)";
+                    break;
+                }
+            }
+        }
+        if (found != null) {
+            throw new IllegalArgumentException(file.getFileName() + ": the file is " + found
+                    + "; a CSV delivery must be UTF-8 (or the encoding its source mapping declares): save it as UTF-8 CSV");
         }
     }
 
