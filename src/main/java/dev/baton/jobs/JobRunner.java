@@ -33,8 +33,14 @@ public class JobRunner {
 
     private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
 
-    /** What happened, for the command line to turn into an exit code and one line on stderr. */
+    /**
+     * What happened, for the command line to turn into an exit code and one line on stderr; credentials in the
+     * message (a JDBC URL's password) are redacted, whichever command prints it.
+     */
     public record Outcome(boolean succeeded, boolean refused, String message) {
+        public Outcome {
+            message = dev.baton.warehouse.Redaction.redact(message);
+        }
     }
 
     private final JobCatalog catalog;
