@@ -33,6 +33,6 @@ public final class BatonCli {
 
     static String oneLine(Throwable exception) {
         String message = exception.getMessage() == null ? exception.getClass().getSimpleName() : exception.getMessage();
-        return message.replace('\n', ' ');
+        return dev.baton.warehouse.Redaction.redact(message.replace('\n', ' '));
     }
 }

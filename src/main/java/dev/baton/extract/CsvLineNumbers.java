@@ -41,22 +41,23 @@ final class CsvLineNumbers {
             Walk walk = walk(lines, rejected, null, null);
             boolean consistent = walk.good() == good && walk.rejects() == rejected.size();
             statement.execute("create temp table " + table + "_reject_lines (item bigint, line_number bigint, line_count integer)");
+            String byPosition = "create temp table " + table + " as select *, rowid - (select min(rowid) from " + table
+                    + "_read) + 2 as _line_number from " + table + "_read";
+            DuckDBConnection duckDb = connection.unwrap(DuckDBConnection.class);
             if (!consistent) {
                 // why: never fail a delivery over line numbers; DuckDB split the file differently from the scan
                 log.warn("{}: {} rows and {} rejected records read, but the file's lines give {} and {}; line numbers are"
                         + " approximate", file.getFileName(), good, rejected.size(), walk.good(), walk.rejects());
                 statement.execute("insert into " + table + "_reject_lines select distinct line, line, 1 from baton_csv_rejects");
-            }
-            if (consistent && walk.affine()) {
-                // the usual case: one record per line, so the line is the record's position after the header
-                statement.execute("create temp table " + table + " as select *, rowid - (select min(rowid) from " + table
-                        + "_read) + 2 as _line_number from " + table + "_read");
-            } else if (!consistent) {
-                statement.execute("create temp table " + table + " as select *, rowid - (select min(rowid) from " + table
-                        + "_read) + 2 as _line_number from " + table + "_read");
+                statement.execute(byPosition);
+            } else if (walk.affine()) {
+                // the usual case: one record per line, so a row's line is its position after the header
+                statement.execute(byPosition);
+                try (DuckDBAppender rejectLines = duckDb.createAppender("temp", "main", table + "_reject_lines")) {
+                    walk(lines, rejected, null, rejectLines);
+                }
             } else {
                 statement.execute("create temp table " + table + "_lines (position bigint, line_number bigint)");
-                DuckDBConnection duckDb = connection.unwrap(DuckDBConnection.class);
                 try (DuckDBAppender goodLines = duckDb.createAppender("temp", "main", table + "_lines");
                         DuckDBAppender rejectLines = duckDb.createAppender("temp", "main", table + "_reject_lines")) {
                     walk(lines, rejected, goodLines, rejectLines);
@@ -65,9 +66,6 @@ final class CsvLineNumbers {
                         + " from (select *, rowid - (select min(rowid) from " + table + "_read) + 1 as _position from " + table
                         + "_read) as read inner join " + table + "_lines as lines on lines.position = read._position order by read._position");
                 statement.execute("drop table " + table + "_lines");
-            }
-            if (consistent && walk.affine()) {
-                appendRejects(connection, lines, rejected, table);
             }
             statement.execute("drop table " + table + "_read");
             String firstLine = "rtrim(split_part(ltrim(csv_line, chr(13) || chr(10)), chr(10), 1), chr(13))";
@@ -80,15 +78,6 @@ final class CsvLineNumbers {
                     + " from baton_csv_rejects inner join " + table + "_reject_lines as lines on lines.item = baton_csv_rejects.line"
                     + " group by lines.line_number, lines.line_count) order by line_number");
             statement.execute("drop table " + table + "_reject_lines");
-        }
-    }
-
-    private static void appendRejects(Connection connection, RecordLines lines, List<Long> rejected, String table) throws SQLException {
-        if (rejected.isEmpty()) {
-            return;
-        }
-        try (DuckDBAppender rejectLines = connection.unwrap(DuckDBConnection.class).createAppender("temp", "main", table + "_reject_lines")) {
-            walk(lines, rejected, null, rejectLines);
         }
     }
 

@@ -76,9 +76,12 @@ final class DeliveryLoader {
     Delivery load(LandingContract contract, String sourceFile, String incoming) throws SQLException {
         SqlIdentifiers.require(incoming);
         Laps laps = new Laps();
+        if (keyedHash != null) {
+            keyedHash.install(connection);
+        }
         LineSpans spans;
         try (Statement statement = connection.createStatement()) {
-            Map<String, String> header = headerColumns(statement, incoming);
+            Map<String, String> header = headerColumns(statement, incoming, contract, sourceFile);
             requireColumns(contract, header, sourceFile);
             requireKeyForPersonalData(statement, contract, header, sourceFile, incoming);
             spans = LineSpans.find(statement, contract, header, incoming, sourceFile.toLowerCase(Locale.ROOT).endsWith(".csv"));
@@ -126,14 +129,28 @@ final class DeliveryLoader {
         return delivery;
     }
 
-    /** Header names matched case-insensitively and trimmed; value = the name as written in the delivery. */
-    private static Map<String, String> headerColumns(Statement statement, String incoming) throws SQLException {
+    /**
+     * Header names by {@link HeaderNames#normalise}; value = the name as written in the delivery. Two names for one
+     * contract column fail the delivery: which one holds the value (and which one is personal data) is unknown.
+     */
+    private static Map<String, String> headerColumns(Statement statement, String incoming, LandingContract contract,
+            String sourceFile) throws SQLException {
         Map<String, String> header = new LinkedHashMap<>();
         try (ResultSet rows = statement.executeQuery("select * exclude (_line_number) from " + incoming + " limit 0")) {
             ResultSetMetaData metaData = rows.getMetaData();
             for (int i = 1; i <= metaData.getColumnCount(); i++) {
                 String name = metaData.getColumnName(i);
-                header.put(HeaderNames.normalise(name), name);
+                String earlier = header.putIfAbsent(HeaderNames.normalise(name), name);
+                if (earlier == null) {
+                    continue;
+                }
+                for (Column column : contract.columns()) {
+                    if (HeaderNames.normalise(column.sourceName()).equals(HeaderNames.normalise(name))) {
+                        throw new IllegalArgumentException(sourceFile + ": line 1 has '" + earlier + "' and '" + name
+                                + "', both column " + column.sourceName()
+                                + " of the contract (names are matched ignoring case, spaces and punctuation)");
+                    }
+                }
             }
         }
         return header;

@@ -13,10 +13,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
-import java.util.Set;
 import java.util.StringJoiner;
 
 import dev.baton.warehouse.SqlIdentifiers;
@@ -186,10 +186,13 @@ final class DeliveryReader {
             CSVRecord record = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).get()
                     .parse(new StringReader(line)).getRecords().get(0);
             List<String> names = record.toList();
-            Set<String> seen = new HashSet<>();
+            // why: DuckDB's column names ignore case, so 'Segment' and 'segment' cannot both be read
+            Map<String, String> seen = new HashMap<>();
             for (String name : names) {
-                if (!seen.add(name)) {
-                    throw new IllegalArgumentException(file.getFileName() + ": line 1 names column '" + name + "' twice");
+                String earlier = seen.putIfAbsent(name.toLowerCase(Locale.ROOT), name);
+                if (earlier != null) {
+                    throw new IllegalArgumentException(file.getFileName() + ": line 1 names column '" + name.toLowerCase(Locale.ROOT)
+                            + "' twice ('" + earlier + "', '" + name + "'; names are matched ignoring case)");
                 }
             }
             return new Header(names, delimiter);
@@ -204,6 +207,7 @@ final class DeliveryReader {
     private static String firstLine(Path file, Charset charset) {
         try (InputStream in = Files.newInputStream(file)) {
             byte[] head = in.readNBytes(1 << 20);
+            requireNotUtf16(file, head);
             int start = head.length >= 3 && (head[0] & 0xff) == 0xef && (head[1] & 0xff) == 0xbb && (head[2] & 0xff) == 0xbf ? 3 : 0;
             int end = start;
             while (end < head.length && head[end] != '\n') {
@@ -213,6 +217,30 @@ final class DeliveryReader {
             return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + file, e);
+        }
+    }
+
+    /**
+     * A UTF-16 file (Excel's "Unicode text") reads as a NUL between every two characters: one line saying so beats a
+     * rejected record per line.
+     */
+    private static void requireNotUtf16(Path file, byte[] head) {
+        String found = null;
+        if (head.length >= 2 && (head[0] & 0xff) == 0xff && (head[1] & 0xff) == 0xfe) {
+            found = "UTF-16 little-endian (byte order mark FF FE)";
+        } else if (head.length >= 2 && (head[0] & 0xff) == 0xfe && (head[1] & 0xff) == 0xff) {
+            found = "UTF-16 big-endian (byte order mark FE FF)";
+        } else {
+            for (int i = 0; i < Math.min(head.length, 4096); i++) {
+                if (head[i] == 0) {
+                    found = "UTF-16 or another encoding with NUL bytes (byte " + (i + 1) + " is 0)";
+                    break;
+                }
+            }
+        }
+        if (found != null) {
+            throw new IllegalArgumentException(file.getFileName() + ": the file is " + found
+                    + "; a CSV delivery must be UTF-8 (or the encoding its source mapping declares): save it as UTF-8 CSV");
         }
     }
 

@@ -22,6 +22,9 @@ public final class DirectLoad {
     public static long load(Connection connection, Path landing, List<String> entities) throws SQLException {
         LandingFiles files = new LandingFiles(landing);
         KeyedHash hash = KeyedHash.fromKey(System.getenv(KeyedHash.KEY_VARIABLE));
+        if (hash != null) {
+            hash.install(connection);
+        }
         long rows = 0;
         for (String entity : entities) {
             LandingContract contract = LandingContract.read(connection, entity);

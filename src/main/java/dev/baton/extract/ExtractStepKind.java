@@ -29,6 +29,9 @@ class ExtractStepKind implements StepKind {
 
     private static final Logger log = LoggerFactory.getLogger(ExtractStepKind.class);
 
+    /** Step execution context key whose text JobRunner adds to the run's summary line. */
+    private static final String SUMMARY_NOTE = "baton.summary-note";
+
     private final BuildFiles buildFiles;
     private final ProjectFiles projectFiles;
     private final BatonProperties properties;
@@ -72,6 +75,10 @@ class ExtractStepKind implements StepKind {
                 List<DeliveryLoader.Delivery> deliveries = jdbc != null ? extraction.jdbc(jdbc, System::getenv)
                         : mapping != null ? extraction.mapping(mapping, run.landing())
                         : extraction.landing(entities, run.landing());
+                if (!extraction.unclaimed().isEmpty()) {
+                    chunkContext.getStepContext().getStepExecution().getExecutionContext().putString(SUMMARY_NOTE,
+                            "landing files no entity claims, not read: " + String.join(", ", extraction.unclaimed()));
+                }
                 for (DeliveryLoader.Delivery delivery : deliveries) {
                     // Batch's own counters mirror the reconciliation: written = loaded + updated, filtered = quarantined.
                     contribution.incrementWriteCount(delivery.rowsLoaded() + delivery.rowsUpdated());

@@ -43,6 +43,7 @@ final class Extraction {
     private final double maxQuarantinedShare;
     private final DeliveryLoader loader;
     private final DeliveryReader reader;
+    private List<String> unclaimed = List.of();
 
     Extraction(Connection connection, LocalDate runDate, KeyedHash keyedHash, String reportingCurrency, Path rawArchive,
             double maxQuarantinedShare, boolean requireHashKey) {
@@ -61,9 +62,26 @@ final class Extraction {
         return ordered;
     }
 
+    /** Files of the landing folder that no entity of the last {@link #landing} or {@link #mapping} read. */
+    List<String> unclaimed() {
+        return unclaimed;
+    }
+
+    private void warnUnclaimed(Path folder) {
+        if (!unclaimed.isEmpty()) {
+            log.warn("landing folder {}: {} file(s) no entity claims, not read: {} (entity files are named <entity>*.csv,"
+                    + " .jsonl or .parquet)", folder, unclaimed.size(), String.join(", ", unclaimed));
+        }
+    }
+
     /** Canonical landing files: {@code <entity>*.csv|jsonl|parquet}. */
     List<DeliveryLoader.Delivery> landing(List<String> entities, Path folder) throws SQLException {
         LandingFiles landing = new LandingFiles(folder);
+        for (String entity : entities) {
+            landing.of(entity);
+        }
+        unclaimed = landing.unclaimed();
+        warnUnclaimed(folder);
         List<DeliveryLoader.Delivery> deliveries = new ArrayList<>();
         for (String entity : loadOrder(entities)) {
             LandingContract contract = LandingContract.read(connection, entity);
@@ -94,6 +112,9 @@ final class Extraction {
             for (Map.Entry<String, String> file : mapping.files().entrySet()) {
                 reader.read(landing.named(file.getValue()), file.getKey(), mapping.encoding());
             }
+            unclaimed = landing.unclaimed();
+            warnUnclaimed(folder);
+        warnUnclaimed(folder);
             quarantineUnmappedRejects(mapping);
             List<DeliveryLoader.Delivery> deliveries = new ArrayList<>();
             List<Map.Entry<String, SourceMapping.EntityMapping>> ordered = new ArrayList<>(mapping.deliveries().entrySet());
@@ -336,7 +357,8 @@ final class Extraction {
             for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
                 String name = rows.getMetaData().getColumnName(i);
                 for (LandingContract.Column column : contract.columns()) {
-                    if (column.hashed() && column.sourceName().equalsIgnoreCase(name.trim())) {
+                    // every column that matches a hashed one, under any spelling, duplicates included
+                    if (column.hashed() && HeaderNames.normalise(column.sourceName()).equals(HeaderNames.normalise(name))) {
                         String quoted = DeliveryReader.quoteIdentifier(name);
                         String hashed = keyedHash == null ? "cast(null as varchar)" : keyedHash.sql("nullif(trim(" + quoted + "), '')");
                         replace.append(replace.isEmpty() ? "" : ", ").append(hashed).append(" as ").append(quoted);

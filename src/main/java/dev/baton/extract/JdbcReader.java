@@ -18,6 +18,7 @@ import java.util.Properties;
 import java.util.StringJoiner;
 import java.util.function.Function;
 
+import dev.baton.warehouse.Redaction;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
@@ -51,7 +52,17 @@ final class JdbcReader {
         if (source.passwordVariable() != null) {
             properties.setProperty("password", variable(source.passwordVariable(), true));
         }
-        Connection connection = DriverManager.getConnection(url, properties);
+        Connection connection;
+        try {
+            connection = DriverManager.getConnection(url, properties);
+        } catch (SQLException e) {
+            // why: the driver's message may repeat the URL, password and all, and the run history stores it; the
+            // original is not kept as the cause, whose message would be stored too
+            SQLException redacted = new SQLException("JDBC source " + source.name() + " (" + source.urlVariable() + "): "
+                    + Redaction.redact(e.getMessage()), e.getSQLState(), e.getErrorCode());
+            redacted.setStackTrace(e.getStackTrace());
+            throw redacted;
+        }
         connection.setReadOnly(true);
         return connection;
     }

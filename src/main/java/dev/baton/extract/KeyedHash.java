@@ -3,18 +3,24 @@ package dev.baton.extract;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.HexFormat;
 
 /**
  * HMAC-SHA256 of personal data (requester emails), computed inside DuckDB so rows never pass through Java one by
  * one: HMAC(k, m) = SHA256((k' xor opad) || SHA256((k' xor ipad) || m)), with k' the key padded to 64 bytes.
  * The key comes only from the environment ({@code BATON_HASH_KEY}); values are trimmed and lower-cased first so
- * the same address always gives the same hash.
+ * the same address always gives the same hash. The pads (key xor ipad/opad) are bound into a temp table of the
+ * connection, never written into SQL text: a statement log, an error message or a query plan could give the key away.
  */
 final class KeyedHash {
 
     static final String KEY_VARIABLE = "BATON_HASH_KEY";
     private static final int BLOCK = 64;
+    private static final String PADS = "baton_hmac_pads";
 
     private final byte[] innerPad;
     private final byte[] outerPad;
@@ -36,11 +42,22 @@ final class KeyedHash {
         return key == null || key.isBlank() ? null : new KeyedHash(key.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** SQL for the lower-case hex HMAC of a text expression; null stays null. */
+    /** Puts the pads where {@link #sql} reads them, in a temp table of this connection (not stored in the file). */
+    void install(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("create or replace temp table " + PADS + " (inner_pad blob, outer_pad blob)");
+        }
+        try (PreparedStatement insert = connection.prepareStatement("insert into " + PADS + " select unhex(?), unhex(?)")) {
+            insert.setString(1, HexFormat.of().formatHex(innerPad));
+            insert.setString(2, HexFormat.of().formatHex(outerPad));
+            insert.executeUpdate();
+        }
+    }
+
+    /** SQL for the lower-case hex HMAC of a text expression; null stays null. Needs {@link #install} first. */
     String sql(String textExpression) {
-        HexFormat hex = HexFormat.of();
-        return "sha256(unhex('" + hex.formatHex(outerPad) + "') || unhex(sha256(unhex('" + hex.formatHex(innerPad)
-                + "') || encode(lower(trim(" + textExpression + "))))))";
+        return "sha256((select outer_pad from " + PADS + ") || unhex(sha256((select inner_pad from " + PADS
+                + ") || encode(lower(trim(" + textExpression + "))))))";
     }
 
     private static byte[] sha256(byte[] bytes) {

@@ -33,8 +33,14 @@ public class JobRunner {
 
     private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
 
-    /** What happened, for the command line to turn into an exit code and one line on stderr. */
+    /**
+     * What happened, for the command line to turn into an exit code and one line on stderr; credentials in the
+     * message (a JDBC URL's password) are redacted, whichever command prints it.
+     */
     public record Outcome(boolean succeeded, boolean refused, String message) {
+        public Outcome {
+            message = dev.baton.warehouse.Redaction.redact(message);
+        }
     }
 
     private final JobCatalog catalog;
@@ -123,10 +129,10 @@ public class JobRunner {
         String warned = warnings.stream().map(warning -> "\nwarning: " + warning).reduce("", String::concat);
         if (execution.getStatus() == BatchStatus.COMPLETED) {
             return new Outcome(true, false, label.replaceFirst(" for run date", " completed for run date") + " in "
-                    + duration(execution.getStartTime(), execution.getEndTime())
+                    + duration(execution.getStartTime(), execution.getEndTime()) + notes(execution)
                     + (warnings.isEmpty() ? "" : ", " + warnings.size() + " warning(s)") + warned);
         }
-        return new Outcome(false, false, label + " " + execution.getStatus() + ": " + firstFailure(execution));
+        return new Outcome(false, false, label + " " + execution.getStatus() + ": " + firstFailure(execution) + notes(execution));
     }
 
     private Job observed(Job job, RunLock lock) {
@@ -144,6 +150,17 @@ public class JobRunner {
             }
         }
         return job;
+    }
+
+    /** What steps asked to have on the summary line ("baton.summary-note" in their context), e.g. unread files. */
+    private static String notes(JobExecution execution) {
+        StringBuilder notes = new StringBuilder();
+        for (StepExecution step : execution.getStepExecutions()) {
+            if (step.getExecutionContext().containsKey("baton.summary-note")) {
+                notes.append("; ").append(step.getStepName()).append(": ").append(step.getExecutionContext().getString("baton.summary-note"));
+            }
+        }
+        return notes.toString();
     }
 
     private static String firstFailure(JobExecution execution) {

@@ -14,6 +14,7 @@ import java.util.Map;
 import dev.baton.warehouse.BatonProperties;
 import dev.baton.warehouse.BuildFiles;
 import dev.baton.warehouse.DuckDbFiles;
+import dev.baton.warehouse.StatementLog;
 import dev.baton.warehouse.WarehouseLayout;
 
 /** A real build file in a temp warehouse folder, and an {@link Extraction} into it, without Spring. */
@@ -27,8 +28,14 @@ final class ExtractionFixture implements AutoCloseable {
     final LocalDate runDate;
 
     ExtractionFixture(Path warehouse, LocalDate runDate) throws SQLException {
+        this(warehouse, runDate, null);
+    }
+
+    /** @param statements records every statement sent to the build file, as {@code baton bench} does; may be null */
+    ExtractionFixture(Path warehouse, LocalDate runDate, StatementLog statements) throws SQLException {
         this.layout = new WarehouseLayout(warehouse);
         DuckDbFiles duckDb = new DuckDbFiles(new BatonProperties.DuckDb("", 1), layout.tempDir());
+        duckDb.recordInto(statements);
         this.buildFiles = new BuildFiles(layout, duckDb);
         this.runDate = runDate;
         Path file = buildFiles.createFresh("nightly", runDate);

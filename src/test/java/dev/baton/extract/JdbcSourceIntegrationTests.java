@@ -116,6 +116,25 @@ class JdbcSourceIntegrationTests {
         }
     }
 
+    @Test
+    void aUrlWithAPasswordIsNeverRepeatedInTheError() throws Exception {
+        // given: a mistyped driver prefix, so DriverManager answers "No suitable driver found for <url>"
+        JdbcSource source = new JdbcSource("crm_db", "jdbc", null, "TEST_CRM_URL", null, null,
+                Map.of("accounts", new JdbcSource.Table("crm.accounts", null, null, null)));
+        String url = "jdbc:postgresq://alice:s3cret-pw@db.example:5432/crm?sslmode=require&password=s3cret-pw";
+        try (ExtractionFixture fixture = new ExtractionFixture(temp.resolve("warehouse"), LocalDate.of(2024, 3, 1))) {
+            // when / then: neither the message nor any cause (what the run history stores) has the password
+            assertThatThrownBy(() -> fixture.extraction(0.1).jdbc(source, Map.of("TEST_CRM_URL", url)::get))
+                    .hasMessageContaining("JDBC source crm_db (TEST_CRM_URL)")
+                    .hasMessageContaining("jdbc:postgresq://alice:***@db.example:5432/crm?sslmode=require&password=***")
+                    .satisfies(e -> {
+                        java.io.StringWriter trace = new java.io.StringWriter();
+                        e.printStackTrace(new java.io.PrintWriter(trace));
+                        assertThat(trace.toString()).doesNotContain("s3cret");
+                    });
+        }
+    }
+
     private static void night(Path warehouse, LocalDate runDate, JdbcSource source, Map<String, String> environment) throws Exception {
         try (ExtractionFixture fixture = new ExtractionFixture(warehouse, runDate)) {
             List<DeliveryLoader.Delivery> deliveries = fixture.extraction(0.1).jdbc(source, environment::get);

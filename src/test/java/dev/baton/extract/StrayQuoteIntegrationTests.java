@@ -116,6 +116,24 @@ class StrayQuoteIntegrationTests {
     }
 
     @Test
+    void aUtf16FileFailsOnOneLineNamingTheEncoding() throws Exception {
+        // given: what Excel saves as "Unicode text"
+        Path landing = Files.createDirectories(temp.resolve("landing"));
+        byte[] text = "account_id,account_name\nA1,Acme\n".getBytes(java.nio.charset.StandardCharsets.UTF_16LE);
+        byte[] withMark = new byte[text.length + 2];
+        withMark[0] = (byte) 0xff;
+        withMark[1] = (byte) 0xfe;
+        System.arraycopy(text, 0, withMark, 2, text.length);
+        Files.write(landing.resolve("accounts.csv"), withMark);
+        try (ExtractionFixture fixture = new ExtractionFixture(temp.resolve("warehouse"), RUN_DATE)) {
+            // when / then
+            assertThatThrownBy(() -> fixture.extraction(1.0).landing(List.of("accounts"), landing))
+                    .hasMessage("accounts.csv: the file is UTF-16 little-endian (byte order mark FF FE); a CSV delivery must be"
+                            + " UTF-8 (or the encoding its source mapping declares): save it as UTF-8 CSV");
+        }
+    }
+
+    @Test
     void blankLinesDoNotShiftTheLinesOfLaterRecords() throws Exception {
         // given: blank lines 3, 4 and 6 (DuckDB skips them), a bad amount on line 5, a short row on line 7
         Path landing = Files.createDirectories(temp.resolve("landing"));
