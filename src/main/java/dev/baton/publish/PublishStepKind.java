@@ -45,7 +45,8 @@ import org.springframework.stereotype.Component;
  * {@code kind: publish} — turns the finished build file into a new published version: Parquet copies of the
  * tables of {@code with.parquet} (Hive-partitioned for {@code with.partition_by}), a manifest, a
  * {@code reporting.duckdb} of views (over the Parquet files, plus the views of {@code with.reporting}), then
- * atomic renames point {@code warehouse.duckdb}, {@code parquet} and {@code reporting.duckdb} at it. Nothing
+ * one atomic rename of {@code current} points {@code warehouse.duckdb}, {@code parquet} and {@code reporting.duckdb}
+ * at it ({@link PublishedNames}). A restart after the switch finds its version by the run it records. Nothing
  * a reader has open is written to, so readers keep their snapshot and are never blocked; a run that fails before
  * the renames leaves the published warehouse as it was. The last {@code baton.publish.keep-versions} versions
  * are kept for {@code baton publish --rollback}.
