@@ -21,8 +21,12 @@ select
     cast(count(*) as bigint) as won_deals,
     cast(sum(case when has_handoff then 1 else 0 end) as bigint) as handed_off_deals,
     cast(sum(case when items_filled = 10 then 1 else 0 end) as bigint) as complete_handoffs,
-    cast(avg(completeness_score) as double) as avg_completeness_score,
-    cast(avg(days_from_close_to_handoff) as double) as avg_days_from_close_to_handoff,
+    -- why: a sum of doubles depends on the order the threads add them in; summed as exact decimals (scores are tenths,
+    -- days whole), then divided once, identical inputs give identical bytes
+    cast(sum(cast(completeness_score as decimal(18, 6))) as double)
+        / nullif(count(completeness_score), 0) as avg_completeness_score,
+    cast(sum(cast(days_from_close_to_handoff as decimal(18, 6))) as double)
+        / nullif(count(days_from_close_to_handoff), 0) as avg_days_from_close_to_handoff,
     cast(avg(case when has_customer_profile then 1 else 0 end) as double) as share_customer_profile,
     cast(avg(case when has_contract_terms then 1 else 0 end) as double) as share_contract_terms,
     cast(avg(case when has_background_problem then 1 else 0 end) as double) as share_background_problem,

@@ -477,8 +477,7 @@ final class IncrementalBuild {
         try (Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
-            throw new SQLException("model " + model.name() + " (sql/" + model.layer() + "/" + model.name() + ".sql) failed: "
-                    + e.getMessage(), e);
+            throw ModelFailure.of(model, e, connection);
         }
     }
 

@@ -45,7 +45,8 @@ import org.springframework.stereotype.Component;
  * {@code kind: publish} — turns the finished build file into a new published version: Parquet copies of the
  * tables of {@code with.parquet} (Hive-partitioned for {@code with.partition_by}), a manifest, a
  * {@code reporting.duckdb} of views (over the Parquet files, plus the views of {@code with.reporting}), then
- * atomic renames point {@code warehouse.duckdb}, {@code parquet} and {@code reporting.duckdb} at it. Nothing
+ * one atomic rename of {@code current} points {@code warehouse.duckdb}, {@code parquet} and {@code reporting.duckdb}
+ * at it ({@link PublishedNames}). A restart after the switch finds its version by the run it records. Nothing
  * a reader has open is written to, so readers keep their snapshot and are never blocked; a run that fails before
  * the renames leaves the published warehouse as it was. The last {@code baton.publish.keep-versions} versions
  * are kept for {@code baton publish --rollback}.
@@ -91,10 +92,37 @@ class PublishStepKind implements StepKind {
             // Held until the old versions are pruned, so a rollback never interleaves with this publish.
             try (PublishLock lock = PublishLock.acquire(layout, "job '" + run.jobName() + "' publishing run date " + run.runDate(),
                     Duration.ofMinutes(1))) {
-                publish(run, layout, versions, buildFile, models, tables, partitionBy, reportingLayers, contribution);
+                Optional<Version> done = versions.publishedBy(runOf(run));
+                if (done.isPresent()) {
+                    finishPublished(run, versions, done.get());
+                } else {
+                    publish(run, layout, versions, buildFile, models, tables, partitionBy, reportingLayers, contribution);
+                }
             }
             return RepeatStatus.FINISHED;
         };
+    }
+
+    /** The run a version came from, written into it; a restarted publish step finds its own version by it. */
+    static String runOf(RunParameters run) {
+        return "job " + run.jobName() + " run date " + run.runDate() + " attempt " + run.attempt();
+    }
+
+    /**
+     * The process died after this run's version was switched to but before the step was recorded: the publish
+     * happened. What came after the switch is done again (each part is idempotent); a version rolled back from since
+     * is left rolled back.
+     */
+    private void finishPublished(RunParameters run, PublishedVersions versions, Version version) throws IOException {
+        boolean isCurrent = versions.current().filter(version::equals).isPresent();
+        if (isCurrent) {
+            versions.switchTo(version);
+        }
+        buildFiles.remove(run.jobName(), run.runDate());
+        List<Version> removed = versions.prune(settings.keepVersions());
+        log.info("run date {} was already published as version {} by this run, whose process died before recording it;"
+                + " finished ({}; {} old versions removed)", run.runDate(), version.name(),
+                isCurrent ? "still current" : "rolled back from since, left so", removed.size());
     }
 
     private void publish(RunParameters run, WarehouseLayout layout, PublishedVersions versions, Path buildFile, ModelCatalog models,
@@ -142,11 +170,15 @@ class PublishStepKind implements StepKind {
             throw new IllegalStateException("build file " + buildFile + " still has a .wal after checkpoint; not publishing");
         }
         linkOrCopy(buildFile, incoming.resolve(PublishedVersions.DATABASE));
+        Files.writeString(incoming.resolve(PublishedVersions.RUN), runOf(run) + "\n");
         Version version = versions.commit(incoming, run.runDate());
+        CrashPoint.reached("after-version-renamed");
         new Manifest(version.name(), run.runDate(), Instant.now(), exported).writeTo(version.parquet());
         ReportingCatalog.build(duckDb, version.folder(), exported, reportingViews);
         versions.switchTo(version);
+        CrashPoint.reached("after-switch");
         buildFiles.remove(run.jobName(), run.runDate());
+        CrashPoint.reached("after-build-file-removed");
         List<Version> removed = versions.prune(settings.keepVersions());
         log.info("published {} as version {} for run date {} ({} Parquet tables, {} of them unchanged and linked from version {};"
                 + " {} old versions removed)", layout.publishedFile(), version.name(), run.runDate(), exported.size(), linked,

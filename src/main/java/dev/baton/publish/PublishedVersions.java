@@ -20,18 +20,15 @@ import dev.baton.warehouse.WarehouseLayout;
 
 /**
  * The published versions of a warehouse folder. Each publish writes a complete version folder
- * {@code versions/<sequence>-<run date>/} (warehouse.duckdb, parquet/, reporting.duckdb) and then points the
- * published names at it, each with one atomic rename:
- * <ul>
- * <li>{@code warehouse.duckdb} and {@code reporting.duckdb}: hard links to the version's files,</li>
- * <li>{@code parquet}: a relative symbolic link to the version's {@code parquet/} folder.</li>
- * </ul>
- * Nothing a reader has open is ever written to: a reader keeps its snapshot, and the files of older versions
- * stay on disk until they fall out of the last N kept versions.
+ * {@code versions/<sequence>-<run date>/} (warehouse.duckdb, parquet/, reporting.duckdb, and {@code .run}: the job,
+ * run date and attempt it came from) and then points the published names at it with one atomic rename of the
+ * {@code current} link, through which {@code warehouse.duckdb}, {@code reporting.duckdb} and {@code parquet} lead
+ * ({@link PublishedNames}). Nothing a reader has open is ever written to: a reader keeps its snapshot, and the files
+ * of older versions stay on disk until they fall out of the last N kept versions.
  *
  * <p>A version counts once the names were switched to it (a {@code .switched} marker written after the switch, or
- * being the published file right now). A publish that died earlier leaves debris — an {@code .incoming-*} folder or
- * a version folder never switched to — which is never listed or rolled back to, and which the next publish deletes.
+ * being the published version right now). A publish that died earlier leaves debris — an {@code .incoming-*} folder
+ * or a version folder never switched to — which is never listed or rolled back to, and which the next publish deletes.
  * Callers that change the versions hold the {@link PublishLock}.
  */
 public final class PublishedVersions {
@@ -42,6 +39,8 @@ public final class PublishedVersions {
     /** Written into a version folder once the published names point at it: only then was it ever published. */
     static final String SWITCHED = ".switched";
     private static final String INCOMING = ".incoming-";
+    /** Written into a version folder before it becomes a version: the run it came from. */
+    static final String RUN = ".run";
     private static final Pattern VERSION_NAME = Pattern.compile("(\\d{6})-(\\d{4}-\\d{2}-\\d{2})");
 
     /** One kept version, e.g. {@code 000003-2024-06-30}. */
@@ -82,7 +81,7 @@ public final class PublishedVersions {
         List<Version> versions = new ArrayList<>();
         for (Version version : folders()) {
             if (Files.isRegularFile(version.database())
-                    && (Files.exists(version.folder().resolve(SWITCHED)) || isPublished(version))) {
+                    && (Files.exists(version.folder().resolve(SWITCHED)) || isCurrentLink(version) || isPublished(version))) {
                 versions.add(version);
             }
         }
@@ -118,9 +117,33 @@ public final class PublishedVersions {
         }
     }
 
-    /** The version {@code warehouse.duckdb} is now, if it is one of the kept versions. */
+    private boolean isCurrentLink(Version version) {
+        try {
+            return PublishedNames.current(layout.root()).filter(version.folder()::equals).isPresent();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The version {@code current} (or, before that link existed, {@code warehouse.duckdb}) is now, if it is kept. */
     public Optional<Version> current() {
-        return list().stream().filter(this::isPublished).findFirst();
+        List<Version> versions = list();
+        Optional<Version> linked = versions.stream().filter(this::isCurrentLink).findFirst();
+        return linked.isPresent() ? linked : versions.stream().filter(this::isPublished).findFirst();
+    }
+
+    /** The kept version this run published, if it did (the process may have died before the run recorded it). */
+    Optional<Version> publishedBy(String run) {
+        return list().stream().filter(version -> run.equals(runOf(version))).reduce((first, second) -> second);
+    }
+
+    private static String runOf(Version version) {
+        try {
+            Path file = version.folder().resolve(RUN);
+            return Files.exists(file) ? Files.readString(file).strip() : null;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** A fresh, empty folder to fill; {@link #commit} turns it into the next version. */
@@ -134,6 +157,8 @@ public final class PublishedVersions {
 
     /** Deletes what publishes that died left behind; returns the names deleted. */
     List<String> removeDebris() throws IOException {
+        // a switch that died while the names were first made links through `current`: finish it before anything is judged
+        PublishedNames.linkNames(layout.root());
         List<String> removed = new ArrayList<>();
         if (Files.isDirectory(versionsDir())) {
             try (Stream<Path> folders = Files.list(versionsDir())) {
@@ -162,26 +187,11 @@ public final class PublishedVersions {
     }
 
     /**
-     * Points the published names at a version. Parquet and the reporting catalog first, the warehouse file last:
-     * a reader opening {@code warehouse.duckdb} sees either the old or the new night, never a mix inside one file.
+     * Points the published names at a version, all three with the one rename of {@code current}: a reader opening
+     * {@code warehouse.duckdb} and then {@code parquet} sees one night unless a switch came in between.
      */
     void switchTo(Version version) throws IOException {
-        Path root = layout.root();
-        Path parquet = root.resolve(PARQUET);
-        if (Files.isDirectory(parquet, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            // a folder from before versions existed; a symbolic link replaces it from now on
-            deleteTree(parquet);
-        }
-        if (Files.isDirectory(version.parquet())) {
-            Path next = root.resolve("." + PARQUET + ".next");
-            Files.deleteIfExists(next);
-            Files.createSymbolicLink(next, root.relativize(version.parquet()));
-            Files.move(next, parquet, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        }
-        if (Files.exists(version.reporting())) {
-            linkOver(version.reporting(), root.resolve(REPORTING));
-        }
-        linkOver(version.database(), layout.publishedFile());
+        PublishedNames.switchTo(layout.root(), version.folder());
         Path switched = version.folder().resolve(SWITCHED);
         if (!Files.exists(switched)) {
             Files.writeString(switched, java.time.Instant.now() + "\n");
@@ -231,19 +241,6 @@ public final class PublishedVersions {
         ReportingCatalog.refresh(duckDb, current.folder());
         switchTo(current);
         return current;
-    }
-
-    /** A hard link under a temporary name, renamed over the target: one atomic step for readers. */
-    private static void linkOver(Path source, Path target) throws IOException {
-        Path next = target.resolveSibling("." + target.getFileName() + ".next");
-        Files.deleteIfExists(next);
-        try {
-            Files.createLink(next, source);
-        } catch (UnsupportedOperationException | IOException e) {
-            // a file system without hard links: a copy costs disk but keeps the rename atomic
-            Files.copy(source, next, StandardCopyOption.REPLACE_EXISTING);
-        }
-        Files.move(next, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     static void deleteTree(Path root) throws IOException {
