@@ -13,6 +13,8 @@ import dev.baton.jobs.Recovery;
 import dev.baton.jobs.RunHistory;
 import dev.baton.scheduling.NightScheduler;
 import dev.baton.scheduling.ScheduleDefinition;
+import dev.baton.sqlserver.SqlServer;
+import dev.baton.sqlserver.SqlServerSettings;
 import dev.baton.warehouse.ProjectFiles;
 import dev.baton.warehouse.WarehouseLayout;
 import org.slf4j.Logger;
@@ -47,6 +49,7 @@ final class ServeCommand implements Callable<Integer> {
         // Closed by our own hook, after the scheduler has let a running night finish.
         ConfigurableApplicationContext context = options.startWithoutShutdownHook(layout);
         NightScheduler scheduler;
+        SqlServer sqlServer = null;
         try {
             List<ScheduleDefinition> schedules = ScheduleDefinition.readAll(context.getBean(ProjectFiles.class),
                     context.getBean(JobCatalog.class).jobNames());
@@ -61,15 +64,30 @@ final class ServeCommand implements Callable<Integer> {
                 context.close();
                 return caughtUp ? BatonCli.OK : BatonCli.JOB_FAILED;
             }
+            // baton.sql-server.enabled: the Flight SQL endpoint beside the schedules (docs/bi.md); a port that
+            // cannot be bound stops serve before any night is scheduled
+            SqlServerSettings sql = SqlServerSettings.fromSettings(context.getEnvironment()::getProperty);
+            if (sql != null) {
+                sqlServer = SqlServer.start(layout, sql, System.err);
+                log.info("serve: sql-server listening on {}:{}{}", sql.host(), sqlServer.port(), sql.tls() ? " (TLS)" : "");
+            }
             scheduler.start();
             log.info("serve: {} schedule(s) running; stop with SIGTERM", schedules.size());
         } catch (Exception | Error e) {
             context.close();
             throw e;
         }
+        SqlServer hosted = sqlServer;
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
+                if (hosted != null) {
+                    try {
+                        hosted.close();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
                 scheduler.close();
                 context.close();
                 log.info("serve: stopped");

@@ -123,6 +123,10 @@ final class PublishedSnapshots implements AutoCloseable {
         properties.setProperty("access_mode", "READ_ONLY");
         Connection connection = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), properties);
         try (Statement statement = connection.createStatement()) {
+            if (lockedWithoutExternalAccess(statement)) {
+                // another server in this JVM opened this version first and joined us to its instance, set up as here
+                return connection.unwrap(DuckDBConnection.class);
+            }
             statement.execute("set autoinstall_known_extensions = false");
             statement.execute("set autoload_known_extensions = false");
             statement.execute("set global TimeZone = 'UTC'");
@@ -133,6 +137,18 @@ final class PublishedSnapshots implements AutoCloseable {
             throw e;
         }
         return connection.unwrap(DuckDBConnection.class);
+    }
+
+    private static boolean lockedWithoutExternalAccess(Statement statement) throws SQLException {
+        try (java.sql.ResultSet settings = statement.executeQuery(
+                "select current_setting('lock_configuration'), current_setting('enable_external_access')")) {
+            settings.next();
+            boolean locked = settings.getBoolean(1);
+            if (locked && settings.getBoolean(2)) {
+                throw new SQLException("DuckDB instance for this version is locked with external access on; refusing to serve it");
+            }
+            return locked;
+        }
     }
 
     private static void closeQuietly(Connection connection) {

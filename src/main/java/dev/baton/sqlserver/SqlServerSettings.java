@@ -38,6 +38,30 @@ public record SqlServerSettings(String host, int port, Path tlsCertificate, Path
         return new SqlServerSettings(host, port, null, null, Duration.ofMinutes(5), 1_000_000, 16);
     }
 
+    /**
+     * The {@code baton.sql-server.*} settings {@code serve} hosts the endpoint with, or null when
+     * {@code baton.sql-server.enabled} is not true. Durations as ISO-8601 ({@code PT5M}).
+     */
+    public static SqlServerSettings fromSettings(java.util.function.Function<String, String> setting) {
+        if (!Boolean.parseBoolean(setting.apply("baton.sql-server.enabled"))) {
+            return null;
+        }
+        java.util.function.BiFunction<String, String, String> or = (key, fallback) -> {
+            String value = setting.apply("baton.sql-server." + key);
+            return value == null || value.isBlank() ? fallback : value.strip();
+        };
+        try {
+            String cert = or.apply("tls-cert", null);
+            String key = or.apply("tls-key", null);
+            return new SqlServerSettings(or.apply("host", "127.0.0.1"), Integer.parseInt(or.apply("port", String.valueOf(DEFAULT_PORT))),
+                    cert == null ? null : Path.of(cert), key == null ? null : Path.of(key),
+                    Duration.parse(or.apply("statement-timeout", "PT5M")), Long.parseLong(or.apply("row-limit", "1000000")),
+                    Integer.parseInt(or.apply("max-concurrent", "16")));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("invalid setting baton.sql-server.*: " + e.getMessage(), e);
+        }
+    }
+
     public boolean tls() {
         return tlsCertificate != null;
     }

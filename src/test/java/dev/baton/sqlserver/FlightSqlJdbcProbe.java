@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <li>{@code query SQL} - {@code ok rows=N first=v1|v2...} or {@code error MESSAGE}</li>
  * <li>{@code tables} - {@code tables name:type,...} from DatabaseMetaData.getTables</li>
  * <li>{@code columns TABLE} - {@code columns name:type:remarks,...} from DatabaseMetaData.getColumns</li>
- * <li>{@code loop URL USER PASSWORD CLIENTS STOPFILE SQL} - CLIENTS connections run SQL until STOPFILE exists;
+ * <li>{@code loop URL USER PASSWORD CLIENTS STOPFILE SQL PAUSE_MS} - CLIENTS connections run SQL until STOPFILE exists;
  * prints {@code looping}, then {@code loop queries=N errors=N results=r1;r2...} (each distinct first row)</li>
  * </ul>
  */
@@ -97,7 +97,7 @@ public final class FlightSqlJdbcProbe {
                 return "columns " + String.join(",", columns);
             }
             case "loop" -> {
-                return loop(words[1], words[2], words[3], Integer.parseInt(words[4]), Path.of(words[5]), words[6]);
+                return loop(words[1], words[2], words[3], Integer.parseInt(words[4]), Path.of(words[5]), words[6], Long.parseLong(words[7]));
             }
             default -> throw new IllegalArgumentException("unknown command " + words[0]);
         }
@@ -112,7 +112,8 @@ public final class FlightSqlJdbcProbe {
         return DriverManager.getConnection(url, properties);
     }
 
-    private static String loop(String url, String user, String password, int clients, Path stop, String sql) throws Exception {
+    private static String loop(String url, String user, String password, int clients, Path stop, String sql, long pauseMillis)
+            throws Exception {
         AtomicLong queries = new AtomicLong();
         List<String> errors = Collections.synchronizedList(new ArrayList<>());
         Set<String> results = ConcurrentHashMap.newKeySet();
@@ -131,6 +132,7 @@ public final class FlightSqlJdbcProbe {
                             errors.add(message(e));
                         }
                         queries.incrementAndGet();
+                        Thread.sleep(pauseMillis); // a busy dashboard, not a benchmark: leave the nightly run its share
                     }
                 } catch (Exception e) {
                     connected.countDown();

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
@@ -156,6 +157,43 @@ class SqlServerFunctionalTests {
             }
             String tables = client.ask("tables");
             assertThat(tables).contains("bi_revenue_bridge:VIEW").contains("mart_mrr_bridge:").doesNotContain("stg_").doesNotContain("fct_");
+        }
+    }
+
+    @Test
+    void withACertificateOnlyTlsClientsGetIn() throws Exception {
+        TestCertificate certificate = TestCertificate.create(Files.createDirectories(workspace.resolve("tls")));
+        SqlServerSettings settings = SqlServerSettings.defaults("127.0.0.1", 0).withTls(certificate.certificatePem(), certificate.keyPem());
+        try (SqlServer tls = SqlServer.start(new WarehouseLayout(warehouse), settings, System.err);
+                FlightSqlClient client = new FlightSqlClient()) {
+            String secure = "jdbc:arrow-flight-sql://localhost:" + tls.port() + "?useEncryption=true&useSystemTrustStore=false&trustStore="
+                    + certificate.trustStore() + "&trustStorePassword=" + certificate.password();
+            assertThat(client.ask("connect", secure, ANALYST, ANALYST_PASSWORD)).isEqualTo("connected");
+            assertThat(client.ask("query", "select count(*) from bi_revenue_bridge")).startsWith("ok rows=1 first=");
+            String plain = "jdbc:arrow-flight-sql://localhost:" + tls.port() + "?useEncryption=false";
+            String refused = client.ask("connect", plain, ANALYST, ANALYST_PASSWORD);
+            if (refused.equals("connected")) {
+                refused = client.ask("query", "select 1");
+            }
+            assertThat(refused).startsWith("error").contains("UNAVAILABLE");
+        }
+    }
+
+    @Test
+    void aResultOverTheRowLimitAndAStatementOverTheTimeoutFailWithTheirReason() throws Exception {
+        SqlServerSettings settings = SqlServerSettings.defaults("127.0.0.1", 0).withLimits(Duration.ofSeconds(2), 100, 2);
+        try (SqlServer limited = SqlServer.start(new WarehouseLayout(warehouse), settings, System.err);
+                FlightSqlClient client = new FlightSqlClient()) {
+            String limitedUrl = "jdbc:arrow-flight-sql://127.0.0.1:" + limited.port() + "?useEncryption=false";
+            assertThat(client.ask("connect", limitedUrl, ANALYST, ANALYST_PASSWORD)).isEqualTo("connected");
+            assertThat(client.ask("query", "select range from range(100)")).isEqualTo("ok rows=100 first=0");
+            assertThat(client.ask("query", "select range from range(101)")).startsWith("error").contains("more than 100 rows");
+            long started = System.nanoTime();
+            // 10^12 rows of a cross join: minutes of work, cancelled after 2 s
+            assertThat(client.ask("query", "select sum(a.range * b.range) from range(1000000) a, range(1000000) b"))
+                    .startsWith("error").contains("statement timeout of 2 s");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
+            assertThat(client.ask("query", "select 42")).isEqualTo("ok rows=1 first=42");
         }
     }
 
