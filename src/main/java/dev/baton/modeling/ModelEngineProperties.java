@@ -36,7 +36,7 @@ record ModelEngineProperties(@DefaultValue("duckdb") Engine engine, @DefaultValu
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("baton.engine=" + name + " needs the Spark engine, which is not "
                         + "on the classpath: build it with `mvn -B package` and run `spark-submit --class dev.baton.spark.BatonSpark "
-                        + "spark/target/baton-spark.jar run ...` (README: Running the models on Apache Spark)"));
+                        + "spark/target/baton-spark.jar run ...` (docs/spark.md)"));
     }
 
     Path workDir(Path warehouse) {

@@ -125,8 +125,8 @@ final class StandaloneCluster implements AutoCloseable {
         Process driver = process(command).directory(workingDirectory.toFile())
                 .redirectErrorStream(true).redirectOutput(output.toFile()).start();
         try {
-            if (!driver.waitFor(15, java.util.concurrent.TimeUnit.MINUTES)) {
-                throw new IllegalStateException("spark-submit still running after 15 minutes; output in " + output);
+            if (!driver.waitFor(30, java.util.concurrent.TimeUnit.MINUTES)) {
+                throw new IllegalStateException("spark-submit still running after 30 minutes; output in " + output);
             }
             return driver.exitValue();
         } finally {
