@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,7 +44,8 @@ record RenderedReport(String dom, JsonNode probe) {
         // the last </body>: the inlined ECharts bundle contains the string too
         int end = text.lastIndexOf("</body>");
         Path copy = work.resolve("probed-" + (page == null ? "all" : page) + ".html");
-        Files.writeString(copy, text.substring(0, end) + "<script>window.PROBE_FILTERS = " + JSON.writeValueAsString(filters) + ";\n" + probe + "</script>\n" + text.substring(end), StandardCharsets.UTF_8);
+        String script = "<script>window.PROBE_FILTERS = " + JSON.writeValueAsString(filters) + ";\n" + probe + "</script>\n";
+        Files.writeString(copy, text.substring(0, end) + script + text.substring(end), StandardCharsets.UTF_8);
         Path out = work.resolve("dom-" + (page == null ? "all" : page) + ".html");
         run(work, out, "--window-size=1280,900", "--dump-dom", url(copy, page));
         String dom = Files.readString(out, StandardCharsets.UTF_8);
@@ -73,8 +76,7 @@ record RenderedReport(String dom, JsonNode probe) {
     /** The number of pages of a PDF Chromium printed: its page tree's {@code /Count}. */
     static int pdfPages(Path pdf) throws IOException {
         String text = new String(Files.readAllBytes(pdf), StandardCharsets.ISO_8859_1);
-        java.util.regex.Matcher count = java.util.regex.Pattern.compile("/Type\\s*/Pages\\b[^>]*?/Count\\s+(\\d+)|/Count\\s+(\\d+)[^>]*?/Type\\s*/Pages\\b")
-                .matcher(text);
+        Matcher count = Pattern.compile("/Type\\s*/Pages\\b[^>]*?/Count\\s+(\\d+)|/Count\\s+(\\d+)[^>]*?/Type\\s*/Pages\\b").matcher(text);
         if (!count.find()) {
             throw new AssertionError("no page tree in " + pdf);
         }
