@@ -36,6 +36,8 @@ public final class PublishedVersions {
     static final String DATABASE = "warehouse.duckdb";
     static final String REPORTING = "reporting.duckdb";
     static final String PARQUET = "parquet";
+    /** The HTML report of a version, written by the report step after the switch; {@code <root>/report} links to it. */
+    public static final String REPORT = "report";
     /** Written into a version folder once the published names point at it: only then was it ever published. */
     static final String SWITCHED = ".switched";
     private static final String INCOMING = ".incoming-";
@@ -50,16 +52,21 @@ public final class PublishedVersions {
             return folder.getFileName().toString();
         }
 
-        Path database() {
-            return folder.resolve(DATABASE);
-        }
-
         Path reporting() {
             return folder.resolve(REPORTING);
         }
 
         Path parquet() {
             return folder.resolve(PARQUET);
+        }
+
+        public Path database() {
+            return folder.resolve(DATABASE);
+        }
+
+        /** The folder holding this version's report ({@code index.html}). */
+        public Path report() {
+            return folder.resolve(REPORT);
         }
     }
 
@@ -192,10 +199,34 @@ public final class PublishedVersions {
      */
     void switchTo(Version version) throws IOException {
         PublishedNames.switchTo(layout.root(), version.folder());
+        linkReport(version);
         Path switched = version.folder().resolve(SWITCHED);
         if (!Files.exists(switched)) {
             Files.writeString(switched, java.time.Instant.now() + "\n");
         }
+    }
+
+    /**
+     * Points {@code <root>/report} at the version's report folder (a relative symbolic link, renamed into place like
+     * {@code parquet}), so a rollback shows the rolled-back-to night's report. A version without a report (published
+     * before reports were versioned, or whose report step has not run yet) takes the link away rather than leave the
+     * other night's report in view; {@code baton report} renders it.
+     */
+    public void linkReport(Version version) throws IOException {
+        Path root = layout.root();
+        Path link = root.resolve(REPORT);
+        if (Files.isDirectory(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            // a folder from before reports were versioned; a symbolic link replaces it from now on
+            deleteTree(link);
+        }
+        if (!Files.isRegularFile(version.report().resolve("index.html"))) {
+            Files.deleteIfExists(link);
+            return;
+        }
+        Path next = root.resolve("." + REPORT + ".next");
+        Files.deleteIfExists(next);
+        Files.createSymbolicLink(next, root.relativize(version.report()));
+        Files.move(next, link, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** Keeps the newest {@code keep} versions and always the current one; returns the versions removed. */

@@ -10,10 +10,18 @@ import java.util.Map;
 import java.util.StringJoiner;
 
 /**
- * One self-contained HTML page: the template (inline CSS and a small script that draws SVG) plus the chart rows
- * as JSON. Nothing is fetched from the network, so the file opens anywhere, offline.
+ * One self-contained HTML file: the template (inline CSS), Apache ECharts (its minified bundle, read from the
+ * {@code org.webjars.npm:echarts} jar and inlined), the page's script and the data as JSON. Nothing is fetched from the
+ * network, so the file opens anywhere, offline, and still shows the same night years later.
  */
 final class HtmlReport {
+
+    /** Keep the version in step with {@code echarts.version} in baton-app.pom.xml. */
+    static final String ECHARTS = "/META-INF/resources/webjars/echarts/5.3.1/dist/echarts.min.js";
+
+    /** The page's own scripts, in order: the framework, the sections, the review page, then the start. */
+    static final List<String> SCRIPTS = List.of("/report/report.js", "/report/sections.js", "/report/teams.js",
+            "/report/review.js", "/report/start.js");
 
     private final ReportData data;
     private final LocalDate runDate;
@@ -24,15 +32,38 @@ final class HtmlReport {
     }
 
     String render() {
-        return template().replace("{{RUN_DATE}}", runDate.toString()).replace("/*{{DATA}}*/", json(data.charts()));
+        // Each placeholder is looked up in the template only, so text inside the inlined scripts is never replaced.
+        String template = resource("/report/index.html").replace("{{RUN_DATE}}", runDate.toString());
+        return fill(template, List.of(
+                Map.entry("/*{{ECHARTS}}*/", resource(ECHARTS)),
+                Map.entry("/*{{DATA}}*/", json(data.data())),
+                Map.entry("/*{{SCRIPT}}*/", String.join("\n", SCRIPTS.stream().map(HtmlReport::resource).toList()))));
     }
 
-    private static String template() {
-        try (InputStream in = HtmlReport.class.getResourceAsStream("/report/index.html")) {
-            if (in == null) {
-                throw new IllegalStateException("report template /report/index.html is missing from the classpath");
+    private static String fill(String template, List<Map.Entry<String, String>> parts) {
+        StringBuilder out = new StringBuilder(template.length() + 1_200_000);
+        int at = 0;
+        for (Map.Entry<String, String> part : parts) {
+            int found = template.indexOf(part.getKey(), at);
+            if (found < 0) {
+                throw new IllegalStateException("report template lacks " + part.getKey() + " (in this order)");
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            out.append(template, at, found).append(part.getValue());
+            at = found + part.getKey().length();
+        }
+        return out.append(template, at, template.length()).toString();
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = HtmlReport.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("report resource " + name + " is missing from the classpath");
+            }
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            if (name.endsWith(".js") && text.toLowerCase(java.util.Locale.ROOT).contains("</script")) {
+                throw new IllegalStateException("report resource " + name + " would close its script element");
+            }
+            return text;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -2,12 +2,9 @@ package dev.baton.report;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
 
 import dev.baton.jobs.JobDefinition.StepDefinition;
-import dev.baton.jobs.RunParameters;
 import dev.baton.jobs.StepKind;
 import dev.baton.warehouse.BuildFiles;
 import dev.baton.warehouse.DuckDbFiles;
@@ -19,13 +16,15 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code kind: report} — writes the static HTML report from the published warehouse, read-only like any
- * dashboard, so the report always shows what was published. The file is written beside its target and renamed
- * over it, so a browser never opens half a report.
+ * {@code kind: report} — after the publish step, writes the static HTML report of the version just published into its
+ * version folder and points {@code <warehouse>/report} at it (see {@link PublishedReport}); read-only like any
+ * dashboard, so the report always shows what was published. {@code with.file} other than the default
+ * {@code report/index.html} also writes a copy to that path inside the warehouse folder (not versioned).
  */
 @Component
 class ReportStepKind implements StepKind {
 
+    static final String DEFAULT_FILE = "report/index.html";
     private static final Logger log = LoggerFactory.getLogger(ReportStepKind.class);
 
     private final BuildFiles buildFiles;
@@ -43,20 +42,16 @@ class ReportStepKind implements StepKind {
 
     @Override
     public Tasklet tasklet(StepDefinition step) {
-        String file = step.listOption("file").stream().findFirst().orElse("report/index.html");
+        String file = step.listOption("file").stream().findFirst().orElse(DEFAULT_FILE);
         return (contribution, chunkContext) -> {
-            RunParameters run = RunParameters.of(chunkContext);
             WarehouseLayout layout = buildFiles.layout();
-            Path target = insideWarehouse(layout, file);
-            String html;
-            try (Connection connection = duckDb.openReadOnlyWithLimits(layout.publishedFile())) {
-                html = new HtmlReport(ReportData.read(connection), run.runDate()).render();
+            Path copy = insideWarehouse(layout, file);
+            Path written = PublishedReport.render(layout, duckDb);
+            log.info("report written to {} ({} bytes)", written, Files.size(written));
+            if (!copy.equals(layout.root().resolve(DEFAULT_FILE))) {
+                PublishedReport.write(copy, Files.readString(written, StandardCharsets.UTF_8));
+                log.info("report copied to {}", copy);
             }
-            Files.createDirectories(target.getParent());
-            Path partial = target.resolveSibling(target.getFileName() + ".partial");
-            Files.writeString(partial, html, StandardCharsets.UTF_8);
-            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            log.info("report written to {} ({} bytes)", target, html.length());
             return RepeatStatus.FINISHED;
         };
     }

@@ -159,6 +159,19 @@ class RavenStackReportingFunctionalTests {
                 .get("account_months")).isEqualTo(retainedMonths);
     }
 
+    @Test
+    void theReportOfAVendorNightDrawsWhatItHasAndSaysWhatItLacks() throws Exception {
+        RenderedReport report = RenderedReport.open(workspace.resolve("warehouse/report/index.html"), workspace.resolve("chromium"), null);
+
+        ReportInvariants.assertChartsReadable(report);
+        assertThat(report.strings("overflow")).isEmpty();
+        assertThat(report.charts()).extracting(chart -> chart.get("id").asString())
+                .contains("revenue-bridge", "retention-heatmap", "support-load", "support-before-churn", "health-distribution");
+        // the converted export has no deals, hand-offs or spend: those sections say so instead of drawing nothing
+        assertThat(report.strings("empty")).anyMatch(text -> text.startsWith("ltvCac: No data"))
+                .anyMatch(text -> text.startsWith("funnel: No data")).anyMatch(text -> text.startsWith("handoffOwner: No data"));
+    }
+
     private static double median(List<Double> values) {
         List<Double> sorted = values.stream().sorted().toList();
         int n = sorted.size();

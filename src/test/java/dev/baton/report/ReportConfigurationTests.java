@@ -57,11 +57,21 @@ class ReportConfigurationTests {
     }
 
     @Test
-    void theTemplateReceivesTheDataAndTheRunDate() {
-        String html = new HtmlReport(new ReportData(Map.of("mrrBridge", List.of(Map.of("month", "2024-01")))),
+    void theTemplateReceivesTheDataTheRunDateAndTheInlinedCharts() {
+        String html = new HtmlReport(new ReportData(Map.of("bridge", List.of(Map.of("month", "2024-01")))),
                 LocalDate.of(2024, 7, 15)).render();
 
-        assertThat(html).contains("Baton report 2024-07-15").contains("const DATA = {\"mrrBridge\":[{\"month\":\"2024-01\"}]};")
-                .doesNotContain("{{").doesNotContain("<link").doesNotContain("src=").doesNotContain("@import");
+        assertThat(html).contains("<title>Baton report 2024-07-15</title>")
+                .contains("const DATA = {\"bridge\":[{\"month\":\"2024-01\"}]};")
+                .contains("Licensed to the Apache Software Foundation").contains("version=\"5.3.1\"").contains("section('review'")
+                .doesNotContain("/*{{").doesNotContain("<script src").doesNotContain("<link").doesNotContain("@import");
+    }
+
+    @Test
+    void theReviewMonthIsTheLastMonthThatHasEnded() {
+        assertThat(ReportData.reviewMonth(LocalDate.of(2024, 6, 1))).isEqualTo(java.time.YearMonth.of(2024, 5));
+        assertThat(ReportData.reviewMonth(LocalDate.of(2024, 6, 29))).isEqualTo(java.time.YearMonth.of(2024, 5));
+        assertThat(ReportData.reviewMonth(LocalDate.of(2024, 6, 30))).isEqualTo(java.time.YearMonth.of(2024, 6));
+        assertThat(ReportData.reviewMonth(LocalDate.of(2024, 1, 15))).isEqualTo(java.time.YearMonth.of(2023, 12));
     }
 }

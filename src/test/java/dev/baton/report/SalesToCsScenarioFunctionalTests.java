@@ -206,26 +206,4 @@ class SalesToCsScenarioFunctionalTests {
         assertThat(new BigDecimal(diMay.get("bookings").toString())).as("D7 expansion").isEqualByComparingTo("1200");
         assertThat((Double) diMay.get("nrr")).isCloseTo(400.0 / 300, within(1e-12));
     }
-
-    @Test
-    void everyRunWritesTheReportAndItRendersInHeadlessChromium() throws Exception {
-        Path report = warehouse.resolve("report/index.html");
-        assertThat(report).exists();
-
-        RenderedReport rendered = RenderedReport.open(report, workspace.resolve("chromium"));
-
-        // bridge Jan-Jul: new in Jan (B1, B2) and Feb (B3), churn in Apr (B2), expansion in May (B3);
-        // cohorts Jan (7 cells) and Feb (6 cells)
-        assertThat(rendered.dataPoints("mrr-bridge")).isEqualTo(7);
-        assertThat(rendered.count("class=\"bar new\"")).isEqualTo(2);
-        assertThat(rendered.count("class=\"bar churn\"")).isEqualTo(1);
-        assertThat(rendered.count("class=\"bar expansion\"")).isEqualTo(1);
-        assertThat(rendered.dataPoints("cohort-heatmap")).isEqualTo(13);
-        assertThat(rendered.count("class=\"cell\"")).isEqualTo(13);
-        assertThat(rendered.dataPoints("churn-trend")).isEqualTo(7);
-        assertThat(rendered.count("class=\"point\"")).as("churn rate is empty in January").isEqualTo(6);
-        assertThat(rendered.dataPoints("handoff-retention")).isEqualTo(5);
-        assertThat(rendered.dataPoints("ltv-cac")).as("no channel has both LTV and CAC (no spend)").isZero();
-        assertThat(rendered.dom()).contains("data-rendered=\"true\"").contains("No data yet");
-    }
 }
