@@ -48,6 +48,8 @@ final class BackfillCommand implements Callable<Integer> {
             throw new IllegalArgumentException("a backfill covers at most " + MAX_DATES + " dates; split the range");
         }
         WarehouseLayout layout = options.layout();
+        Preflight.job(options.projectDir, job);
+        Preflight.landing(landing);
         layout.createDirectories();
         Path landingFolder = landing != null ? landing : RunCommand.sampleLanding(layout);
         int ran = 0;

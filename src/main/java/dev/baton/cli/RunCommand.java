@@ -44,6 +44,8 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         WarehouseLayout layout = options.layout();
+        Preflight.job(options.projectDir, job);
+        Preflight.landing(landing);
         layout.createDirectories();
         Path landingFolder = landing != null ? landing : sampleLanding(layout);
         LocalDate date = runDate != null ? runDate : LocalDate.now();

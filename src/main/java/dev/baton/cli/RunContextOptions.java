@@ -23,7 +23,9 @@ final class RunContextOptions {
             description = "Override a setting from application.yml, e.g. -Dbaton.metrics.gross-margin=0.75.")
     Map<String, String> settings = new LinkedHashMap<>();
 
+    /** The warehouse, once the settings are checked: every command asks for it before it writes anything. */
     WarehouseLayout layout() {
+        Preflight.settings(settings);
         return warehouse.layout();
     }
 

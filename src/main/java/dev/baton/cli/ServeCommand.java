@@ -43,6 +43,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         WarehouseLayout layout = options.layout();
+        Preflight.landing(landing);
         layout.createDirectories();
         // Closed by our own hook, after the scheduler has let a running night finish.
         ConfigurableApplicationContext context = options.startWithoutShutdownHook(layout);
