@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
 
 import dev.baton.jobs.JobCatalog;
 import dev.baton.jobs.JobRunner;
@@ -52,15 +53,29 @@ final class ServeCommand implements Callable<Integer> {
             List<ScheduleDefinition> schedules = ScheduleDefinition.readAll(context.getBean(ProjectFiles.class),
                     context.getBean(JobCatalog.class).jobNames());
             context.getBean(Recovery.class).recoverAll().forEach(log::info);
-            // Sample data only for a schedule that names no landing folder, and only when --landing does not either.
-            Path sample = schedules.stream().anyMatch(schedule -> schedule.landing(landing) == null)
-                    ? RunCommand.sampleLanding(layout) : null;
+            // Sample data only for a schedule that names no landing folder, when --landing does not either, and only
+            // once a night of it runs.
+            Supplier<Path> sample = new Supplier<>() {
+                private Path folder;
+
+                @Override
+                public synchronized Path get() {
+                    try {
+                        return folder == null ? folder = RunCommand.sampleLanding(layout) : folder;
+                    } catch (Exception e) {
+                        throw new IllegalStateException("Cannot generate the sample landing data: " + e.getMessage(), e);
+                    }
+                }
+            };
             scheduler = new NightScheduler(schedules, context.getBean(JobRunner.class), context.getBean(RunHistory.class),
-                    schedule -> Optional.ofNullable(schedule.landing(landing)).orElse(sample), Clock.systemDefaultZone());
-            boolean caughtUp = scheduler.catchUp();
+                    schedule -> Optional.ofNullable(schedule.landing(landing)).orElseGet(sample), Clock.systemDefaultZone());
+            NightScheduler.CatchUp caughtUp = scheduler.catchUpNights();
+            if (caughtUp.nights() == 0) {
+                System.out.println("serve: nothing to catch up (" + String.join("; ", caughtUp.standing()) + ")");
+            }
             if (catchUpOnly) {
                 context.close();
-                return caughtUp ? BatonCli.OK : BatonCli.JOB_FAILED;
+                return caughtUp.allSucceeded() ? BatonCli.OK : BatonCli.JOB_FAILED;
             }
             scheduler.start();
             log.info("serve: {} schedule(s) running; stop with SIGTERM", schedules.size());

@@ -59,15 +59,28 @@ public final class NightScheduler implements AutoCloseable {
         this.clock = clock;
     }
 
+    /** What a catch-up did: how many nights it ran, whether all succeeded, and per schedule where history stood. */
+    public record CatchUp(int nights, boolean allSucceeded, List<String> standing) {
+    }
+
     /**
      * Runs the nights missed while Baton was down (per each schedule's misfire policy), oldest first.
      *
      * @return false when a run failed
      */
     public boolean catchUp() {
+        return catchUpNights().allSucceeded();
+    }
+
+    public CatchUp catchUpNights() {
         boolean allSucceeded = true;
+        int nights = 0;
+        List<String> standing = new ArrayList<>();
         for (ScheduleDefinition schedule : schedules) {
-            List<LocalDate> missed = new NightlyCalendar(schedule).missedDates(history.lastCompletedDate(schedule.job()), clock.instant());
+            var lastCompleted = history.lastCompletedDate(schedule.job());
+            standing.add(schedule.name() + ": " + lastCompleted.map(date -> "last completed run date " + date)
+                    .orElse("no completed run yet"));
+            List<LocalDate> missed = new NightlyCalendar(schedule).missedDates(lastCompleted, clock.instant());
             List<LocalDate> toRun = switch (schedule.misfire()) {
                 case "all" -> missed;
                 case "latest" -> missed.isEmpty() ? List.of() : List.of(missed.get(missed.size() - 1));
@@ -79,9 +92,10 @@ public final class NightScheduler implements AutoCloseable {
             }
             for (LocalDate date : toRun) {
                 allSucceeded &= runNight(schedule, date);
+                nights++;
             }
         }
-        return allSucceeded;
+        return new CatchUp(nights, allSucceeded, standing);
     }
 
     /** Starts the clock: every schedule is armed at its next firing. */
