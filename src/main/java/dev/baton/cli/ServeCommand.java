@@ -12,6 +12,7 @@ import dev.baton.jobs.JobCatalog;
 import dev.baton.jobs.JobRunner;
 import dev.baton.jobs.Recovery;
 import dev.baton.jobs.RunHistory;
+import dev.baton.observe.MetricsEndpoint;
 import dev.baton.scheduling.NightScheduler;
 import dev.baton.scheduling.ScheduleDefinition;
 import dev.baton.warehouse.ProjectFiles;
@@ -77,6 +78,8 @@ final class ServeCommand implements Callable<Integer> {
                 context.close();
                 return caughtUp.allSucceeded() ? BatonCli.OK : BatonCli.JOB_FAILED;
             }
+            context.getBean(MetricsEndpoint.class).start().ifPresent(address -> System.out.println(
+                    "serve: metrics on http://" + address.getHostString() + ":" + address.getPort() + "/metrics"));
             scheduler.start();
             log.info("serve: {} schedule(s) running; stop with SIGTERM", schedules.size());
         } catch (Exception | Error e) {

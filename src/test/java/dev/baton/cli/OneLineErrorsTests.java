@@ -53,6 +53,8 @@ class OneLineErrorsTests {
         assertThat(keys.isKnown("baton.publish.keep-versions")).isTrue();
         assertThat(keys.isKnown("baton.spark.work-dir")).isTrue();
         assertThat(keys.isKnown("baton.extract.require-hash-key")).isTrue();
+        assertThat(keys.isKnown("baton.metrics-http.port")).isTrue();
+        assertThat(keys.isKnown("baton.notify.webhook-url")).isTrue();
         assertThat(keys.isKnown("baton.metrics.gross-margn")).isFalse();
         assertThat(keys.isKnown("baton.metrics")).isFalse();
     }
