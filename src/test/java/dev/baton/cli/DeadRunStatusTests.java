@@ -5,21 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.util.Map;
 
 import dev.baton.support.Scenarios;
-import dev.baton.warehouse.WarehouseLayout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.JobInstance;
-import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * {@code status} looks at the process stamped on a run the history marks STARTED: a live one is "running", a dead
@@ -36,7 +25,7 @@ class DeadRunStatusTests {
         Process exited = new ProcessBuilder("true").start();
         exited.waitFor();
         Path warehouse = workspace.resolve("warehouse");
-        long execution = startedRun(warehouse, LocalDate.of(2024, 6, 30), exited.pid());
+        long execution = DeadRuns.startedRun(warehouse, LocalDate.of(2024, 6, 30), exited.pid());
 
         // when
         Scenarios.Captured status = Scenarios.capture(() -> BatonCli.execute("status", "--warehouse", warehouse.toString()));
@@ -55,7 +44,7 @@ class DeadRunStatusTests {
     void aStartedRunWhoseProcessIsAliveIsShownRunning() throws Exception {
         // given a run stamped with this (live) test process
         Path warehouse = workspace.resolve("warehouse");
-        long execution = startedRun(warehouse, LocalDate.of(2024, 6, 30), ProcessHandle.current().pid());
+        long execution = DeadRuns.startedRun(warehouse, LocalDate.of(2024, 6, 30), ProcessHandle.current().pid());
 
         // when
         Scenarios.Captured status = Scenarios.capture(() -> BatonCli.execute("status", "--warehouse", warehouse.toString()));
@@ -80,25 +69,5 @@ class DeadRunStatusTests {
         assertThat(serve.exitCode()).as(serve.err()).isZero();
         assertThat(serve.out().strip()).isEqualTo("serve: nothing to catch up (nightly: no completed run yet)");
         assertThat(warehouse.resolve("sample-landing")).doesNotExist();
-    }
-
-    /** Writes the history a process killed mid-run leaves: an execution STARTED, stamped with its pid and host. */
-    private static long startedRun(Path warehouse, LocalDate runDate, long pid) throws Exception {
-        WarehouseLayout layout = new WarehouseLayout(warehouse);
-        layout.createDirectories();
-        try (ConfigurableApplicationContext context = BatonContext.start(layout, null, Map.of())) {
-            JobRepository repository = context.getBean(JobRepository.class);
-            JobParameters parameters = new JobParametersBuilder().addLocalDate("runDate", runDate, true)
-                    .addString("landing", warehouse.resolve("landing").toString(), false).toJobParameters();
-            JobInstance instance = repository.createJobInstance("nightly", parameters);
-            ExecutionContext owner = new ExecutionContext();
-            owner.putString("baton.owner.host", InetAddress.getLocalHost().getHostName());
-            owner.putLong("baton.owner.pid", pid);
-            JobExecution execution = repository.createJobExecution(instance, parameters, owner);
-            execution.setStatus(BatchStatus.STARTED);
-            execution.setStartTime(LocalDateTime.now());
-            repository.update(execution);
-            return execution.getId();
-        }
     }
 }
