@@ -13,6 +13,7 @@ import dev.baton.jobs.JobRunner;
 import dev.baton.jobs.Recovery;
 import dev.baton.jobs.RunHistory;
 import dev.baton.observe.MetricsEndpoint;
+import dev.baton.scheduling.FailureBackoff;
 import dev.baton.scheduling.NightScheduler;
 import dev.baton.scheduling.ScheduleDefinition;
 import dev.baton.warehouse.ProjectFiles;
@@ -69,7 +70,8 @@ final class ServeCommand implements Callable<Integer> {
                 }
             };
             scheduler = new NightScheduler(schedules, context.getBean(JobRunner.class), context.getBean(RunHistory.class),
-                    schedule -> Optional.ofNullable(schedule.landing(landing)).orElseGet(sample), Clock.systemDefaultZone());
+                    schedule -> Optional.ofNullable(schedule.landing(landing)).orElseGet(sample), Clock.systemDefaultZone(),
+                    context.getBean(FailureBackoff.class));
             NightScheduler.CatchUp caughtUp = scheduler.catchUpNights();
             if (caughtUp.nights() == 0) {
                 System.out.println("serve: nothing to catch up (" + String.join("; ", caughtUp.standing()) + ")");

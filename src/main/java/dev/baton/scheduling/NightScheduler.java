@@ -2,6 +2,7 @@ package dev.baton.scheduling;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -46,12 +47,20 @@ public final class NightScheduler implements AutoCloseable {
     private final RunHistory history;
     private final Function<ScheduleDefinition, Path> landing;
     private final Clock clock;
+    private final FailureBackoff backoff;
     private final Map<String, ReentrantLock> jobLocks = new ConcurrentHashMap<>();
     private Scheduler quartz;
 
     /** @param landing the landing folder of a schedule's runs (serve --landing, else its {@code landing} parameter) */
     public NightScheduler(List<ScheduleDefinition> schedules, JobRunner runner, RunHistory history,
             Function<ScheduleDefinition, Path> landing, Clock clock) {
+        this(schedules, runner, history, landing, clock, new FailureBackoff(Duration.ZERO, Duration.ZERO));
+    }
+
+    /** @param backoff how long a firing leaves a date alone after it failed (catch-up at start ignores it) */
+    public NightScheduler(List<ScheduleDefinition> schedules, JobRunner runner, RunHistory history,
+            Function<ScheduleDefinition, Path> landing, Clock clock, FailureBackoff backoff) {
+        this.backoff = backoff;
         this.schedules = schedules;
         this.runner = runner;
         this.history = history;
@@ -164,6 +173,12 @@ public final class NightScheduler implements AutoCloseable {
         }
         dates.add(own);
         for (LocalDate date : dates) {
+            var pending = backoff.pending(history, schedule.job(), date, clock.instant());
+            if (pending.isPresent()) {
+                log.info("schedule {}: run date {} failed {} time(s) in a row; backing off until {}", schedule.name(), date,
+                        pending.get().failures(), pending.get().until());
+                continue;
+            }
             runNight(schedule, date);
         }
     }
