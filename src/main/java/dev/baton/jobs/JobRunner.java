@@ -134,7 +134,8 @@ public class JobRunner {
     }
 
     private Job observed(Job job) {
-        RunObserver observer = new RunObserver(repository, meters);
+        RunObserver observer = new RunObserver(repository, meters,
+                job instanceof SimpleJob simpleJob ? List.copyOf(simpleJob.getStepNames()) : List.of());
         if (job instanceof AbstractJob abstractJob) {
             abstractJob.registerJobExecutionListener(observer);
             abstractJob.setObservationRegistry(observations);

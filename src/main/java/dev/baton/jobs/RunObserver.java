@@ -1,6 +1,7 @@
 package dev.baton.jobs;
 
 import java.time.Duration;
+import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -23,10 +24,13 @@ final class RunObserver implements JobExecutionListener, StepExecutionListener {
 
     private final JobRepository repository;
     private final MeterRegistry meters;
+    private final List<String> stepNames;
 
-    RunObserver(JobRepository repository, MeterRegistry meters) {
+    /** @param stepNames the job's steps in order, so each step's start says where the night is ("step 3/6") */
+    RunObserver(JobRepository repository, MeterRegistry meters, List<String> stepNames) {
         this.repository = repository;
         this.meters = meters;
+        this.stepNames = List.copyOf(stepNames);
     }
 
     @Override
@@ -38,7 +42,13 @@ final class RunObserver implements JobExecutionListener, StepExecutionListener {
 
     @Override
     public void beforeStep(StepExecution step) {
-        log.info("step {} started (execution {})", step.getStepName(), step.getJobExecutionId());
+        int position = stepNames.indexOf(step.getStepName()) + 1;
+        if (position > 0) {
+            log.info("step {}/{} {} started (execution {})", position, stepNames.size(), step.getStepName(),
+                    step.getJobExecutionId());
+        } else {
+            log.info("step {} started (execution {})", step.getStepName(), step.getJobExecutionId());
+        }
     }
 
     @Override

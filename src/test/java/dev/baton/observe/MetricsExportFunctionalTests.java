@@ -44,8 +44,10 @@ class MetricsExportFunctionalTests {
         Scenarios.Captured night = baton("run", "--run-date", "2024-06-30", "--landing", landing.toString(),
                 "--warehouse", warehouse.toString());
 
-        // then the file holds what the night did
+        // then the night said where it was as it went (nightly has six steps), and the file holds what it did
         assertThat(night.exitCode()).as(night.err()).isZero();
+        assertThat(night.out()).contains("step 1/6 extract-landing started", "step 3/6 build-models started",
+                "step 6/6 write-report started");
         Map<String, Double> metrics = parse(Files.readString(warehouse.resolve("state/metrics.prom")));
         // accounts.csv: 6 data lines (A4 twice), all loaded; tickets.csv: 2 lines, T2's created_at 'not-a-date' quarantined
         assertThat(metrics).containsEntry("baton_entity_rows_read{entity=\"accounts\"}", 6.0)
