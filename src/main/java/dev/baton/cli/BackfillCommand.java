@@ -50,6 +50,7 @@ final class BackfillCommand implements Callable<Integer> {
         WarehouseLayout layout = options.layout();
         Preflight.job(options.projectDir, job);
         Preflight.landing(landing);
+        Preflight.rateFeed(options.settings, landing);
         layout.createDirectories();
         Path landingFolder = landing != null ? landing : RunCommand.sampleLanding(layout);
         int ran = 0;

@@ -55,6 +55,17 @@ final class Preflight {
         }
     }
 
+    /**
+     * The reporting currency the context will bind (a -D setting, BATON_METRICS_REPORTING_CURRENCY, else the
+     * default), checked against the landing folder's rate feed.
+     */
+    static void rateFeed(Map<String, String> settings, Path landing) {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new MapPropertySource("-D settings", new LinkedHashMap<>(settings)));
+        String currency = Binder.get(environment).bind("baton.metrics.reporting-currency", String.class).orElse("USD");
+        RateFeedCheck.check(landing, currency);
+    }
+
     /** The jobs are the file names of jobs/*.yml (a job's name must match its file; the catalog checks that). */
     static void job(Path projectDir, String job) {
         Set<String> names = new TreeSet<>();

@@ -46,6 +46,7 @@ final class RunCommand implements Callable<Integer> {
         WarehouseLayout layout = options.layout();
         Preflight.job(options.projectDir, job);
         Preflight.landing(landing);
+        Preflight.rateFeed(options.settings, landing);
         layout.createDirectories();
         Path landingFolder = landing != null ? landing : sampleLanding(layout);
         LocalDate date = runDate != null ? runDate : LocalDate.now();

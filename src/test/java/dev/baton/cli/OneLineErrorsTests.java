@@ -120,4 +120,19 @@ class OneLineErrorsTests {
         // then
         assertRefused(result, "baton: unknown job 'nighty' (--job); jobs/ defines nightly, ravenstack");
     }
+
+    @Test
+    void aReportingCurrencyTheRateFeedDoesNotQuoteToIsRefused() throws Exception {
+        // given the four-accounts landing, whose fx_rates.csv gives EUR's rate to USD (line 2: 2024-01-01,EUR,1.10)
+        Path landing = Scenarios.copy("four_accounts", workspace.resolve("landing"));
+
+        // when the night is asked to report in EUR
+        Scenarios.Captured result = run("run", "--warehouse", warehouse().toString(), "--run-date", "2024-06-30",
+                "--landing", landing.toString(), "-Dbaton.metrics.reporting-currency=EUR");
+
+        // then
+        assertRefused(result, "baton: no rate feed quotes to the reporting currency EUR: fx_rates.csv line 2 gives a rate "
+                + "for EUR itself, so its rates are to another currency; set baton.metrics.reporting-currency to that one "
+                + "or deliver rates to EUR");
+    }
 }
