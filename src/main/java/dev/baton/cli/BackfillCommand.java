@@ -48,6 +48,9 @@ final class BackfillCommand implements Callable<Integer> {
             throw new IllegalArgumentException("a backfill covers at most " + MAX_DATES + " dates; split the range");
         }
         WarehouseLayout layout = options.layout();
+        Preflight.job(options.projectDir, job);
+        Preflight.landing(landing);
+        Preflight.rateFeed(options.settings, landing);
         layout.createDirectories();
         RunContextOptions.refuseWhileRunning(layout, job);
         Path landingFolder = landing != null ? landing : RunCommand.sampleLanding(layout, to);

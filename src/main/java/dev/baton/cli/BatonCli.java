@@ -1,5 +1,8 @@
 package dev.baton.cli;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -24,11 +27,26 @@ public final class BatonCli {
 
     public static int execute(String... args) {
         CommandLine commandLine = new CommandLine(new BatonCli());
+        commandLine.registerConverter(LocalDate.class, BatonCli::date);
+        // A mistyped option or value: one line naming it, not the usage page (--help prints that).
+        commandLine.setParameterExceptionHandler((exception, arguments) -> {
+            CommandLine cmd = exception.getCommandLine();
+            cmd.getErr().println("baton: " + oneLine(exception) + " (see: " + cmd.getCommandSpec().qualifiedName() + " --help)");
+            return USAGE;
+        });
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
             cmd.getErr().println("baton: " + oneLine(exception));
             return exception instanceof IllegalArgumentException ? USAGE : JOB_FAILED;
         });
         return commandLine.execute(args);
+    }
+
+    private static LocalDate date(String text) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new CommandLine.TypeConversionException("'" + text + "' is not a date YYYY-MM-DD");
+        }
     }
 
     static String oneLine(Throwable exception) {

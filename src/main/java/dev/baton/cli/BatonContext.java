@@ -1,10 +1,14 @@
 package dev.baton.cli;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import dev.baton.BatonApplication;
+import dev.baton.warehouse.BatonProperties.SettingValue;
 import dev.baton.warehouse.WarehouseLayout;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
@@ -100,8 +104,20 @@ final class BatonContext {
         }
         // Which setting, and why: Baton's own check names the setting already; a conversion error does not.
         String reason = BatonCli.oneLine(cause);
+        Class<?> type = binding.getTarget().getType().resolve();
+        if (type != null && type.isEnum()) {
+            // The converter's message names a Java class; the operator needs the values the setting takes.
+            reason = "must be one of " + enumValues(type);
+        }
         String setting = binding.getName().toString();
         Object value = binding.getProperty() == null ? null : binding.getProperty().getValue();
         return "invalid setting " + setting + (value == null ? "" : "='" + value + "'") + ": " + reason;
+    }
+
+    private static String enumValues(Class<?> type) {
+        return Arrays.stream(type.getEnumConstants())
+                .map(constant -> constant instanceof SettingValue value ? value.settingValue()
+                        : ((Enum<?>) constant).name().toLowerCase(Locale.ROOT).replace('_', '-'))
+                .collect(Collectors.joining(", "));
     }
 }

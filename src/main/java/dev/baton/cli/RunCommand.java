@@ -48,6 +48,9 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         WarehouseLayout layout = options.layout();
+        Preflight.job(options.projectDir, job);
+        Preflight.landing(landing);
+        Preflight.rateFeed(options.settings, landing);
         layout.createDirectories();
         LocalDate date = runDate != null ? runDate : LocalDate.now();
         RunContextOptions.refuseWhileRunning(layout, job);

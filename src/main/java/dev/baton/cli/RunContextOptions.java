@@ -5,8 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.baton.jobs.RunningNights;
+import dev.baton.observe.MetricsExport;
 import dev.baton.warehouse.WarehouseLayout;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -24,7 +26,9 @@ final class RunContextOptions {
             description = "Override a setting from application.yml, e.g. -Dbaton.metrics.gross-margin=0.75.")
     Map<String, String> settings = new LinkedHashMap<>();
 
+    /** The warehouse, once the settings are checked: every command asks for it before it writes anything. */
     WarehouseLayout layout() {
+        Preflight.settings(settings);
         return warehouse.layout();
     }
 
@@ -52,11 +56,21 @@ final class RunContextOptions {
     }
 
     ConfigurableApplicationContext start(WarehouseLayout layout) {
-        return BatonContext.start(layout, projectDir, settings);
+        return withMetricsFile(BatonContext.start(layout, projectDir, settings));
     }
 
     /** For a command that closes the context itself, after its own work stopped. */
     ConfigurableApplicationContext startWithoutShutdownHook(WarehouseLayout layout) {
-        return BatonContext.start(layout, projectDir, settings, false);
+        return withMetricsFile(BatonContext.start(layout, projectDir, settings, false));
+    }
+
+    /** Every command that works on a warehouse leaves state/metrics.prom as the history and warehouse now say. */
+    private static ConfigurableApplicationContext withMetricsFile(ConfigurableApplicationContext context) {
+        context.addApplicationListener(event -> {
+            if (event instanceof ContextClosedEvent) {
+                context.getBean(MetricsExport.class).writeFile();
+            }
+        });
+        return context;
     }
 }

@@ -6,11 +6,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
 
 import dev.baton.jobs.JobCatalog;
 import dev.baton.jobs.JobRunner;
 import dev.baton.jobs.Recovery;
 import dev.baton.jobs.RunHistory;
+import dev.baton.observe.MetricsEndpoint;
+import dev.baton.scheduling.FailureBackoff;
 import dev.baton.scheduling.NightScheduler;
 import dev.baton.scheduling.ScheduleDefinition;
 import dev.baton.sqlserver.SqlServer;
@@ -45,6 +48,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         WarehouseLayout layout = options.layout();
+        Preflight.landing(landing);
         layout.createDirectories();
         // Closed by our own hook, after the scheduler has let a running night finish.
         ConfigurableApplicationContext context = options.startWithoutShutdownHook(layout);
@@ -54,15 +58,30 @@ final class ServeCommand implements Callable<Integer> {
             List<ScheduleDefinition> schedules = ScheduleDefinition.readAll(context.getBean(ProjectFiles.class),
                     context.getBean(JobCatalog.class).jobNames());
             context.getBean(Recovery.class).recoverAll().forEach(log::info);
-            // Sample data only for a schedule that names no landing folder, and only when --landing does not either.
-            Path sample = schedules.stream().anyMatch(schedule -> schedule.landing(landing) == null)
-                    ? RunCommand.sampleLanding(layout) : null;
+            // Sample data only for a schedule that names no landing folder, when --landing does not either, and only
+            // once a night of it runs.
+            Supplier<Path> sample = new Supplier<>() {
+                private Path folder;
+
+                @Override
+                public synchronized Path get() {
+                    try {
+                        return folder == null ? folder = RunCommand.sampleLanding(layout) : folder;
+                    } catch (Exception e) {
+                        throw new IllegalStateException("Cannot generate the sample landing data: " + e.getMessage(), e);
+                    }
+                }
+            };
             scheduler = new NightScheduler(schedules, context.getBean(JobRunner.class), context.getBean(RunHistory.class),
-                    schedule -> Optional.ofNullable(schedule.landing(landing)).orElse(sample), Clock.systemDefaultZone());
-            boolean caughtUp = scheduler.catchUp();
+                    schedule -> Optional.ofNullable(schedule.landing(landing)).orElseGet(sample), Clock.systemDefaultZone(),
+                    context.getBean(FailureBackoff.class));
+            NightScheduler.CatchUp caughtUp = scheduler.catchUpNights();
+            if (caughtUp.nights() == 0) {
+                System.out.println("serve: nothing to catch up (" + String.join("; ", caughtUp.standing()) + ")");
+            }
             if (catchUpOnly) {
                 context.close();
-                return caughtUp ? BatonCli.OK : BatonCli.JOB_FAILED;
+                return caughtUp.allSucceeded() ? BatonCli.OK : BatonCli.JOB_FAILED;
             }
             // baton.sql-server.enabled: the Flight SQL endpoint beside the schedules (docs/bi.md); a port that
             // cannot be bound stops serve before any night is scheduled
@@ -71,6 +90,8 @@ final class ServeCommand implements Callable<Integer> {
                 sqlServer = SqlServer.start(layout, sql, System.err);
                 log.info("serve: sql-server listening on {}:{}{}", sql.host(), sqlServer.port(), sql.tls() ? " (TLS)" : "");
             }
+            context.getBean(MetricsEndpoint.class).start().ifPresent(address -> System.out.println(
+                    "serve: metrics on http://" + address.getHostString() + ":" + address.getPort() + "/metrics"));
             scheduler.start();
             log.info("serve: {} schedule(s) running; stop with SIGTERM", schedules.size());
         } catch (Exception | Error e) {

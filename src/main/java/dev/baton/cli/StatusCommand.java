@@ -75,11 +75,19 @@ final class StatusCommand implements Callable<Integer> {
                 "started", "duration", "rows per step");
         for (Run run : runs) {
             var execution = run.execution();
+            boolean dead = isDead(run);
             System.out.printf("%-6d %-10s %-10s %-7d %-9s %-19s %9s  %s%n", run.executionId(), run.jobName(), run.runDate(),
-                    run.attempt(), run.status(), execution.getStartTime() == null ? "-" : execution.getStartTime().withNano(0),
-                    duration(execution.getStartTime(), execution.getEndTime()), steps(execution.getStepExecutions()));
+                    run.attempt(), dead ? "DEAD" : run.status(),
+                    execution.getStartTime() == null ? "-" : execution.getStartTime().withNano(0),
+                    dead ? "-" : duration(execution.getStartTime(), execution.getEndTime()), steps(execution.getStepExecutions()));
         }
+        runs.stream().filter(run -> run.status().isRunning()).forEach(StatusCommand::printLiveness);
         Run latest = runs.get(0);
+        if (isDead(latest)) {
+            System.err.println("baton: the last run (" + latest.jobName() + " for " + latest.runDate() + ") is marked "
+                    + latest.status() + " but its process (" + latest.owner() + ") is gone; `baton recover` marks it FAILED");
+            return BatonCli.JOB_FAILED;
+        }
         if (latest.status() != BatchStatus.COMPLETED && !latest.status().isRunning()) {
             String reason = latest.execution().getExitStatus().getExitDescription();
             System.err.println("baton: the last run (" + latest.jobName() + " for " + latest.runDate() + ") "
@@ -87,6 +95,22 @@ final class StatusCommand implements Callable<Integer> {
             return BatonCli.JOB_FAILED;
         }
         return BatonCli.OK;
+    }
+
+    /** The history says running; a run whose process is gone is not (until `recover` or the next run says FAILED). */
+    private static boolean isDead(Run run) {
+        return run.status().isRunning() && run.liveness() == RunHistory.Liveness.DEAD;
+    }
+
+    private static void printLiveness(Run run) {
+        String which = "execution " + run.executionId() + " (" + run.jobName() + " for " + run.runDate() + ")";
+        System.out.println(switch (run.liveness()) {
+            case ALIVE -> which + " is running: " + run.owner() + " is alive";
+            case DEAD -> which + " is dead: marked " + run.status() + " but " + run.owner()
+                    + " is gone; `baton recover` (or the next run) marks it FAILED and the next run restarts it";
+            case ELSEWHERE -> which + " is marked " + run.status() + " by " + run.owner() + "; check it on that host";
+            case UNKNOWN -> which + " is starting (no process recorded yet)";
+        });
     }
 
     private static String steps(java.util.Collection<StepExecution> steps) {

@@ -159,7 +159,7 @@ final class Extraction {
             throws SQLException {
         JdbcReader jdbcReader = new JdbcReader(source, environment);
         List<DeliveryLoader.Delivery> deliveries = new ArrayList<>();
-        try (Connection jdbc = jdbcReader.connect()) {
+        try (Connection jdbc = JdbcConnectRetry.connect(source.name(), jdbcReader::connect)) {
             org.duckdb.DuckDBConnection duckDb = connection.unwrap(org.duckdb.DuckDBConnection.class);
             for (String entity : loadOrder(List.copyOf(source.entities().keySet()))) {
                 LandingContract contract = LandingContract.read(connection, entity);

@@ -22,6 +22,7 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.AbstractStep;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,10 +53,12 @@ public class JobRunner {
     private final BuildFiles buildFiles;
     private final MeterRegistry meters;
     private final ObservationRegistry observations;
+    private final ApplicationEventPublisher events;
 
     JobRunner(JobCatalog catalog, JobOperator jobOperator, JobRepository repository, RunHistory history,
             Recovery recovery, WarehouseLayout layout, BuildFiles buildFiles, MeterRegistry meters,
-            ObservationRegistry observations) {
+            ObservationRegistry observations, ApplicationEventPublisher events) {
+        this.events = events;
         this.buildFiles = buildFiles;
         this.meters = meters;
         this.observations = observations;
@@ -90,7 +93,11 @@ public class JobRunner {
         }
         try (RunLock held = lock.get()) {
             recovery.recoverOrphans(jobName);
-            return runLocked(jobName, runDate, landing, rerun, held);
+            Outcome outcome = runLocked(jobName, runDate, landing, rerun, held);
+            if (!outcome.refused()) {
+                events.publishEvent(new RunEvents.RunFinished(jobName, runDate, outcome.succeeded(), outcome.message()));
+            }
+            return outcome;
         }
     }
 
@@ -136,7 +143,8 @@ public class JobRunner {
     }
 
     private Job observed(Job job, RunLock lock) {
-        RunObserver observer = new RunObserver(repository, meters, lock::stepStarted);
+        RunObserver observer = new RunObserver(repository, meters, lock::stepStarted,
+                job instanceof SimpleJob simpleJob ? List.copyOf(simpleJob.getStepNames()) : List.of());
         if (job instanceof AbstractJob abstractJob) {
             abstractJob.registerJobExecutionListener(observer);
             abstractJob.setObservationRegistry(observations);

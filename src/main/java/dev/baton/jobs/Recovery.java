@@ -12,6 +12,7 @@ import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,7 +29,10 @@ public class Recovery {
     private final JobCatalog catalog;
     private final WarehouseLayout layout;
 
-    Recovery(JobRepository repository, JobCatalog catalog, WarehouseLayout layout) {
+    private final ApplicationEventPublisher events;
+
+    Recovery(JobRepository repository, JobCatalog catalog, WarehouseLayout layout, ApplicationEventPublisher events) {
+        this.events = events;
         this.repository = repository;
         this.catalog = catalog;
         this.layout = layout;
@@ -70,6 +74,7 @@ public class Recovery {
                     + " was left " + running.getStatus() + " by a process that is gone; marked FAILED so it restarts";
             log.warn(line);
             report.add(line);
+            events.publishEvent(new RunEvents.RunRecovered(jobName, run.runDate(), execution.getId(), line));
         }
         return report;
     }

@@ -31,7 +31,31 @@ public class RunHistory {
         public BatchStatus status() {
             return execution.getStatus();
         }
+
+        /**
+         * For an execution the history marks running: whether the process stamped on it is still alive. Only a
+         * process on this host can be looked at; one stamped elsewhere (shared PostgreSQL history) is
+         * {@code ELSEWHERE}, one not stamped yet (just starting) {@code UNKNOWN}.
+         */
+        public Liveness liveness() {
+            RunOwner owner = RunOwner.of(execution.getExecutionContext());
+            if (owner == null) {
+                return Liveness.UNKNOWN;
+            }
+            if (!owner.isThisHost()) {
+                return Liveness.ELSEWHERE;
+            }
+            return owner.isAlive() ? Liveness.ALIVE : Liveness.DEAD;
+        }
+
+        /** The process stamped on the execution, e.g. {@code pid 4242 on night-1}. */
+        public String owner() {
+            RunOwner owner = RunOwner.of(execution.getExecutionContext());
+            return owner == null ? "an unknown process" : owner.describe();
+        }
     }
+
+    public enum Liveness { ALIVE, DEAD, ELSEWHERE, UNKNOWN }
 
     /** The last execution of every attempt of a date, in attempt order (0 = the first run). */
     List<JobExecution> attempts(String jobName, LocalDate runDate) {

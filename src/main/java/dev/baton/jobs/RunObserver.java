@@ -2,6 +2,7 @@ package dev.baton.jobs;
 
 import java.time.Duration;
 import java.util.function.Consumer;
+import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -26,11 +27,14 @@ final class RunObserver implements JobExecutionListener, StepExecutionListener {
     private final MeterRegistry meters;
     /** Tells the run lock which step runs, for status and a refused second run to say. */
     private final Consumer<String> stepStarted;
+    private final List<String> stepNames;
 
-    RunObserver(JobRepository repository, MeterRegistry meters, Consumer<String> stepStarted) {
+    /** @param stepNames the job's steps in order, so each step's start says where the night is ("step 3/6") */
+    RunObserver(JobRepository repository, MeterRegistry meters, Consumer<String> stepStarted, List<String> stepNames) {
         this.repository = repository;
         this.meters = meters;
         this.stepStarted = stepStarted;
+        this.stepNames = List.copyOf(stepNames);
     }
 
     @Override
@@ -43,7 +47,13 @@ final class RunObserver implements JobExecutionListener, StepExecutionListener {
     @Override
     public void beforeStep(StepExecution step) {
         stepStarted.accept(step.getStepName());
-        log.info("step {} started (execution {})", step.getStepName(), step.getJobExecutionId());
+        int position = stepNames.indexOf(step.getStepName()) + 1;
+        if (position > 0) {
+            log.info("step {}/{} {} started (execution {})", position, stepNames.size(), step.getStepName(),
+                    step.getJobExecutionId());
+        } else {
+            log.info("step {} started (execution {})", step.getStepName(), step.getJobExecutionId());
+        }
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.baton.scheduling;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -46,17 +47,29 @@ public final class NightScheduler implements AutoCloseable {
     private final RunHistory history;
     private final Function<ScheduleDefinition, Path> landing;
     private final Clock clock;
+    private final FailureBackoff backoff;
     private final Map<String, ReentrantLock> jobLocks = new ConcurrentHashMap<>();
     private Scheduler quartz;
 
     /** @param landing the landing folder of a schedule's runs (serve --landing, else its {@code landing} parameter) */
     public NightScheduler(List<ScheduleDefinition> schedules, JobRunner runner, RunHistory history,
             Function<ScheduleDefinition, Path> landing, Clock clock) {
+        this(schedules, runner, history, landing, clock, new FailureBackoff(Duration.ZERO, Duration.ZERO));
+    }
+
+    /** @param backoff how long a firing leaves a date alone after it failed (catch-up at start ignores it) */
+    public NightScheduler(List<ScheduleDefinition> schedules, JobRunner runner, RunHistory history,
+            Function<ScheduleDefinition, Path> landing, Clock clock, FailureBackoff backoff) {
+        this.backoff = backoff;
         this.schedules = schedules;
         this.runner = runner;
         this.history = history;
         this.landing = landing;
         this.clock = clock;
+    }
+
+    /** What a catch-up did: how many nights it ran, whether all succeeded, and per schedule where history stood. */
+    public record CatchUp(int nights, boolean allSucceeded, List<String> standing) {
     }
 
     /**
@@ -65,9 +78,18 @@ public final class NightScheduler implements AutoCloseable {
      * @return false when a run failed
      */
     public boolean catchUp() {
+        return catchUpNights().allSucceeded();
+    }
+
+    public CatchUp catchUpNights() {
         boolean allSucceeded = true;
+        int nights = 0;
+        List<String> standing = new ArrayList<>();
         for (ScheduleDefinition schedule : schedules) {
-            List<LocalDate> missed = new NightlyCalendar(schedule).missedDates(history.lastCompletedDate(schedule.job()), clock.instant());
+            var lastCompleted = history.lastCompletedDate(schedule.job());
+            standing.add(schedule.name() + ": " + lastCompleted.map(date -> "last completed run date " + date)
+                    .orElse("no completed run yet"));
+            List<LocalDate> missed = new NightlyCalendar(schedule).missedDates(lastCompleted, clock.instant());
             List<LocalDate> toRun = switch (schedule.misfire()) {
                 case "all" -> missed;
                 case "latest" -> missed.isEmpty() ? List.of() : List.of(missed.get(missed.size() - 1));
@@ -79,9 +101,10 @@ public final class NightScheduler implements AutoCloseable {
             }
             for (LocalDate date : toRun) {
                 allSucceeded &= runNight(schedule, date);
+                nights++;
             }
         }
-        return allSucceeded;
+        return new CatchUp(nights, allSucceeded, standing);
     }
 
     /** Starts the clock: every schedule is armed at its next firing. */
@@ -150,6 +173,12 @@ public final class NightScheduler implements AutoCloseable {
         }
         dates.add(own);
         for (LocalDate date : dates) {
+            var pending = backoff.pending(history, schedule.job(), date, clock.instant());
+            if (pending.isPresent()) {
+                log.info("schedule {}: run date {} failed {} time(s) in a row; backing off until {}", schedule.name(), date,
+                        pending.get().failures(), pending.get().until());
+                continue;
+            }
             runNight(schedule, date);
         }
     }
