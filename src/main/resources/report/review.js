@@ -51,10 +51,10 @@ section('review', `Monthly Sales × CS review — ${monthName(REVIEW)}`, `The la
   left.append(h('h3', {}, `Wins by rep, with the hand-off (${wins.length} won)`));
   if (has(left, 'reviewWins', reps, `no deal was won in ${monthName(REVIEW)}`)) {
     if (reps.length > 12) left.append(h('p', {class: 'note'}, `The 12 reps with the largest bookings of ${reps.length}.`));
-    table(left, [{label: 'Rep', width: '20%', value: r => r.rep}, {label: 'Wins', num: true, width: '8%', value: r => r.wins},
+    table(left, [{label: 'Rep', width: '19%', value: r => r.rep}, {label: 'Wins', num: true, width: '10%', value: r => r.wins},
       {label: 'Bookings' + IN, num: true, width: '16%', value: r => amount(r.bookings)},
       {label: 'Hand-off', num: true, width: '11%', value: r => fmt.pct0(r.score)},
-      {label: 'None', num: true, width: '10%', value: r => r.without},
+      {label: 'None', num: true, width: '9%', value: r => r.without},
       {label: 'Most missed item (deals)', value: r => r.missed}], reps.slice(0, 12), {'data-review': 'reviewWinsByRep'});
     reviewList(left, 'Largest wins', 'reviewWins', [...wins].sort((a, b) => (b.amount_reporting || 0) - (a.amount_reporting || 0)), '', [
       {label: 'Rep', width: '18%', value: r => r.sales_owner}, {label: 'Account', width: '22%', value: r => r.account_name || r.account_id},

@@ -106,7 +106,10 @@ function cohortSource() {
 function heatmap(parent, rows) {
   const cohorts = [...new Set(rows.map(r => fmt.month(r.cohort_month)))];
   const ks = [...new Set(rows.map(r => r.months_since_start))].sort((a, b) => a - b);
-  const data = rows.filter(r => r.nrr != null).map(r => [ks.indexOf(r.months_since_start), cohorts.indexOf(fmt.month(r.cohort_month)), r.nrr, r.grr, r.cohort_accounts]);
+  // white numbers on the deep ends of the scale, dark ones elsewhere, so every cell stays readable
+  const data = rows.filter(r => r.nrr != null).map(r => ({
+    value: [ks.indexOf(r.months_since_start), cohorts.indexOf(fmt.month(r.cohort_month)), r.nrr, r.grr, r.cohort_accounts],
+    label: {color: r.nrr < 0.7 || r.nrr > 1.35 ? '#fff' : '#1f2933'}}));
   const div = chart(parent, 'retention-heatmap', {
     tooltip: {trigger: 'item', confine: true, formatter: p => `Cohort ${cohorts[p.value[1]]}, month ${ks[p.value[0]]}<br>NRR ${fmt.pct(p.value[2])} · GRR ${fmt.pct(p.value[3])}<br>${p.value[4]} accounts`},
     grid: {left: 12, right: 24, top: 64, bottom: 34, containLabel: true},
