@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 
-import dev.baton.warehouse.SqlIdentifiers;
 
 /**
  * One run's extraction into a build file: each delivery (a landing file, or one entity of a source mapping) is read,
@@ -38,8 +37,7 @@ final class Extraction {
 
     private final Connection connection;
     private final LocalDate runDate;
-    private final KeyedHash keyedHash;
-    private final Path rawArchive;
+    private final RawArchive rawArchive;
     private final double maxQuarantinedShare;
     private final DeliveryLoader loader;
     private final DeliveryReader reader;
@@ -49,8 +47,7 @@ final class Extraction {
             double maxQuarantinedShare, boolean requireHashKey) {
         this.connection = connection;
         this.runDate = runDate;
-        this.keyedHash = keyedHash;
-        this.rawArchive = rawArchive;
+        this.rawArchive = new RawArchive(connection, runDate, keyedHash, rawArchive);
         this.maxQuarantinedShare = maxQuarantinedShare;
         this.loader = new DeliveryLoader(connection, runDate, keyedHash, reportingCurrency, requireHashKey);
         this.reader = new DeliveryReader(connection);
@@ -248,11 +245,11 @@ final class Extraction {
             }
         }
         Path archive = null;
-        if (rawArchive != null) {
+        if (rawArchive.enabled()) {
             if (earlierArchive == null || !Files.isRegularFile(Path.of(earlierArchive))) {
                 return null;
             }
-            archive = archivePath(contract, sourceFile, checksum);
+            archive = rawArchive.path(contract, sourceFile, checksum);
             try {
                 Files.createDirectories(archive.getParent());
                 if (!Files.exists(archive)) {
@@ -313,19 +310,12 @@ final class Extraction {
         }
     }
 
-    private Path archivePath(LandingContract contract, String sourceFile, String checksum) {
-        Path folder = rawArchive.resolve(contract.entity()).resolve("load_date=" + runDate);
-        String stem = sourceFile.replaceAll("[^A-Za-z0-9._-]", "_");
-        String digest = checksum.startsWith("watermark:") ? sha256Hex(checksum) : checksum;
-        return folder.resolve(stem + "-" + digest.substring(0, 16) + ".parquet");
-    }
-
     private DeliveryLoader.Delivery finish(LandingContract contract, String sourceFile, String checksum) throws SQLException {
         forgetEarlierAttempt(contract.entity(), sourceFile);
         DeliveryLoader.Delivery delivery = loader.load(contract, sourceFile, "incoming");
         rejectWhenMostlyBad(delivery);
         Laps laps = new Laps();
-        Path archive = archive(contract, sourceFile, checksum);
+        Path archive = rawArchive.write(contract, sourceFile, checksum);
         laps.lap("archive");
         ledger(contract, sourceFile, checksum, delivery.rowsRead(), archive);
         connection.commit();
@@ -334,61 +324,12 @@ final class Extraction {
         return delivery;
     }
 
-    /**
-     * The delivery's rows as read (text), with file name and checksum; hashed columns are hashed here too, so the
-     * archive never holds a raw address. Re-delivering the same bytes on the same date writes the same file. Rows
-     * keep the delivery's order without a sort: the readers fill {@code incoming} in line order and DuckDB keeps
-     * insertion order.
-     */
-    private Path archive(LandingContract contract, String sourceFile, String checksum) throws SQLException {
-        if (rawArchive == null) {
-            return null;
-        }
-        Path target = archivePath(contract, sourceFile, checksum);
-        Path folder = target.getParent();
-        try {
-            Files.createDirectories(folder);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create " + folder, e);
-        }
-        StringBuilder replace = new StringBuilder();
-        try (Statement statement = connection.createStatement();
-                var rows = statement.executeQuery("select * from incoming limit 0")) {
-            for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
-                String name = rows.getMetaData().getColumnName(i);
-                for (LandingContract.Column column : contract.columns()) {
-                    // every column that matches a hashed one, under any spelling, duplicates included
-                    if (column.hashed() && HeaderNames.normalise(column.sourceName()).equals(HeaderNames.normalise(name))) {
-                        String quoted = DeliveryReader.quoteIdentifier(name);
-                        String hashed = keyedHash == null ? "cast(null as varchar)" : keyedHash.sql("nullif(trim(" + quoted + "), '')");
-                        replace.append(replace.isEmpty() ? "" : ", ").append(hashed).append(" as ").append(quoted);
-                    }
-                }
-            }
-        }
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("copy (select * " + (replace.isEmpty() ? "" : "replace (" + replace + ") ")
-                    + ", " + SqlIdentifiers.quoteLiteral(sourceFile) + " as _source_file, "
-                    + SqlIdentifiers.quoteLiteral(checksum) + " as _checksum from incoming) to "
-                    + SqlIdentifiers.quoteLiteral(target.toString()) + " (format parquet, compression zstd)");
-        }
-        return target;
-    }
-
     private void rejectWhenMostlyBad(DeliveryLoader.Delivery delivery) {
         if (delivery.rowsRead() > 0 && delivery.rowsQuarantined() > maxQuarantinedShare * delivery.rowsRead()) {
             throw new IllegalStateException(String.format(
                     "%s (%s): %d of %d rows are bad, more than the %.0f%% allowed (baton.extract.max-quarantined-share); first: %s",
                     delivery.sourceFile(), delivery.entity(), delivery.rowsQuarantined(), delivery.rowsRead(),
                     maxQuarantinedShare * 100, String.join("; ", delivery.firstProblems())));
-        }
-    }
-
-    private static String sha256Hex(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 
