@@ -125,8 +125,10 @@ final class Statements implements AutoCloseable {
         }
     }
 
-    void stream(String id, ServerStreamListener listener) {
-        Running run = running.remove(id);
+    void stream(SqlUser caller, String id, ServerStreamListener listener) {
+        // only the user who ran it may fetch it (ids are random, this makes it certain)
+        Running waiting = running.get(id);
+        Running run = waiting != null && waiting.user().name().equals(caller.name()) && running.remove(id, waiting) ? waiting : null;
         if (run == null) {
             throw CallStatus.NOT_FOUND.withDescription("no such statement, or its timeout passed before it was fetched").toRuntimeException();
         }

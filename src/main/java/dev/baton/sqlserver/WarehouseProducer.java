@@ -124,8 +124,7 @@ final class WarehouseProducer extends BasicFlightSqlProducer {
 
     @Override
     public void getStreamStatement(TicketStatementQuery ticket, CallContext context, ServerStreamListener listener) {
-        user(context);
-        statements.stream(ticket.getStatementHandle().toString(StandardCharsets.UTF_8), listener);
+        statements.stream(user(context), ticket.getStatementHandle().toString(StandardCharsets.UTF_8), listener);
     }
 
     @Override

@@ -29,6 +29,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <li>{@code query SQL} - {@code ok rows=N first=v1|v2...} or {@code error MESSAGE}</li>
  * <li>{@code tables} - {@code tables name:type,...} from DatabaseMetaData.getTables</li>
  * <li>{@code columns TABLE} - {@code columns name:type:remarks,...} from DatabaseMetaData.getColumns</li>
+ * <li>{@code bench URL USER PASSWORD CLIENTS SECONDS SQL} - {@code bench queries=N qps= p50_ms= p95_ms= errors=}</li>
  * <li>{@code loop URL USER PASSWORD CLIENTS STOPFILE SQL PAUSE_MS} - CLIENTS connections run SQL until STOPFILE exists;
  * prints {@code looping}, then {@code loop queries=N errors=N results=r1;r2...} (each distinct first row)</li>
  * </ul>
@@ -99,6 +100,9 @@ public final class FlightSqlJdbcProbe {
             case "loop" -> {
                 return loop(words[1], words[2], words[3], Integer.parseInt(words[4]), Path.of(words[5]), words[6], Long.parseLong(words[7]));
             }
+            case "bench" -> {
+                return bench(words[1], words[2], words[3], Integer.parseInt(words[4]), Long.parseLong(words[5]), words[6]);
+            }
             default -> throw new IllegalArgumentException("unknown command " + words[0]);
         }
     }
@@ -150,6 +154,60 @@ public final class FlightSqlJdbcProbe {
         }
         return "loop queries=" + queries.get() + " errors=" + errors.size() + " results=" + String.join(";", new TreeSet<>(results))
                 + (errors.isEmpty() ? "" : " first_error=" + errors.get(0));
+    }
+
+    /** CLIENTS connections run SQL back to back for SECONDS; queries/s, latency percentiles and errors. */
+    private static String bench(String url, String user, String password, int clients, long seconds, String sql) throws Exception {
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        AtomicLong errors = new AtomicLong();
+        List<Connection> connections = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            Connection client = connect(url, user, password);
+            // warm-up outside the timed window: the driver's first query loads and compiles most of its classes
+            try (Statement statement = client.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+                while (rows.next()) {
+                    rows.getObject(1);
+                }
+            }
+            connections.add(client);
+        }
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        List<Thread> threads = new ArrayList<>();
+        for (Connection client : connections) {
+            Thread thread = new Thread(() -> {
+                while (System.nanoTime() < end) {
+                    long started = System.nanoTime();
+                    try (Statement statement = client.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+                        while (rows.next()) {
+                            rows.getObject(1);
+                        }
+                        latencies.add(System.nanoTime() - started);
+                    } catch (Exception e) {
+                        errors.incrementAndGet();
+                    }
+                }
+            });
+            thread.start();
+            threads.add(thread);
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        for (Connection client : connections) {
+            client.close();
+        }
+        List<Long> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        return String.format(java.util.Locale.ROOT, "bench queries=%d qps=%.1f p50_ms=%.1f p95_ms=%.1f errors=%d", sorted.size(),
+                sorted.size() / (double) seconds, percentile(sorted, 0.50), percentile(sorted, 0.95), errors.get());
+    }
+
+    static double percentile(List<Long> sortedNanos, double share) {
+        if (sortedNanos.isEmpty()) {
+            return Double.NaN;
+        }
+        int index = (int) Math.ceil(share * sortedNanos.size()) - 1;
+        return sortedNanos.get(Math.max(index, 0)) / 1e6;
     }
 
     private static String row(ResultSet rows) throws Exception {
