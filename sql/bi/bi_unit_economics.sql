@@ -17,6 +17,7 @@ select
     unit_economics.arpa,
     unit_economics.logo_churn_rate,
     unit_economics.ltv,
+    unit_economics.ltv_is_capped,
     unit_economics.ltv_cac,
     unit_economics.cac_payback_months
 from unit_economics
