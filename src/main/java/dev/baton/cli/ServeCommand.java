@@ -80,8 +80,13 @@ final class ServeCommand implements Callable<Integer> {
                 context.close();
                 return caughtUp.allSucceeded() ? BatonCli.OK : BatonCli.JOB_FAILED;
             }
-            context.getBean(MetricsEndpoint.class).start().ifPresent(address -> System.out.println(
-                    "serve: metrics on http://" + address.getHostString() + ":" + address.getPort() + "/metrics"));
+            try {
+                context.getBean(MetricsEndpoint.class).start().ifPresent(address -> System.out.println(
+                        "serve: metrics on http://" + address.getHostString() + ":" + address.getPort() + "/metrics"));
+            } catch (RuntimeException e) {
+                // The nights matter more than their scrape: schedule them anyway; metrics.prom is still written.
+                log.warn("serve: no metrics endpoint: {}", e.getMessage());
+            }
             scheduler.start();
             log.info("serve: {} schedule(s) running; stop with SIGTERM", schedules.size());
         } catch (Exception | Error e) {
