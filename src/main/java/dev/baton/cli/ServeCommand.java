@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.function.Supplier;
 
 import dev.baton.jobs.JobCatalog;
 import dev.baton.jobs.JobRunner;
@@ -57,18 +56,7 @@ final class ServeCommand implements Callable<Integer> {
             context.getBean(Recovery.class).recoverAll().forEach(log::info);
             // Sample data only for a schedule that names no landing folder, when --landing does not either, and only
             // once a night of it runs.
-            Supplier<Path> sample = new Supplier<>() {
-                private Path folder;
-
-                @Override
-                public synchronized Path get() {
-                    try {
-                        return folder == null ? folder = RunCommand.sampleLanding(layout) : folder;
-                    } catch (Exception e) {
-                        throw new IllegalStateException("Cannot generate the sample landing data: " + e.getMessage(), e);
-                    }
-                }
-            };
+            LazySampleLanding sample = new LazySampleLanding(layout);
             scheduler = new NightScheduler(schedules, context.getBean(JobRunner.class), context.getBean(RunHistory.class),
                     schedule -> Optional.ofNullable(schedule.landing(landing)).orElseGet(sample), Clock.systemDefaultZone(),
                     context.getBean(FailureBackoff.class));
