@@ -105,7 +105,9 @@ class GeneratedNightFunctionalTests {
                 "select cohort_month, months_since_start, nrr from mart_cohort_nrr order by 1, 2 limit 5"));
         assertThat(table.exitCode()).isZero();
         String firstCohort = published.row("select cast(min(cohort_month) as varchar) as m from mart_cohort_nrr").get("m").toString();
-        assertThat(table.out()).contains("cohort_month | months_since_start | nrr").contains(firstCohort + "   |                  0 | 1.0")
+        // nrr is a rate: six decimals in a table (month 0 is exactly 1), right-aligned under its header
+        assertThat(table.out()).contains("cohort_month | months_since_start |      nrr")
+                .contains(firstCohort + "   |                  0 | 1.000000")
                 .contains("(5 rows)");
 
         var csv = Scenarios.capture(() -> BatonCli.execute("query", "--csv", "--warehouse", warehouse.toString(),

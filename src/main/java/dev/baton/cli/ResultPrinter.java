@@ -36,15 +36,22 @@ final class ResultPrinter {
         }
     }
 
-    record Result(List<String> columns, List<Boolean> numeric, List<List<String>> rows) {
+    /** @param tableScales per column, the decimals a table shows (null: as the value comes); CSV and JSON ignore it */
+    record Result(List<String> columns, List<Boolean> numeric, List<List<String>> rows, List<Integer> tableScales) {
+
+        Result(List<String> columns, List<Boolean> numeric, List<List<String>> rows) {
+            this(columns, numeric, rows, java.util.Collections.nCopies(columns.size(), null));
+        }
 
         static Result of(ResultSet resultSet) throws SQLException {
             ResultSetMetaData metaData = resultSet.getMetaData();
             List<String> columns = new ArrayList<>();
             List<Boolean> numeric = new ArrayList<>();
+            List<Integer> scales = new ArrayList<>();
             for (int i = 1; i <= metaData.getColumnCount(); i++) {
                 columns.add(metaData.getColumnLabel(i));
                 numeric.add(isNumeric(metaData.getColumnType(i)));
+                scales.add(TableNumbers.scale(metaData.getColumnLabel(i), metaData.getColumnType(i)));
             }
             List<List<String>> rows = new ArrayList<>();
             while (resultSet.next()) {
@@ -54,7 +61,7 @@ final class ResultPrinter {
                 }
                 rows.add(row);
             }
-            return new Result(columns, numeric, rows);
+            return new Result(columns, numeric, rows, scales);
         }
 
         /**
@@ -83,7 +90,8 @@ final class ResultPrinter {
         }
     }
 
-    static void printTable(Result result, PrintStream out) {
+    static void printTable(Result unrounded, PrintStream out) {
+        Result result = rounded(unrounded);
         int[] widths = new int[result.columns().size()];
         for (int i = 0; i < widths.length; i++) {
             widths[i] = result.columns().get(i).length();
@@ -101,6 +109,19 @@ final class ResultPrinter {
             out.println(line(row.stream().map(ResultPrinter::display).toList(), widths, result.numeric()));
         }
         out.println("(" + result.rows().size() + " row" + (result.rows().size() == 1 ? "" : "s") + ")");
+    }
+
+    /** The rows as a table shows them: money to cents, rates to six decimals ({@link TableNumbers}). */
+    private static Result rounded(Result result) {
+        List<List<String>> rows = new ArrayList<>();
+        for (List<String> row : result.rows()) {
+            List<String> cells = new ArrayList<>();
+            for (int i = 0; i < row.size(); i++) {
+                cells.add(TableNumbers.display(row.get(i), result.tableScales().get(i)));
+            }
+            rows.add(cells);
+        }
+        return new Result(result.columns(), result.numeric(), rows, result.tableScales());
     }
 
     private static String line(List<String> cells, int[] widths, List<Boolean> numeric) {

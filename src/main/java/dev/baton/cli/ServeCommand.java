@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.function.Supplier;
 
 import dev.baton.jobs.JobCatalog;
 import dev.baton.jobs.JobRunner;
@@ -60,18 +59,7 @@ final class ServeCommand implements Callable<Integer> {
             context.getBean(Recovery.class).recoverAll().forEach(log::info);
             // Sample data only for a schedule that names no landing folder, when --landing does not either, and only
             // once a night of it runs.
-            Supplier<Path> sample = new Supplier<>() {
-                private Path folder;
-
-                @Override
-                public synchronized Path get() {
-                    try {
-                        return folder == null ? folder = RunCommand.sampleLanding(layout) : folder;
-                    } catch (Exception e) {
-                        throw new IllegalStateException("Cannot generate the sample landing data: " + e.getMessage(), e);
-                    }
-                }
-            };
+            LazySampleLanding sample = new LazySampleLanding(layout);
             scheduler = new NightScheduler(schedules, context.getBean(JobRunner.class), context.getBean(RunHistory.class),
                     schedule -> Optional.ofNullable(schedule.landing(landing)).orElseGet(sample), Clock.systemDefaultZone(),
                     context.getBean(FailureBackoff.class));
@@ -90,8 +78,13 @@ final class ServeCommand implements Callable<Integer> {
                 sqlServer = SqlServer.start(layout, sql, System.err);
                 log.info("serve: sql-server listening on {}:{}{}", sql.host(), sqlServer.port(), sql.tls() ? " (TLS)" : "");
             }
-            context.getBean(MetricsEndpoint.class).start().ifPresent(address -> System.out.println(
-                    "serve: metrics on http://" + address.getHostString() + ":" + address.getPort() + "/metrics"));
+            try {
+                context.getBean(MetricsEndpoint.class).start().ifPresent(address -> System.out.println(
+                        "serve: metrics on http://" + address.getHostString() + ":" + address.getPort() + "/metrics"));
+            } catch (RuntimeException e) {
+                // The nights matter more than their scrape: schedule them anyway; metrics.prom is still written.
+                log.warn("serve: no metrics endpoint: {}", e.getMessage());
+            }
             scheduler.start();
             log.info("serve: {} schedule(s) running; stop with SIGTERM", schedules.size());
         } catch (Exception | Error e) {

@@ -49,7 +49,8 @@ final class RunObserver implements JobExecutionListener, StepExecutionListener {
         stepStarted.accept(step.getStepName());
         int position = stepNames.indexOf(step.getStepName()) + 1;
         if (position > 0) {
-            log.info("step {}/{} {} started (execution {})", position, stepNames.size(), step.getStepName(),
+            // "step <name> started" stays the line's start: tests and operators' greps wait for it
+            log.info("step {} started (step {}/{}, execution {})", step.getStepName(), position, stepNames.size(),
                     step.getJobExecutionId());
         } else {
             log.info("step {} started (execution {})", step.getStepName(), step.getJobExecutionId());

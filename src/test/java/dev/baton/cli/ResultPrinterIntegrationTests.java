@@ -32,4 +32,27 @@ class ResultPrinterIntegrationTests {
             TimeZone.setDefault(before);
         }
     }
+
+    @Test
+    void tablesShowMoneyToCentsAndRatesToSixDecimalsWhileCsvAndJsonKeepEveryDigit() throws Exception {
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("select cast(1234.565 as decimal(18, 6)) as closing_mrr,"
+                        + " cast(1.0123456789 as double) as nrr, cast(0.12345678 as decimal(18, 8)) as rate_to_reporting,"
+                        + " 42 as accounts")) {
+            // given
+            ResultPrinter.Result result = ResultPrinter.Result.of(rows);
+
+            // when
+            java.io.ByteArrayOutputStream table = new java.io.ByteArrayOutputStream();
+            ResultPrinter.print(result, ResultPrinter.Format.TABLE, new java.io.PrintStream(table, true, "UTF-8"));
+            java.io.ByteArrayOutputStream csv = new java.io.ByteArrayOutputStream();
+            ResultPrinter.print(result, ResultPrinter.Format.CSV, new java.io.PrintStream(csv, true, "UTF-8"));
+
+            // then 1234.565 rounds half up to 1234.57; 1.0123456789 to 1.012346; 0.12345678 to 0.123457; 42 stays 42
+            assertThat(table.toString("UTF-8").lines().toList().get(2).strip().split("\\s*\\|\\s*"))
+                    .containsExactly("1234.57", "1.012346", "0.123457", "42");
+            assertThat(csv.toString("UTF-8")).contains("1234.565000,1.0123456789,0.12345678,42");
+        }
+    }
 }

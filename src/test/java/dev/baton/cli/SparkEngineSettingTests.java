@@ -17,8 +17,8 @@ class SparkEngineSettingTests {
 
     @Test
     void sparkWithoutTheSparkModuleIsBadConfigurationNamingHowToRunIt() throws Exception {
-        // given
-        Path landing = Files.createDirectories(workspace.resolve("landing"));
+        // given a landing folder with deliveries (an empty one is refused before the engine is looked at)
+        Path landing = Scenarios.copy("four_accounts", workspace.resolve("landing"));
         String warehouse = Files.createDirectories(workspace.resolve("warehouse")).toString();
 
         // when

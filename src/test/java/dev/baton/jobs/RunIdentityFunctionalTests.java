@@ -2,6 +2,7 @@ package dev.baton.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -70,8 +71,12 @@ class RunIdentityFunctionalTests {
         assertThat(runLines.get(0)).contains("2024-04-14 1").contains("COMPLETED").contains("extract-landing").contains("publish");
         assertThat(runLines.get(2)).contains("2024-04-14 0");
 
-        // when the next night fails (a landing folder that does not exist), status says so with exit 1
-        Scenarios.Captured failed = baton("run", "--run-date", "2024-04-16", "--landing", workspace.resolve("missing").toString());
+        // when the next night fails (its accounts.csv lacks the required account_id column), status says so with exit 1
+        // (a landing folder that does not exist is refused before the run, exit 2: OneLineErrorsTests)
+        Path broken = Scenarios.copy("four_accounts", workspace.resolve("broken"));
+        Files.writeString(broken.resolve("accounts.csv"), Files.readString(broken.resolve("accounts.csv"))
+                .replaceFirst("account_id", "acct_id"));
+        Scenarios.Captured failed = baton("run", "--run-date", "2024-04-16", "--landing", broken.toString());
         Scenarios.Captured failedStatus = baton("status");
         assertThat(failed.exitCode()).isEqualTo(1);
         assertThat(failedStatus.exitCode()).isEqualTo(1);
