@@ -125,15 +125,16 @@ class RavenStackJobFunctionalTests {
     }
 
     @Test
-    void withoutASpendFeedNoChannelHasAPositiveCac() {
-        // RavenStack delivers no spend. With h17-metrics' rule (no spend feed: spend, CAC, payback NULL) the columns
-        // are NULL; before it they are 0. Either way no channel-month shows a CAC above 0.
+    void withoutASpendFeedCacIsEmpty() {
+        // RavenStack delivers no spend: spend, CAC, LTV/CAC and payback are NULL (docs/metrics.md), never 0
         Map<String, Object> cac = published.row("""
-                select count(*) as channel_months, count(*) filter (where cac > 0 or cac_payback_months > 0) as positive
+                select count(*) as channel_months,
+                       count(*) filter (where spend is not null or cac is not null or ltv_cac is not null
+                                        or cac_payback_months is not null) as filled
                 from mart_ltv_cac""");
 
         assertThat(((Number) cac.get("channel_months")).longValue()).isPositive();
-        assertThat(((Number) cac.get("positive")).longValue()).isZero();
+        assertThat(((Number) cac.get("filled")).longValue()).isZero();
     }
 
     // ---- the mapping's rules, applied to the raw CSVs ----
