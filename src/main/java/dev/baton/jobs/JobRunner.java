@@ -133,6 +133,9 @@ public class JobRunner {
             log.info(RunMetrics.summary(meters, jobName, step.getStepName()));
         }
         List<String> warnings = RunWarnings.of(execution);
+        if (!warnings.isEmpty()) {
+            events.publishEvent(new RunEvents.RunWarned(jobName, runDate, warnings));
+        }
         String warned = warnings.stream().map(warning -> "\nwarning: " + warning).reduce("", String::concat);
         if (execution.getStatus() == BatchStatus.COMPLETED) {
             return new Outcome(true, false, label.replaceFirst(" for run date", " completed for run date") + " in "

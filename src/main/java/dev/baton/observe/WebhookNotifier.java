@@ -47,6 +47,14 @@ class WebhookNotifier {
     }
 
     @EventListener
+    void runWarned(RunEvents.RunWarned warned) {
+        Map<String, Object> event = event("night_warned", warned.job(), String.valueOf(warned.runDate()),
+                warned.warnings().size() + " warning(s)");
+        event.put("warnings", warned.warnings());
+        send(event);
+    }
+
+    @EventListener
     void runRecovered(RunEvents.RunRecovered recovered) {
         Map<String, Object> event = event("run_recovered", recovered.job(), String.valueOf(recovered.runDate()),
                 recovered.message());

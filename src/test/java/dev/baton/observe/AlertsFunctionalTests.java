@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -22,7 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
 
-/** {@code baton.notify.webhook-url} receives one JSON event per failed night and per recovered run, on a real HTTP server. */
+/**
+ * {@code baton.notify.webhook-url} receives one JSON event per failed night, per night with warnings and per recovered run,
+ * on a real HTTP server.
+ */
 class AlertsFunctionalTests {
 
     record Received(String authorization, Map<String, Object> event) {
@@ -110,17 +114,27 @@ class AlertsFunctionalTests {
     }
 
     @Test
-    void aSucceededNightSendsNothing() throws Exception {
-        // given
+    void aNightWithWarningsSendsThemAndNoFailure() throws Exception {
+        // given the four-accounts company run for 2024-04-30: its billing feed's newest date is 2024-04-01 (29 days,
+        // within the default 35), its deals' 2024-02-20 (70 days) and its tickets' 2024-02-02 (88 days): two stale feeds
         Path landing = Scenarios.copy("four_accounts", workspace.resolve("landing"));
 
-        // when
-        Scenarios.Captured night = Scenarios.capture(() -> BatonCli.execute("run", "--run-date", "2024-06-30", "--landing",
+        // when the night runs
+        Scenarios.Captured night = Scenarios.capture(() -> BatonCli.execute("run", "--run-date", "2024-04-30", "--landing",
                 landing.toString(), "--warehouse", workspace.resolve("warehouse").toString(),
                 "-Dbaton.extract.max-quarantined-share=0.5", "-Dbaton.notify.webhook-url=" + hook()));
 
-        // then
+        // then it published, and the webhook got one night_warned event listing the stale feeds, never night_failed
         assertThat(night.exitCode()).as(night.err()).isZero();
+        Received alert = received.poll(10, TimeUnit.SECONDS);
+        assertThat(alert).isNotNull();
+        assertThat(alert.event()).containsEntry("event", "night_warned").containsEntry("job", "nightly")
+                .containsEntry("run_date", "2024-04-30");
+        @SuppressWarnings("unchecked")
+        List<String> warnings = (List<String>) alert.event().get("warnings");
+        assertThat(warnings).anySatisfy(line -> assertThat(line).startsWith("check-freshness: ").contains("deals"))
+                .anySatisfy(line -> assertThat(line).startsWith("check-freshness: ").contains("tickets"));
+        assertThat(alert.event().get("message")).isEqualTo(warnings.size() + " warning(s)");
         assertThat(received.poll(1, TimeUnit.SECONDS)).isNull();
     }
 }
