@@ -110,11 +110,26 @@ final class WarehouseMetrics {
                     }
                 }
             }
-            try (ResultSet rows = statement.executeQuery("select count(*) filter (where not passed), count(*) filter (where passed) "
+            try (ResultSet rows = statement.executeQuery("select count(*) filter (where not passed and severity <> 'warn'), "
+                    + "count(*) filter (where not passed and severity = 'warn'), count(*) filter (where passed) "
                     + "from audit_results where run_date = " + published)) {
                 rows.next();
-                put("baton.audits.failed", "audits of the published night that returned rows", null, Tags.empty(), rows.getLong(1));
-                put("baton.audits.passed", "audits of the published night that returned no rows", null, Tags.empty(), rows.getLong(2));
+                put("baton.audits.failed", "error audits of the published night that returned rows", null, Tags.empty(),
+                        rows.getLong(1));
+                put("baton.audits.warned", "warn audits of the published night that returned rows", null, Tags.empty(),
+                        rows.getLong(2));
+                put("baton.audits.passed", "audits of the published night that returned no rows", null, Tags.empty(), rows.getLong(3));
+            }
+            // each fact feed's age on the published night: the run date minus its newest date (check-freshness)
+            try (ResultSet rows = statement.executeQuery("select entity, date_diff('day', newest_date, run_date), stale "
+                    + "from feed_freshness where newest_date is not null order by entity")) {
+                while (rows.next()) {
+                    Tags entity = Tags.of("entity", rows.getString(1));
+                    put("baton.feed.age", "days between a fact feed's newest date and the published night's run date", "days",
+                            entity, rows.getLong(2));
+                    put("baton.feed.stale", "1 when the feed was older than baton.freshness.max-age on the published night",
+                            null, entity, rows.getBoolean(3) ? 1 : 0);
+                }
             }
         } catch (Exception e) {
             // A warehouse being replaced this very moment, or one from an older layout: the run metrics still go out.

@@ -116,7 +116,7 @@ class AlertsFunctionalTests {
     @Test
     void aNightWithWarningsSendsThemAndNoFailure() throws Exception {
         // given the four-accounts company run for 2024-04-30: its billing feed's newest date is 2024-04-01 (29 days,
-        // within the default 35), its deals' 2024-02-20 (70 days) and its tickets' 2024-02-02 (88 days): two stale feeds
+        // within the default 35), its deals' 2024-02-20 (70 days) and its tickets' 2024-01-13 (108 days; T2 is quarantined): two stale feeds
         Path landing = Scenarios.copy("four_accounts", workspace.resolve("landing"));
 
         // when the night runs

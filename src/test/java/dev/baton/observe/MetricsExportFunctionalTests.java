@@ -40,14 +40,14 @@ class MetricsExportFunctionalTests {
         Path warehouse = workspace.resolve("warehouse");
         Instant before = Instant.now();
 
-        // when a night runs
-        Scenarios.Captured night = baton("run", "--run-date", "2024-06-30", "--landing", landing.toString(),
+        // when a night runs (for 2024-04-30: the billing feed's newest date, 2024-04-01, is within the default 35 days)
+        Scenarios.Captured night = baton("run", "--run-date", "2024-04-30", "--landing", landing.toString(),
                 "--warehouse", warehouse.toString());
 
-        // then the night said where it was as it went (nightly has six steps), and the file holds what it did
+        // then the night said where it was as it went (nightly has seven steps), and the file holds what it did
         assertThat(night.exitCode()).as(night.err()).isZero();
-        assertThat(night.out()).contains("step extract-landing started (step 1/6,", "step build-models started (step 3/6,",
-                "step write-report started (step 6/6,");
+        assertThat(night.out()).contains("step extract-landing started (step 1/7,", "step build-models started (step 4/7,",
+                "step write-report started (step 7/7,");
         Map<String, Double> metrics = parse(Files.readString(warehouse.resolve("state/metrics.prom")));
         // accounts.csv: 6 data lines (A4 twice), all loaded; tickets.csv: 2 lines, T2's created_at 'not-a-date' quarantined
         assertThat(metrics).containsEntry("baton_entity_rows_read{entity=\"accounts\"}", 6.0)
@@ -59,6 +59,13 @@ class MetricsExportFunctionalTests {
                 .containsEntry("baton_entity_rows_read{entity=\"subscriptions\"}", 10.0)
                 .containsEntry("baton_published_version", 1.0)
                 .containsEntry("baton_audits_failed", 0.0)
+                // feed ages on 2024-04-30: subscriptions' newest date 2024-04-01 (29 days), deals' 2024-02-20 (9 + 31 + 30
+                // = 70 days, stale), tickets' 2024-01-13 (T1 solved; T2 is quarantined: 18 + 29 + 31 + 30 = 108 days, stale)
+                .containsEntry("baton_feed_age_days{entity=\"subscriptions\"}", 29.0)
+                .containsEntry("baton_feed_age_days{entity=\"deals\"}", 70.0)
+                .containsEntry("baton_feed_age_days{entity=\"tickets\"}", 108.0)
+                .containsEntry("baton_feed_stale{entity=\"subscriptions\"}", 0.0)
+                .containsEntry("baton_feed_stale{entity=\"deals\"}", 1.0)
                 .containsEntry("baton_job_last_run_success{job=\"nightly\"}", 1.0)
                 .containsEntry("baton_step_last_run_success{job=\"nightly\",step=\"publish\"}", 1.0);
         assertThat(metrics.get("baton_job_last_success_timestamp_seconds{job=\"nightly\"}"))
@@ -68,10 +75,10 @@ class MetricsExportFunctionalTests {
                 + "status=\"COMPLETED\",step=\"extract-landing\"}"));
 
         // when the next night fails at extract
-        Scenarios.Captured failed = baton("run", "--run-date", "2024-07-01", "--landing", broken.toString(),
+        Scenarios.Captured failed = baton("run", "--run-date", "2024-05-01", "--landing", broken.toString(),
                 "--warehouse", warehouse.toString());
 
-        // then the file says the last run failed, at which step, and that 2024-06-30 is still published
+        // then the file says the last run failed, at which step, and that 2024-04-30 is still published
         assertThat(failed.exitCode()).as(failed.out()).isEqualTo(1);
         metrics = parse(Files.readString(warehouse.resolve("state/metrics.prom")));
         assertThat(metrics).containsEntry("baton_job_last_run_success{job=\"nightly\"}", 0.0)
