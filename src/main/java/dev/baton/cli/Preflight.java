@@ -24,6 +24,8 @@ import org.springframework.core.env.StandardEnvironment;
  */
 final class Preflight {
 
+    private static final String TEST_HOOKS = "baton.test.";
+
     private Preflight() {
     }
 
@@ -38,7 +40,10 @@ final class Preflight {
         System.getProperties().forEach((key, value) -> given.put(key.toString(), value));
         given.putAll(settings);
         for (String key : given.keySet()) {
-            if (key.toLowerCase(Locale.ROOT).startsWith("baton.") && !known.isKnown(key)) {
+            String lower = key.toLowerCase(Locale.ROOT);
+            // baton.test.* are the tests' hooks (a JVM property that halts at a publish point, a screenshot folder),
+            // never settings: no settings class binds them
+            if (lower.startsWith("baton.") && !lower.startsWith(TEST_HOOKS) && !known.isKnown(key)) {
                 throw new IllegalArgumentException("unknown setting " + key
                         + known.nearest(key).map(nearest -> "; did you mean " + nearest + "?").orElse(""));
             }

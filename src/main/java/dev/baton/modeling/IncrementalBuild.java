@@ -118,6 +118,9 @@ final class IncrementalBuild {
         models.forEach(model -> lastFingerprints.remove(model.name()));
         if (incremental) {
             lastFingerprints.putAll(attempt.lastNight());
+            if (attempt.lastRunDate() != null && (lastRunDate == null || attempt.lastRunDate().isAfter(lastRunDate))) {
+                lastRunDate = attempt.lastRunDate();
+            }
         }
         this.withAccounts = new HashSet<>(strings("select distinct table_name from duckdb_columns() where schema_name = 'main'"
                 + " and column_name = '" + ACCOUNT + "'"));

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +26,10 @@ import dev.baton.warehouse.SqlIdentifiers;
  * @param restarted an earlier attempt of this step started in this build file
  * @param lastNight model to fingerprint of the published version's builds, for this step's models
  * @param finished model to what an earlier attempt recorded for it (fingerprint and change), for this step's models
+ * @param lastRunDate the run date the published version built these models for (null: none), which tells the models
+ *     valued on the run date which accounts the days in between moved
  */
-record StepAttempt(boolean restarted, Map<String, String> lastNight, Map<String, Finished> finished) {
+record StepAttempt(boolean restarted, Map<String, String> lastNight, Map<String, Finished> finished, LocalDate lastRunDate) {
 
     /** The table that outlives a failed attempt in the build file; the publish step drops it. */
     static final String TABLE = "model_build_steps";
@@ -50,17 +53,17 @@ record StepAttempt(boolean restarted, Map<String, String> lastNight, Map<String,
             values.add("(" + SqlIdentifiers.quoteLiteral(model.name()) + ")");
         }
         if (models.isEmpty()) {
-            return new StepAttempt(false, Map.of(), Map.of());
+            return new StepAttempt(false, Map.of(), Map.of(), null);
         }
         String ofThisStep = " where model in (" + names + ")";
         try (Statement statement = connection.createStatement()) {
-            statement.execute("create table if not exists main." + TABLE + " (model varchar, fingerprint varchar)");
+            statement.execute("create table if not exists main." + TABLE + " (model varchar, fingerprint varchar, run_date date)");
             boolean restarted = !read(connection, "select model, fingerprint from main." + TABLE + ofThisStep).isEmpty();
             if (!restarted) {
                 connection.setAutoCommit(false);
                 try {
                     // a row for every model, with or without a published build, marks the step as started
-                    statement.execute("insert into main." + TABLE + " select step.model, builds.fingerprint from (values " + values
+                    statement.execute("insert into main." + TABLE + " select step.model, builds.fingerprint, builds.run_date from (values " + values
                             + ") as step(model) left join main.model_builds as builds on builds.model = step.model");
                     statement.execute("delete from main.model_builds" + ofThisStep);
                     statement.execute("delete from main.night_changes where entity in (" + sources + ")");
@@ -79,7 +82,12 @@ record StepAttempt(boolean restarted, Map<String, String> lastNight, Map<String,
                 String[] parts = built.split(" ");
                 finished.put(model, new Finished(parts[0], IncrementalBuild.Change.valueOf(parts[1].toUpperCase())));
             });
-            return new StepAttempt(restarted, lastNight, finished);
+            LocalDate lastRunDate;
+            try (ResultSet result = statement.executeQuery("select max(run_date) from main." + TABLE + ofThisStep)) {
+                result.next();
+                lastRunDate = result.getObject(1, LocalDate.class);
+            }
+            return new StepAttempt(restarted, lastNight, finished, lastRunDate);
         }
     }
 

@@ -48,6 +48,6 @@ class DurableHistoryFunctionalTests {
         assertThat(night.exitValue()).as(String.join("\n", log)).isEqualTo(137);
 
         assertThat(RestartFunctionalTests.stepHistory(warehouse, "2024-04-16")).containsExactly(
-                "extract-landing COMPLETED", "load-funnel-stages COMPLETED", "build-models STARTED");
+                "extract-landing COMPLETED", "check-freshness COMPLETED", "load-funnel-stages COMPLETED", "build-models STARTED");
     }
 }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The report of a generated company (600 accounts, seed 42, 2023-01 to 2024-12, run date 2024-12-15: the run month
  * is partial), as many reps, CSMs, channels and cohorts as a real night. Every page is screenshot into
- * {@code target/report-screenshots/}; with {@code -Dbaton.report.docs=docs/images} the overview and the review page
+ * {@code target/report-screenshots/}; with {@code -Dbaton.test.report-docs=docs/images} the overview and the review page
  * are also copied there (the screenshots in docs/reporting.md).
  */
 class ReportScreenshotsFunctionalTests {
@@ -62,7 +62,7 @@ class ReportScreenshotsFunctionalTests {
             RenderedReport.screenshot(report, page, png, 1280, 1700);
             assertThat(pngSize(png)).as(page).containsExactly(1280, 1700);
         }
-        String docs = System.getProperty("baton.report.docs");
+        String docs = System.getProperty("baton.test.report-docs");
         if (docs != null && !docs.isBlank()) {
             Files.createDirectories(Path.of(docs));
             for (String page : List.of("overview", "review")) {

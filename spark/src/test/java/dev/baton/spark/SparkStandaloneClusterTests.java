@@ -41,8 +41,8 @@ class SparkStandaloneClusterTests {
 
     static final String RUN_DATE = "2024-12-31";
     static final Path JAR = Path.of("spark", "target", "baton-spark.jar");
-    /** 250 in CI; larger only to measure (docs/spark.md), by -Dbaton.cluster-test.accounts on the surefire JVM. */
-    static final int ACCOUNTS = Integer.getInteger("baton.cluster-test.accounts", 250);
+    /** 250 in CI; larger only to measure (docs/spark.md), by -Dbaton.test.cluster-accounts on the surefire JVM. */
+    static final int ACCOUNTS = Integer.getInteger("baton.test.cluster-accounts", 250);
 
     @TempDir
     static Path workspace;
