@@ -79,7 +79,7 @@ record JdbcSource(String name, String kind, String description, String urlVariab
         try {
             source = YAML.readValue(definition.text(), JdbcSource.class);
         } catch (RuntimeException e) {
-            throw new IllegalStateException(definition.path() + ": " + OptionProblems.describe(e), e);
+            throw new IllegalStateException(definition.path() + ": " + OptionProblems.describe(e, definition.text()), e);
         }
         if (!"jdbc".equals(source.kind()) || !name.equals(source.name()) || source.urlVariable() == null
                 || source.entities() == null || source.entities().isEmpty()) {

@@ -58,7 +58,7 @@ record SourceMapping(String name, String description, String encoding, Map<Strin
         try {
             mapping = YAML.readValue(definition.text(), SourceMapping.class);
         } catch (RuntimeException e) {
-            throw new IllegalStateException(definition.path() + ": " + OptionProblems.describe(e), e);
+            throw new IllegalStateException(definition.path() + ": " + OptionProblems.describe(e, definition.text()), e);
         }
         if (!name.equals(mapping.name())) {
             throw new IllegalStateException(definition.path() + ": name is '" + mapping.name() + "', expected '" + name + "'");

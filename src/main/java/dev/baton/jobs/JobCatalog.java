@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import dev.baton.warehouse.OptionProblems;
 import dev.baton.warehouse.ProjectFiles;
 import dev.baton.warehouse.ProjectFiles.ProjectFile;
 import org.springframework.batch.core.job.Job;
@@ -89,7 +90,7 @@ public class JobCatalog {
         try {
             return YAML.readValue(file.text(), JobDefinition.class);
         } catch (RuntimeException e) {
-            throw new IllegalStateException(file.path() + ": " + e.getMessage(), e);
+            throw new IllegalStateException(file.path() + ": " + OptionProblems.describe(e, file.text()), e);
         }
     }
 

@@ -2,10 +2,10 @@ package dev.baton.warehouse;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
@@ -20,12 +20,22 @@ public final class OptionProblems {
 
     /** The binding problem in {@code failure}'s causes, in one line, or its own message when it is not Jackson's. */
     public static String describe(Throwable failure) {
+        return describe(failure, null);
+    }
+
+    /**
+     * As {@link #describe(Throwable)}, with "line N: " where the unknown name is written in {@code yaml}. The line
+     * is found in the text because Jackson's own position is where the parser had read to, which for a record is
+     * the end of its mapping (or of the file), not the name.
+     */
+    public static String describe(Throwable failure, String yaml) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof UnrecognizedPropertyException unknown) {
-                return unknown(unknown);
+                return lineOf(yaml, unknown.getPropertyName()) + unknown(unknown);
             }
             if (cause instanceof JacksonException jackson) {
-                return at(jackson) + firstLine(jackson.getOriginalMessage());
+                String path = path(jackson.getPath());
+                return (path.isEmpty() ? "" : path + ": ") + firstLine(jackson.getOriginalMessage());
             }
         }
         return firstLine(String.valueOf(failure.getMessage()));
@@ -45,7 +55,7 @@ public final class OptionProblems {
         List<String> known = e.getKnownPropertyIds() == null ? List.of()
                 : e.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
         String path = parentPath(e);
-        String message = at(e) + "unknown option '" + e.getPropertyName() + "'" + (path.isEmpty() ? "" : " under " + path);
+        String message = "unknown option '" + e.getPropertyName() + "'" + (path.isEmpty() ? "" : " under " + path);
         if (known.isEmpty()) {
             return message + "; this takes no options";
         }
@@ -92,22 +102,30 @@ public final class OptionProblems {
     /** The path to the object holding the unknown name, such as {@code deliveries.accounts}; empty at the top. */
     private static String parentPath(JacksonException e) {
         List<JacksonException.Reference> path = e.getPath();
-        return path.subList(0, Math.max(0, path.size() - 1)).stream()
+        return path(path.subList(0, Math.max(0, path.size() - 1)));
+    }
+
+    private static String path(List<JacksonException.Reference> references) {
+        return references.stream()
                 .map(reference -> reference.getPropertyName() != null ? reference.getPropertyName()
                         : String.valueOf(reference.getIndex()))
                 .collect(Collectors.joining("."));
     }
 
-    /**
-     * "line L: " when the failure came from parsing text (bound maps carry no position). No column: the YAML
-     * parser reports where it has read to, which for a flow mapping ({@code {form: x, sql: y}}) is its end.
-     */
-    private static String at(JacksonException e) {
-        TokenStreamLocation location = e.getLocation();
-        if (location == null || location.getLineNr() <= 0) {
+    /** "line N: " of the first line where {@code name} is written as a key (block or flow style), or "". */
+    private static String lineOf(String yaml, String name) {
+        if (yaml == null || name == null) {
             return "";
         }
-        return "line " + location.getLineNr() + ": ";
+        Pattern key = Pattern.compile("(^|[\\s{,-])" + Pattern.quote(name) + "\\s*:");
+        List<String> lines = yaml.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).replaceFirst("^\\s*#.*", "");
+            if (key.matcher(line).find()) {
+                return "line " + (i + 1) + ": ";
+            }
+        }
+        return "";
     }
 
     private static String firstLine(String message) {
