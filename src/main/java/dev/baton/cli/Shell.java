@@ -13,9 +13,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import dev.baton.cli.ResultPrinter.Format;
 import dev.baton.cli.ResultPrinter.Result;
+import dev.baton.warehouse.DuckDbFiles;
 
 /**
  * The loop behind {@code baton shell}: reads SQL statements ending with {@code ;} (they may span lines) and dot
@@ -97,7 +99,7 @@ final class Shell {
             case ".help" -> out.println(HELP);
             case ".format" -> {
                 if (words.length < 2) {
-                    out.println(format.name().toLowerCase(java.util.Locale.ROOT));
+                    out.println(format.name().toLowerCase(Locale.ROOT));
                 } else {
                     try {
                         format = Format.parse(words[1]);
@@ -140,7 +142,7 @@ final class Shell {
                 }
             }
             for (List<String> row : rows) {
-                try (ResultSet count = statement.executeQuery("select count(*) from \"" + row.get(0).replace("\"", "\"\"") + "\"")) {
+                try (ResultSet count = statement.executeQuery("select count(*) from " + DuckDbFiles.quoteIdentifier(row.get(0)))) {
                     count.next();
                     row.add(count.getString(1));
                 }

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.StringJoiner;
 
 import dev.baton.extract.LandingContract.Column;
+import dev.baton.warehouse.DuckDbFiles;
 import dev.baton.warehouse.SqlIdentifiers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -179,7 +180,7 @@ final class DeliveryLoader {
                 continue;
             }
             try (ResultSet rows = statement.executeQuery("select count(*) from " + incoming + " where nullif(trim("
-                    + DeliveryReader.quoteIdentifier(name) + "), '') is not null")) {
+                    + DuckDbFiles.quoteIdentifier(name) + "), '') is not null")) {
                 rows.next();
                 if (rows.getLong(1) == 0) {
                     continue;
@@ -201,7 +202,7 @@ final class DeliveryLoader {
         for (Column column : contract.columns()) {
             String fileName = header.get(HeaderNames.normalise(column.sourceName()));
             String raw = fileName == null ? "cast(null as varchar)"
-                    : "nullif(trim(" + DeliveryReader.quoteIdentifier(fileName) + "), '')";
+                    : "nullif(trim(" + DuckDbFiles.quoteIdentifier(fileName) + "), '')";
             if (column.hashed() && fileName != null) {
                 // The raw address never leaves this expression: quarantine and archive see the hash only.
                 raw = keyedHash == null ? "cast(null as varchar)" : keyedHash.sql(raw);

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Locale;
 import java.util.StringJoiner;
 
+import dev.baton.warehouse.DuckDbFiles;
 import dev.baton.warehouse.SqlIdentifiers;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -129,7 +130,7 @@ final class DeliveryReader {
         StringJoiner columns = new StringJoiner(", ");
         // JSON Pointer (RFC 6901) addresses a key whatever characters it holds: ~ and / are its only escapes
         names.forEach(name -> columns.add("json_extract_string(line, " + SqlIdentifiers.quoteLiteral(
-                "/" + name.replace("~", "~0").replace("/", "~1")) + ") as " + quoteIdentifier(name)));
+                "/" + name.replace("~", "~0").replace("/", "~1")) + ") as " + DuckDbFiles.quoteIdentifier(name)));
         statement.execute("create temp table " + table + " as select " + (names.isEmpty() ? "" : columns + ", ")
                 + "_line_number from " + table + "_lines where is_object");
         statement.execute("create temp table " + table + "_rejects as select _line_number as line_number,"
@@ -143,7 +144,7 @@ final class DeliveryReader {
         String source = "read_parquet(" + SqlIdentifiers.quoteLiteral(file.toString()) + ", file_row_number = true)";
         List<String> names = columnNames(statement, "select * exclude (file_row_number) from " + source + " limit 0");
         StringJoiner columns = new StringJoiner(", ");
-        names.forEach(name -> columns.add("cast(" + quoteIdentifier(name) + " as varchar) as " + quoteIdentifier(name)));
+        names.forEach(name -> columns.add("cast(" + DuckDbFiles.quoteIdentifier(name) + " as varchar) as " + DuckDbFiles.quoteIdentifier(name)));
         statement.execute("create temp table " + table + " as select " + columns + ", file_row_number + 1 as _line_number from "
                 + source);
         statement.execute(emptyRejects(table));
@@ -257,8 +258,9 @@ final class DeliveryReader {
         return count;
     }
 
+    /** Kept for Extraction's callers while the extract split is in flight; new code calls DuckDbFiles directly. */
     static String quoteIdentifier(String name) {
-        return "\"" + name.replace("\"", "\"\"") + "\"";
+        return DuckDbFiles.quoteIdentifier(name);
     }
 
     /** The encodings a CSV delivery may declare (DuckDB's names), as Java charsets for reading the header line. */

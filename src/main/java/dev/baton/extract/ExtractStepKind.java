@@ -51,12 +51,16 @@ class ExtractStepKind implements StepKind {
     }
 
     @Override
+    public Class<?> optionsType() {
+        return ExtractOptions.class;
+    }
+
+    @Override
     public Tasklet tasklet(StepDefinition step) {
-        List<String> entities = step.listOption("entities").stream().map(SqlIdentifiers::require).toList();
-        List<String> sources = step.listOption("source");
-        SourceMapping mapping = sources.isEmpty() ? null : SourceMapping.read(projectFiles, sources.get(0));
-        List<String> jdbcSources = step.listOption("jdbc");
-        JdbcSource jdbc = jdbcSources.isEmpty() ? null : JdbcSource.read(projectFiles, jdbcSources.get(0));
+        ExtractOptions options = step.options(ExtractOptions.class);
+        List<String> entities = options.entities().stream().map(SqlIdentifiers::require).toList();
+        SourceMapping mapping = options.source() == null ? null : SourceMapping.read(projectFiles, options.source());
+        JdbcSource jdbc = options.jdbc() == null ? null : JdbcSource.read(projectFiles, options.jdbc());
         if (entities.isEmpty() && mapping == null && jdbc == null) {
             throw new IllegalStateException("step '" + step.name() + "' names no with.entities, with.source or with.jdbc");
         }

@@ -14,10 +14,12 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.StringJoiner;
 import java.util.function.Function;
 
+import dev.baton.warehouse.DuckDbFiles;
 import dev.baton.warehouse.Redaction;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
@@ -89,7 +91,7 @@ final class JdbcReader {
                 ResultSetMetaData meta = rows.getMetaData();
                 List<String> names = new ArrayList<>();
                 for (int i = 1; i <= meta.getColumnCount(); i++) {
-                    names.add(meta.getColumnLabel(i).toLowerCase(java.util.Locale.ROOT));
+                    names.add(meta.getColumnLabel(i).toLowerCase(Locale.ROOT));
                 }
                 int watermarkIndex = names.indexOf(column) + 1;
                 if (watermarkIndex == 0) {
@@ -119,7 +121,7 @@ final class JdbcReader {
 
     private static void createIncoming(DuckDBConnection duckDb, List<String> names) throws SQLException {
         StringJoiner columns = new StringJoiner(", ");
-        names.forEach(name -> columns.add(DeliveryReader.quoteIdentifier(name) + " varchar"));
+        names.forEach(name -> columns.add(DuckDbFiles.quoteIdentifier(name) + " varchar"));
         try (Statement statement = duckDb.createStatement()) {
             statement.execute("drop table if exists incoming");
             statement.execute("drop table if exists incoming_rejects");
@@ -131,7 +133,7 @@ final class JdbcReader {
 
     /** Values as ISO text, so the contract's TRY_CAST types them exactly as it types a file's. */
     private static String text(ResultSet rows, ResultSetMetaData meta, int i) throws SQLException {
-        String type = meta.getColumnTypeName(i).toLowerCase(java.util.Locale.ROOT);
+        String type = meta.getColumnTypeName(i).toLowerCase(Locale.ROOT);
         if (type.equals("timestamptz") || type.contains("with time zone")) {
             OffsetDateTime value = rows.getObject(i, OffsetDateTime.class);
             return value == null ? null : value.toString();

@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
+import dev.baton.warehouse.OptionProblems;
 import dev.baton.warehouse.ProjectFiles;
 import dev.baton.warehouse.ProjectFiles.ProjectFile;
 import dev.baton.warehouse.SqlIdentifiers;
@@ -78,7 +79,7 @@ record JdbcSource(String name, String kind, String description, String urlVariab
         try {
             source = YAML.readValue(definition.text(), JdbcSource.class);
         } catch (RuntimeException e) {
-            throw new IllegalStateException(definition.path() + ": " + e.getMessage(), e);
+            throw new IllegalStateException(definition.path() + ": " + OptionProblems.describe(e, definition.text()), e);
         }
         if (!"jdbc".equals(source.kind()) || !name.equals(source.name()) || source.urlVariable() == null
                 || source.entities() == null || source.entities().isEmpty()) {

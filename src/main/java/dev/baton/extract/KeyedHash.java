@@ -1,13 +1,13 @@
 package dev.baton.extract;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
+
+import dev.baton.warehouse.Sha256;
 
 /**
  * HMAC-SHA256 of personal data (requester emails), computed inside DuckDB so rows never pass through Java one by
@@ -27,7 +27,7 @@ final class KeyedHash {
 
     private KeyedHash(byte[] key) {
         byte[] padded = new byte[BLOCK];
-        byte[] material = key.length > BLOCK ? sha256(key) : key;
+        byte[] material = key.length > BLOCK ? Sha256.digest(key) : key;
         System.arraycopy(material, 0, padded, 0, material.length);
         innerPad = new byte[BLOCK];
         outerPad = new byte[BLOCK];
@@ -58,13 +58,5 @@ final class KeyedHash {
     String sql(String textExpression) {
         return "sha256((select outer_pad from " + PADS + ") || unhex(sha256((select inner_pad from " + PADS
                 + ") || encode(lower(trim(" + textExpression + "))))))";
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.StringJoiner;
 
+import dev.baton.warehouse.DuckDbFiles;
 import dev.baton.warehouse.SqlIdentifiers;
 
 /**
@@ -46,10 +47,10 @@ final class LineSpans {
         }
         StringJoiner firstBroken = new StringJoiner(" ", "case ", " end");
         StringJoiner breaks = new StringJoiner(" + ", "1 + ", "");
-        checked.forEach((written, name) -> firstBroken.add("when strpos(" + DeliveryReader.quoteIdentifier(written)
+        checked.forEach((written, name) -> firstBroken.add("when strpos(" + DuckDbFiles.quoteIdentifier(written)
                 + ", chr(10)) > 0 then " + SqlIdentifiers.quoteLiteral(name)));
-        header.values().forEach(written -> breaks.add("coalesce(length(" + DeliveryReader.quoteIdentifier(written)
-                + ") - length(replace(" + DeliveryReader.quoteIdentifier(written) + ", chr(10), '')), 0)"));
+        header.values().forEach(written -> breaks.add("coalesce(length(" + DuckDbFiles.quoteIdentifier(written)
+                + ") - length(replace(" + DuckDbFiles.quoteIdentifier(written) + ", chr(10), '')), 0)"));
         statement.execute(!csv || checked.isEmpty()
                 ? "create or replace temp table spanned (line_number bigint, span bigint, column_name varchar)"
                 : "create or replace temp table spanned as select line_number, span, column_name from (select _line_number as line_number, "

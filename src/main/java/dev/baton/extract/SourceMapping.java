@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.baton.warehouse.OptionProblems;
 import dev.baton.warehouse.ProjectFiles;
 import dev.baton.warehouse.ProjectFiles.ProjectFile;
 import dev.baton.warehouse.SqlIdentifiers;
@@ -57,7 +58,7 @@ record SourceMapping(String name, String description, String encoding, Map<Strin
         try {
             mapping = YAML.readValue(definition.text(), SourceMapping.class);
         } catch (RuntimeException e) {
-            throw new IllegalStateException(definition.path() + ": " + e.getMessage(), e);
+            throw new IllegalStateException(definition.path() + ": " + OptionProblems.describe(e, definition.text()), e);
         }
         if (!name.equals(mapping.name())) {
             throw new IllegalStateException(definition.path() + ": name is '" + mapping.name() + "', expected '" + name + "'");

@@ -7,8 +7,10 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import dev.baton.warehouse.OptionProblems;
 import dev.baton.warehouse.ProjectFiles;
 import dev.baton.warehouse.ProjectFiles.ProjectFile;
 import org.springframework.batch.core.job.Job;
@@ -38,7 +40,8 @@ public class JobCatalog {
     JobCatalog(ProjectFiles projectFiles, List<StepKind> stepKinds, JobRepository jobRepository,
             PlatformTransactionManager transactionManager) {
         this.kinds = stepKinds.stream().collect(Collectors.toMap(StepKind::kind, Function.identity()));
-        this.definitions = readDefinitions(projectFiles, kinds.keySet());
+        this.definitions = readDefinitions(projectFiles, kinds.values().stream()
+                .collect(Collectors.toMap(StepKind::kind, StepKind::optionsType)));
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
     }
@@ -69,12 +72,13 @@ public class JobCatalog {
                 .build();
     }
 
-    public static Map<String, JobDefinition> readDefinitions(ProjectFiles projectFiles, Set<String> knownKinds) {
+    /** @param optionTypes each known step kind and the record its {@code with:} options bind to */
+    public static Map<String, JobDefinition> readDefinitions(ProjectFiles projectFiles, Map<String, Class<?>> optionTypes) {
         Map<String, JobDefinition> definitions = new TreeMap<>();
         // Only jobs/*.yml are jobs; jobs/sources/ holds the source mappings they name.
         for (ProjectFile file : projectFiles.find("jobs", ".yml").stream().filter(file -> file.folder().equals("jobs")).toList()) {
             JobDefinition definition = parse(file);
-            validate(file, definition, knownKinds);
+            validate(file, definition, optionTypes);
             if (definitions.put(definition.name(), definition) != null) {
                 throw new IllegalStateException(file.path() + ": a second job is named '" + definition.name() + "'");
             }
@@ -86,11 +90,11 @@ public class JobCatalog {
         try {
             return YAML.readValue(file.text(), JobDefinition.class);
         } catch (RuntimeException e) {
-            throw new IllegalStateException(file.path() + ": " + e.getMessage(), e);
+            throw new IllegalStateException(file.path() + ": " + OptionProblems.describe(e, file.text()), e);
         }
     }
 
-    private static void validate(ProjectFile file, JobDefinition definition, Set<String> knownKinds) {
+    private static void validate(ProjectFile file, JobDefinition definition, Map<String, Class<?>> optionTypes) {
         String expectedName = file.fileName().replaceFirst("\\.yml$", "");
         if (!expectedName.equals(definition.name())) {
             throw new IllegalStateException(file.path() + ": name '" + definition.name() + "' must match the file name");
@@ -103,10 +107,36 @@ public class JobCatalog {
             if (step.name() == null || !stepNames.add(step.name())) {
                 throw new IllegalStateException(file.path() + ": step names must be present and unique, got '" + step.name() + "'");
             }
-            if (!knownKinds.contains(step.kind())) {
+            if (!optionTypes.containsKey(step.kind())) {
                 throw new IllegalStateException(file.path() + ": step '" + step.name() + "' has unknown kind '" + step.kind()
-                        + "'; known kinds: " + new TreeSet<>(knownKinds));
+                        + "'; known kinds: " + new TreeSet<>(optionTypes.keySet()));
+            }
+            try {
+                step.options(optionTypes.get(step.kind()));
+            } catch (StepOptions.InvalidOptions e) {
+                // No cause: the command line prints the innermost message, and this one names the file.
+                throw new IllegalStateException(file.path() + lineOf(file, step.name(), e.option()) + ": " + e.getMessage());
             }
         }
+    }
+
+    /** " line N" where {@code option} is written under the step, or "" (bound maps carry no positions). */
+    private static String lineOf(ProjectFile file, String stepName, String option) {
+        if (option == null) {
+            return "";
+        }
+        List<String> lines = file.text().lines().toList();
+        Pattern stepLine = Pattern.compile("\\s*-?\\s*name:\\s*['\"]?" + Pattern.quote(stepName) + "['\"]?\\s*(#.*)?");
+        Pattern optionLine = Pattern.compile("\\s*-?\\s*" + Pattern.quote(option) + "\\s*:.*");
+        int line = 0;
+        while (line < lines.size() && !stepLine.matcher(lines.get(line)).matches()) {
+            line++;
+        }
+        for (; line < lines.size(); line++) {
+            if (optionLine.matcher(lines.get(line)).matches()) {
+                return " line " + (line + 1);
+            }
+        }
+        return "";
     }
 }

@@ -15,6 +15,11 @@ public record JobDefinition(String name, String description, List<StepDefinition
      */
     public record StepDefinition(String name, String kind, Map<String, Object> with) {
 
+        /** The options bound to the kind's record; unknown names are refused (see {@link StepOptions}). */
+        public <T> T options(Class<T> type) {
+            return StepOptions.bind(this, type);
+        }
+
         public List<String> listOption(String key) {
             Object value = with == null ? null : with.get(key);
             if (value == null) {

@@ -119,7 +119,7 @@ class AuditStepKind implements StepKind {
     private Set<String> modelsBuiltBy(String jobName, ModelCatalog catalog) {
         List<String> layers = jobs.getObject().definition(jobName).steps().stream()
                 .filter(step -> step.kind().equals("models"))
-                .flatMap(step -> step.listOption("layers").stream())
+                .flatMap(step -> step.options(ModelOptions.class).layers().stream())
                 .toList();
         Set<String> built = new HashSet<>();
         catalog.inLayers(layers).forEach(model -> built.add(model.name()));

@@ -1,25 +1,23 @@
 package dev.baton.modeling;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
 
 import dev.baton.warehouse.DuckDbFiles;
+import dev.baton.warehouse.Sha256;
 import dev.baton.warehouse.SqlIdentifiers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -453,27 +451,21 @@ final class IncrementalBuild {
                 String rebuiltFor = how.equals(FOR_KEYS) ? KEYS_TO_REBUILD : ACCOUNTS_TO_REBUILD;
                 insert.setLong(6, Long.parseLong(strings("select count(*) from " + rebuiltFor).get(0)));
             } else {
-                insert.setNull(6, java.sql.Types.BIGINT);
+                insert.setNull(6, Types.BIGINT);
             }
             insert.setDouble(7, seconds);
             insert.executeUpdate();
         }
     }
 
+    /** The same bytes as ever (SQL, NUL, settings, then 0x01 on a month's last day), so stored fingerprints still match. */
     private String fingerprint(Model model) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(model.sql().getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) 0);
-            digest.update(settings.getBytes(StandardCharsets.UTF_8));
-            if (runMonthComplete && model.sql().contains(PARTIAL_MONTH)) {
-                // the run on the month's last day completes the month: a model that says whether it is partial is rebuilt
-                digest.update((byte) 1);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        String text = model.sql() + '\0' + settings;
+        if (runMonthComplete && model.sql().contains(PARTIAL_MONTH)) {
+            // the run on the month's last day completes the month: a model that says whether it is partial is rebuilt
+            text += '\u0001';
         }
+        return Sha256.hex(text);
     }
 
     private void execute(String sql, Model model) throws SQLException {

@@ -62,8 +62,13 @@ class ModelStepKind implements StepKind {
     }
 
     @Override
+    public Class<?> optionsType() {
+        return ModelOptions.class;
+    }
+
+    @Override
     public Tasklet tasklet(StepDefinition step) {
-        List<String> layers = step.listOption("layers");
+        List<String> layers = step.options(ModelOptions.class).layers();
         if (layers.isEmpty() || !ModelCatalog.LAYERS.containsAll(layers)) {
             throw new IllegalStateException("step '" + step.name() + "' needs with.layers from " + ModelCatalog.LAYERS + ", got " + layers);
         }

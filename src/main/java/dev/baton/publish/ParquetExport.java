@@ -1,22 +1,19 @@
 package dev.baton.publish;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import dev.baton.warehouse.Sha256;
 import dev.baton.warehouse.SqlIdentifiers;
 
 /**
@@ -114,22 +111,9 @@ final class ParquetExport {
         List<FileEntry> files = new ArrayList<>();
         try (Stream<Path> paths = Files.walk(folder)) {
             for (Path file : paths.filter(Files::isRegularFile).sorted().toList()) {
-                files.add(new FileEntry(parquetRoot.relativize(file).toString().replace('\\', '/'), Files.size(file), sha256(file)));
+                files.add(new FileEntry(parquetRoot.relativize(file).toString().replace('\\', '/'), Files.size(file), Sha256.hex(file)));
             }
         }
         return files;
-    }
-
-    static String sha256(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[1 << 16];
-            for (int read; (read = in.read(buffer)) > 0; ) {
-                digest.update(buffer, 0, read);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -74,10 +74,18 @@ class PublishStepKind implements StepKind {
     }
 
     @Override
+    public Class<?> optionsType() {
+        return PublishOptions.class;
+    }
+
+    @Override
     public Tasklet tasklet(StepDefinition step) {
-        List<String> parquetLayers = step.listOption("parquet");
-        List<String> reportingLayers = step.listOption("reporting");
-        Map<String, String> partitionBy = partitionBy(step);
+        PublishOptions options = step.options(PublishOptions.class);
+        List<String> parquetLayers = options.parquet();
+        List<String> reportingLayers = options.reporting();
+        Map<String, String> partitionBy = new LinkedHashMap<>();
+        options.partitionBy().forEach((table, column) -> partitionBy.put(SqlIdentifiers.require(table),
+                SqlIdentifiers.require(column)));
         return (contribution, chunkContext) -> {
             RunParameters run = RunParameters.of(chunkContext);
             WarehouseLayout layout = buildFiles.layout();
@@ -213,20 +221,6 @@ class PublishStepKind implements StepKind {
             }
         }
         return tables;
-    }
-
-    private static Map<String, String> partitionBy(StepDefinition step) {
-        Object option = step.with() == null ? null : step.with().get("partition_by");
-        Map<String, String> partitionBy = new LinkedHashMap<>();
-        if (option == null) {
-            return partitionBy;
-        }
-        if (!(option instanceof Map<?, ?> map)) {
-            throw new IllegalStateException("step '" + step.name() + "': with.partition_by must map table: column, got " + option);
-        }
-        map.forEach((table, column) -> partitionBy.put(SqlIdentifiers.require(String.valueOf(table)),
-                SqlIdentifiers.require(String.valueOf(column))));
-        return partitionBy;
     }
 
     /** The CREATE VIEW statements DuckDB keeps for these views, to recreate them in the reporting catalog. */

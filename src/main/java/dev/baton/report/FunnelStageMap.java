@@ -25,19 +25,23 @@ public record FunnelStageMap(Map<String, String> stages) {
     record Entry(String crmStage, String funnelStage, int funnelRank) {
     }
 
+    /** The step's {@code with:}: {@code stages}, CRM stage to funnel stage. */
+    record Options(Map<String, String> stages) {
+    }
+
     public static FunnelStageMap of(StepDefinition step) {
-        Object stages = step.with() == null ? null : step.with().get("stages");
-        if (!(stages instanceof Map<?, ?> map) || map.isEmpty()) {
+        Map<String, String> map = step.options(Options.class).stages();
+        if (map == null || map.isEmpty()) {
             throw new IllegalStateException("step '" + step.name() + "' needs with.stages (CRM stage: one of " + FUNNEL + ")");
         }
         Map<String, String> mapped = new LinkedHashMap<>();
         map.forEach((crmStage, funnelStage) -> {
-            String target = normalise(String.valueOf(funnelStage));
+            String target = normalise(funnelStage);
             if (!FUNNEL.contains(target)) {
                 throw new IllegalStateException("step '" + step.name() + "' maps CRM stage '" + crmStage + "' to '" + funnelStage
                         + "', which is not one of " + FUNNEL);
             }
-            mapped.put(normalise(String.valueOf(crmStage)), target);
+            mapped.put(normalise(crmStage), target);
         });
         return new FunnelStageMap(mapped);
     }

@@ -30,6 +30,11 @@ class FunnelStagesStepKind implements StepKind {
     }
 
     @Override
+    public Class<?> optionsType() {
+        return FunnelStageMap.Options.class;
+    }
+
+    @Override
     public Tasklet tasklet(StepDefinition step) {
         FunnelStageMap map = FunnelStageMap.of(step);
         return (contribution, chunkContext) -> {

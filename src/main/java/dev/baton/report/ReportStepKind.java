@@ -41,8 +41,14 @@ class ReportStepKind implements StepKind {
     }
 
     @Override
+    public Class<?> optionsType() {
+        return ReportOptions.class;
+    }
+
+    @Override
     public Tasklet tasklet(StepDefinition step) {
-        String file = step.listOption("file").stream().findFirst().orElse(DEFAULT_FILE);
+        String option = step.options(ReportOptions.class).file();
+        String file = option == null ? DEFAULT_FILE : option;
         return (contribution, chunkContext) -> {
             WarehouseLayout layout = buildFiles.layout();
             Path copy = insideWarehouse(layout, file);

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TimeZone;
 
+import dev.baton.warehouse.OptionProblems;
 import dev.baton.warehouse.ProjectFiles;
 import dev.baton.warehouse.ProjectFiles.ProjectFile;
 import org.quartz.CronExpression;
@@ -77,7 +78,7 @@ public record ScheduleDefinition(String name, String job, String cron, String ti
             try {
                 schedule = YAML.readValue(file.text(), ScheduleDefinition.class);
             } catch (RuntimeException e) {
-                throw new IllegalStateException(file.path() + ": " + e.getMessage(), e);
+                throw new IllegalStateException(file.path() + ": " + OptionProblems.describe(e, file.text()), e);
             }
             schedule.validate(file, jobNames);
             schedules.add(schedule);

@@ -6,10 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
+import java.util.Locale;
+
+import dev.baton.warehouse.Sha256;
 
 /**
  * {@code <warehouse>/state/sql-audit.log}: one line per statement, whether it ran, failed or was refused. The
@@ -31,22 +31,14 @@ final class AuditLog {
     }
 
     synchronized void record(String user, String sql, long rows, long millis, Outcome outcome, String reason) {
-        String line = Instant.now() + "\tuser=" + user + "\tsha256=" + sha256(sql) + "\trows=" + rows + "\tms=" + millis
-                + "\trefused=" + (outcome == Outcome.REFUSED ? "yes" : "no") + "\toutcome=" + outcome.name().toLowerCase(java.util.Locale.ROOT)
+        String line = Instant.now() + "\tuser=" + user + "\tsha256=" + Sha256.hex(sql) + "\trows=" + rows + "\tms=" + millis
+                + "\trefused=" + (outcome == Outcome.REFUSED ? "yes" : "no") + "\toutcome=" + outcome.name().toLowerCase(Locale.ROOT)
                 + (reason == null ? "" : "\treason=" + reason.replaceAll("\\s+", " ")) + "\n";
         try {
             Files.createDirectories(file.getParent());
             Files.writeString(file, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the audit log " + file, e);
-        }
-    }
-
-    static String sha256(String sql) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(sql.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import dev.baton.sqlserver.SqlUsers.SqlUser;
+import dev.baton.warehouse.DuckDbFiles;
 import org.apache.arrow.flight.FlightProducer.ServerStreamListener;
 import org.apache.arrow.flight.sql.FlightSqlColumnMetadata;
 import org.apache.arrow.flight.sql.FlightSqlProducer.Schemas;
@@ -121,7 +122,7 @@ final class Catalog {
         }
         Schema plain;
         try (Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("select * from main." + quote(table.name()) + " limit 0")) {
+                ResultSet rows = statement.executeQuery("select * from main." + DuckDbFiles.quoteIdentifier(table.name()) + " limit 0")) {
             plain = ArrowResults.schema(rows.getMetaData(), allocator);
         }
         List<Field> fields = new ArrayList<>();
@@ -188,9 +189,5 @@ final class Catalog {
             }
         }
         return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.DOTALL).matcher(value).matches();
-    }
-
-    private static String quote(String name) {
-        return "\"" + name.replace("\"", "\"\"") + "\"";
     }
 }

@@ -83,4 +83,21 @@ class SourceDefinitionsTests {
         assertThatThrownBy(() -> JdbcSource.read(new ProjectFiles(temp), "crm"))
                 .hasMessageContaining("look_back must not be negative, got -PT1H");
     }
+
+    @Test
+    void aMisspeltMappingPropertyIsNamedInOneLineWithItsPlaceAndTheNearestValidOne(@TempDir Path temp) throws Exception {
+        Path sources = Files.createDirectories(temp.resolve("jobs/sources/crm"));
+        Files.writeString(sources.resolve("accounts.sql"), "select 1 as account_id, 1 as _line_number");
+        Files.writeString(temp.resolve("jobs/sources/crm.yml"), """
+                name: crm
+                files:
+                  crm_account: accounts.csv
+                deliveries:
+                  accounts: {form: crm_account, sql: crm/accounts.sql}
+                """);
+
+        assertThatThrownBy(() -> SourceMapping.read(new ProjectFiles(temp), "crm"))
+                .hasMessage("jobs/sources/crm.yml: line 5: unknown option 'form' under deliveries.accounts; did you mean 'from'?"
+                        + " (valid: entity, from, select, sql)");
+    }
 }

@@ -48,4 +48,62 @@ class ValidateCommandTests {
         assertThat(badModel.exitCode()).isEqualTo(2);
         assertThat(badModel.err().strip()).doesNotContain("\n").contains("mart_ltv_cac").contains("no_such_model");
     }
+
+    @Test
+    void aMisspeltStepOptionIsNamedWithTheNearestValidOne() throws Exception {
+        // given partition_by misspelt: read as an untyped map it was ignored and the tables exported unpartitioned
+        Path project = Scenarios.copyProject(workspace.resolve("project"));
+        Path job = project.resolve("jobs/nightly.yml");
+        Files.writeString(job, Files.readString(job).replace("partition_by:", "partiton_by:"));
+        int line = Files.readAllLines(job).indexOf("      partiton_by: {fct_mrr_month: month_start, fct_mrr_movement: month_start}") + 1;
+
+        // when
+        Scenarios.Captured result = Scenarios.capture(() -> BatonCli.execute("validate", "--project-dir", project.toString()));
+
+        // then
+        assertThat(line).isPositive();
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err().strip()).doesNotContain("\n")
+                .contains("jobs/nightly.yml line " + line + ": step 'publish': unknown option 'partiton_by'; did you mean 'partition_by'?");
+    }
+
+    @Test
+    void anOptionGivenToAStepKindThatTakesNoneIsRefused() throws Exception {
+        Path project = Scenarios.copyProject(workspace.resolve("project"));
+        Path job = project.resolve("jobs/ravenstack.yml");
+        Files.writeString(job, Files.readString(job).replace("kind: audits", "kind: audits\n    with:\n      layers: [marts]"));
+
+        Scenarios.Captured result = Scenarios.capture(() -> BatonCli.execute("validate", "--project-dir", project.toString()));
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err().strip()).doesNotContain("\n").contains("jobs/ravenstack.yml")
+                .contains("step 'run-audits': unknown option 'layers'; this takes no options");
+    }
+
+    @Test
+    void aMisspeltKeyInAJobOrScheduleFileIsNamedWithItsLineAndTheNearestValidOne() throws Exception {
+        // given a job file whose description key is misspelt on line 4
+        Path project = Scenarios.copyProject(workspace.resolve("project"));
+        Path job = project.resolve("jobs/ravenstack.yml");
+        Files.writeString(job, Files.readString(job).replace("\ndescription:", "\ndescripton:"));
+        assertThat(Files.readAllLines(job).get(3)).startsWith("descripton:");
+
+        Scenarios.Captured badJob = Scenarios.capture(() -> BatonCli.execute("validate", "--project-dir", project.toString()));
+
+        assertThat(badJob.exitCode()).isEqualTo(2);
+        assertThat(badJob.err().strip()).doesNotContain("\n")
+                .contains("jobs/ravenstack.yml: line 4: unknown option 'descripton'; did you mean 'description'?");
+
+        // given the job mended and a schedule whose time_zone key is misspelt
+        Files.writeString(job, Files.readString(job).replace("\ndescripton:", "\ndescription:"));
+        Path schedule = project.resolve("schedules/nightly.yml");
+        Files.writeString(schedule, Files.readString(schedule).replace("time_zone:", "time_zon:"));
+        int line = Files.readAllLines(schedule).indexOf("time_zon: America/New_York") + 1;
+        assertThat(line).isPositive();
+
+        Scenarios.Captured badSchedule = Scenarios.capture(() -> BatonCli.execute("validate", "--project-dir", project.toString()));
+
+        assertThat(badSchedule.exitCode()).isEqualTo(2);
+        assertThat(badSchedule.err().strip()).doesNotContain("\n").contains("schedules/nightly.yml: line " + line + ": unknown option 'time_zon'; did you mean 'time_zone'?");
+    }
 }

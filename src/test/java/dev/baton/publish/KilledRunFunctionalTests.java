@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 import dev.baton.cli.BatonCli;
 import dev.baton.support.PublishedWarehouse;
 import dev.baton.support.Scenarios;
+import dev.baton.warehouse.Sha256;
+import dev.baton.warehouse.WarehouseLayout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,7 +46,7 @@ class KilledRunFunctionalTests {
                 cross join dim_date as e
                 """);
         Path published = warehouse.resolve("warehouse.duckdb");
-        String checksumBefore = ParquetExport.sha256(published);
+        String checksumBefore = Sha256.hex(published);
         String manifestBefore = Files.readString(warehouse.resolve("parquet/manifest.json"));
         PublishedWarehouse reader = new PublishedWarehouse(warehouse);
         long bridgeMonthsBefore = reader.count("select * from mart_mrr_bridge");
@@ -75,14 +77,14 @@ class KilledRunFunctionalTests {
         assertThat(warehouse.resolve("build/nightly-2024-04-16.duckdb")).exists();
 
         // and the published warehouse is byte for byte the night before, and readable
-        assertThat(ParquetExport.sha256(published)).isEqualTo(checksumBefore);
+        assertThat(Sha256.hex(published)).isEqualTo(checksumBefore);
         assertThat(warehouse.resolve("parquet/manifest.json")).content().isEqualTo(manifestBefore);
         assertThat(reader.row("select cast(run_date as varchar) as d from run_context").get("d")).isEqualTo("2024-04-15");
         assertThat(reader.count("select * from mart_mrr_bridge")).isEqualTo(bridgeMonthsBefore).isPositive();
         assertThat(reader.count("""
                 select * from mart_mrr_bridge
                 where opening_mrr + new + expansion - contraction - churn + reactivation + fx <> closing_mrr""")).isZero();
-        assertThat(new PublishedVersions(new dev.baton.warehouse.WarehouseLayout(warehouse)).list()).hasSize(1);
+        assertThat(new PublishedVersions(new WarehouseLayout(warehouse)).list()).hasSize(1);
 
         // and the next night publishes as usual
         assertThat(BatonCli.execute(runArguments(landing, warehouse, project, "2024-04-17"))).isZero();

@@ -23,6 +23,8 @@ import dev.baton.generate.LandingGenerator;
 import dev.baton.publish.ParquetExport.FileEntry;
 import dev.baton.publish.ParquetExport.TableEntry;
 import dev.baton.support.PublishedWarehouse;
+import dev.baton.support.Scenarios;
+import dev.baton.warehouse.Sha256;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
@@ -70,7 +72,7 @@ class PublishedExportFunctionalTests {
             List<String> fromParquet = new ArrayList<>();
             for (FileEntry file : table.files()) {
                 Path path = warehouse.resolve("parquet").resolve(file.path());
-                assertThat(ParquetExport.sha256(path)).as(file.path()).isEqualTo(file.sha256());
+                assertThat(Sha256.hex(path)).as(file.path()).isEqualTo(file.sha256());
                 fromParquet.addAll(readWithParquetJava(path, columns));
             }
             List<String> fromDuckDb = readWithDuckDb("select * from " + table.table(), columns);
@@ -130,7 +132,7 @@ class PublishedExportFunctionalTests {
 
     @Test
     void queryPrintsJsonWithExactNumbers() throws Exception {
-        var json = dev.baton.support.Scenarios.capture(() -> BatonCli.execute("query", "--json", "--warehouse", warehouse.toString(),
+        var json = Scenarios.capture(() -> BatonCli.execute("query", "--json", "--warehouse", warehouse.toString(),
                 "select cast(month as varchar) as month, closing_mrr, paying_accounts from bi_revenue_bridge "
                         + "where month = date '2024-12-01'"));
         assertThat(json.exitCode()).isZero();

@@ -16,6 +16,7 @@ import dev.baton.cli.BatonCli;
 import dev.baton.generate.LandingGenerator;
 import dev.baton.support.PublishedWarehouse;
 import dev.baton.support.Scenarios;
+import dev.baton.warehouse.Sha256;
 import dev.baton.warehouse.WarehouseLayout;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -133,7 +134,7 @@ class SqlServerFunctionalTests {
         }
         List<String> audit = Files.readAllLines(warehouse.resolve("state/sql-audit.log"));
         for (String statement : forbidden.keySet()) {
-            assertThat(audit).as(statement).anyMatch(line -> line.contains("sha256=" + AuditLog.sha256(statement)) && line.contains("refused=yes"));
+            assertThat(audit).as(statement).anyMatch(line -> line.contains("sha256=" + Sha256.hex(statement)) && line.contains("refused=yes"));
         }
     }
 
