@@ -258,11 +258,6 @@ final class DeliveryReader {
         return count;
     }
 
-    /** Kept for Extraction's callers while the extract split is in flight; new code calls DuckDbFiles directly. */
-    static String quoteIdentifier(String name) {
-        return DuckDbFiles.quoteIdentifier(name);
-    }
-
     /** The encodings a CSV delivery may declare (DuckDB's names), as Java charsets for reading the header line. */
     private static Charset javaCharset(String encoding) {
         return switch (encoding) {

@@ -1,13 +1,9 @@
 package dev.baton.extract;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -17,10 +13,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
+
+import dev.baton.warehouse.DuckDbFiles;
+import dev.baton.warehouse.Sha256;
 
 
 /**
@@ -132,7 +130,7 @@ final class Extraction {
                 StringJoiner text = new StringJoiner(", ");
                 try (var rows = statement.executeQuery("select * exclude (_line_number) from mapped limit 0")) {
                     for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
-                        String name = DeliveryReader.quoteIdentifier(rows.getMetaData().getColumnName(i));
+                        String name = DuckDbFiles.quoteIdentifier(rows.getMetaData().getColumnName(i));
                         text.add("cast(" + name + " as varchar) as " + name);
                     }
                 } catch (SQLException e) {
@@ -334,13 +332,10 @@ final class Extraction {
     }
 
     static String checksum(Path file) {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        try {
+            return Sha256.hex(file);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + file, e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

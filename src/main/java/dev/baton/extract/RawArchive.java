@@ -2,17 +2,15 @@ package dev.baton.extract;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
-import java.util.HexFormat;
 
+import dev.baton.warehouse.DuckDbFiles;
+import dev.baton.warehouse.Sha256;
 import dev.baton.warehouse.SqlIdentifiers;
 
 /**
@@ -41,7 +39,7 @@ final class RawArchive {
     Path path(LandingContract contract, String sourceFile, String checksum) {
         Path dated = folder.resolve(contract.entity()).resolve("load_date=" + runDate);
         String stem = sourceFile.replaceAll("[^A-Za-z0-9._-]", "_");
-        String digest = checksum.startsWith("watermark:") ? sha256Hex(checksum) : checksum;
+        String digest = checksum.startsWith("watermark:") ? Sha256.hex(checksum) : checksum;
         return dated.resolve(stem + "-" + digest.substring(0, 16) + ".parquet");
     }
 
@@ -69,7 +67,7 @@ final class RawArchive {
                 for (LandingContract.Column column : contract.columns()) {
                     // every column that matches a hashed one, under any spelling, duplicates included
                     if (column.hashed() && HeaderNames.normalise(column.sourceName()).equals(HeaderNames.normalise(name))) {
-                        String quoted = DeliveryReader.quoteIdentifier(name);
+                        String quoted = DuckDbFiles.quoteIdentifier(name);
                         String hashed = keyedHash == null ? "cast(null as varchar)" : keyedHash.sql("nullif(trim(" + quoted + "), '')");
                         replace.append(replace.isEmpty() ? "" : ", ").append(hashed).append(" as ").append(quoted);
                     }
@@ -83,13 +81,5 @@ final class RawArchive {
                     + SqlIdentifiers.quoteLiteral(target.toString()) + " (format parquet, compression zstd)");
         }
         return target;
-    }
-
-    private static String sha256Hex(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
