@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "generate", mixinStandardHelpOptions = true,
-        description = "Write realistic landing files for all seven entities; the same seed gives the same files.")
+        description = "Write realistic landing files for all eight entities; the same seed gives the same files.")
 final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--out", required = true, description = "Folder to write the CSV files to.")
