@@ -15,9 +15,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * NPS per month, segment and CSM, every number worked out by hand (run date 2024-06-15, reporting time zone UTC).
+ * NPS per month, segment and CSM, and churn and expansion after a response, every number worked out by hand (run
+ * date 2024-10-15, reporting time zone UTC).
  * <pre>
  *  N1 smb/Cy Moss   N2 smb/Di Park   N3 enterprise/Cy Moss, all paying from 2024-01-01
+ *  N1 100 -> 200 from 03-01 (expansion in March); N2 canceled 04-10 (churn in April); N3 500 throughout
  *  Jan  R1 N1 10 (P)  R2 N1 9 (P)  R3 N2 3 (D)  R4 N3 7 (P-assive, 01-31 20:00 UTC)
  *       R5 N3 csat 2 (not NPS)  R10 N1 nps 11 (quarantined)  R3 again, same version (unchanged, counts once)
  *  Feb  R6 N1 8 (passive)  R7 N2 7 (passive)          -- a month of passives only: NPS 0
@@ -39,7 +41,7 @@ class NpsScenarioFunctionalTests {
         Path landing = Scenarios.copy("nps", workspace.resolve("landing"));
         Path warehouse = workspace.resolve("warehouse");
         int exitCode = BatonCli.execute("run", "--landing", landing.toString(), "--warehouse", warehouse.toString(),
-                "--run-date", "2024-06-15", "-Dbaton.freshness.max-age=off");
+                "--run-date", "2024-10-15", "-Dbaton.freshness.max-age=off");
         assertThat(exitCode).isZero();
         published = new PublishedWarehouse(warehouse);
     }
@@ -60,7 +62,7 @@ class NpsScenarioFunctionalTests {
         // Feb: R6, R7: 2 passives, NPS 100 x 0 / 2 = 0; trailing Jan-Feb: 6 responses, 2 P, 1 D: 100 / 6
         // Mar: no response, NPS null; trailing Jan-Mar the same 6: 100 / 6
         // Apr: R8: 1 D: -100; trailing Feb-Apr: 3 responses, 0 P, 1 D: -100 / 3
-        // May: trailing Mar-May: R8 alone: -100; Jun (the run month, partial): trailing Apr-Jun: -100
+        // May: trailing Mar-May: R8 alone: -100; Jun: trailing Apr-Jun: -100; no row after June (R8's April + 2)
         assertThat(rows).extracting(row -> row.get("month_start").toString())
                 .containsExactly("2024-01-01", "2024-02-01", "2024-03-01", "2024-04-01", "2024-05-01", "2024-06-01");
         assertThat(rows).extracting(row -> tuple(row.get("responses"), row.get("responding_accounts"), row.get("promoters"),
@@ -71,7 +73,7 @@ class NpsScenarioFunctionalTests {
         assertThat(rows).extracting(row -> row.get("trailing_3m_responses")).containsExactly(4L, 6L, 6L, 3L, 1L, 1L);
         assertThat(rows).extracting(row -> row.get("trailing_3m_nps"))
                 .containsExactly(25.0, 100.0 / 6, 100.0 / 6, -100.0 / 3, -100.0, -100.0);
-        assertThat(rows).extracting(row -> row.get("is_partial_month")).containsExactly(false, false, false, false, false, true);
+        assertThat(rows).extracting(row -> row.get("is_partial_month")).containsOnly(false);
     }
 
     @Test
@@ -106,6 +108,24 @@ class NpsScenarioFunctionalTests {
         // levels: per month, every (segment, CSM) pair with data plus (segment, all), (all, CSM) and (all, all)
         // Jan: smb/Cy, smb/Di, enterprise/Cy, smb/all, enterprise/all, all/Cy, all/Di, all/all = 8
         assertThat(published.count("select * from mart_nps_monthly where month_start = date '2024-01-01'")).isEqualTo(8);
+    }
+
+    @Test
+    void churnAndExpansionInTheSixMonthsAfterAResponse() {
+        // observed: the sixth month after the response's month has ended by 10-15: Jan (-> Jul) and Feb (-> Aug)
+        // responses; R8 (Apr -> Oct, not over) is left out.
+        //  promoters  R1, R2 (N1, Jan; window Feb-Jul has March's expansion): 2 responses, 1 account, 0 churned, 2 expanded
+        //  passives   R4 (N3, Jan, no movement), R6 (N1, Feb; Mar-Aug has the expansion), R7 (N2, Feb; Mar-Aug has the
+        //             April churn): 3 responses, 3 accounts, 1 churned (1/3), 1 expanded (1/3)
+        //  detractors R3 (N2, Jan; Feb-Jul has the April churn): 1 response, 1 churned, 0 expanded
+        List<Map<String, Object>> rows = published.rows("select * from mart_nps_outcomes order by nps_category");
+        assertThat(rows).extracting(row -> tuple(row.get("nps_category"), row.get("responses"), row.get("accounts"),
+                        row.get("churned_responses"), row.get("churn_rate_6m"), row.get("expanded_responses"),
+                        row.get("expansion_rate_6m")))
+                .containsExactly(
+                        tuple("detractor", 1L, 1L, 1L, 1.0, 0L, 0.0),
+                        tuple("passive", 3L, 3L, 1L, 1.0 / 3, 1L, 1.0 / 3),
+                        tuple("promoter", 2L, 1L, 0L, 0.0, 2L, 1.0));
     }
 
     @Test
