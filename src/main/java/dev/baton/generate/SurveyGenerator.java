@@ -29,7 +29,8 @@ final class SurveyGenerator {
             SplittableRandom r) {
         List<SurveyRow> responses = new ArrayList<>();
         for (LocalDate quarter = w.start(); quarter.isBefore(w.end()); quarter = quarter.plusMonths(3)) {
-            long sent = Window.seconds(quarter) + r.nextLong(0, 45) * Window.DAY;
+            // why: sends spread over the whole quarter, so no calendar month is without answers
+            long sent = Window.seconds(quarter) + r.nextLong(0, 80) * Window.DAY;
             boolean answers = Rand.chance(r, NPS_RESPONSE_RATE);
             long responded = Rand.businessTime(r, Rand.workday(r, sent / Window.DAY + r.nextLong(0, 10)));
             if (!answers || responded < life.firstCloseSec() || responded >= w.endSec() || !paying(life, responded)) {
