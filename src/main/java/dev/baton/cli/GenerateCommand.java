@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "generate", mixinStandardHelpOptions = true,
-        description = "Write realistic landing files for all seven entities; the same seed gives the same files.")
+        description = "Write realistic landing files for all eight entities; the same seed gives the same files.")
 final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--out", required = true, description = "Folder to write the CSV files to.")
@@ -41,7 +41,7 @@ final class GenerateCommand implements Callable<Integer> {
         long started = System.nanoTime();
         YearMonth first = start != null ? start : YearMonth.from(runDate != null ? runDate : LocalDate.now()).minusMonths(months - 1L);
         GenerationSummary summary = new LandingGenerator(seed, accounts, first, months).writeTo(out);
-        summary.rowsPerEntity().forEach((entity, rows) -> System.out.printf("%-14s %,12d rows%n", entity, rows));
+        summary.rowsPerEntity().forEach((entity, rows) -> System.out.printf("%-16s %,12d rows%n", entity, rows));
         System.out.printf("Wrote %s in %.1f s%n", out.toAbsolutePath(), (System.nanoTime() - started) / 1e9);
         return BatonCli.OK;
     }

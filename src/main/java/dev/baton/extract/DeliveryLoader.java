@@ -286,7 +286,7 @@ final class DeliveryLoader {
                     + " and currency not in (select currency from landed_fx_rates)",
                     SqlIdentifiers.quoteLiteral("unknown currency: not in fx_rates and not the reporting currency " + reportingCurrency)));
         }
-        if (contract.entity().equals("tickets")) {
+        if (contract.entity().equals("tickets") || contract.entity().equals("survey_responses")) {
             problems.add(problem("account_id", "account_id is not null and account_id not in (select account_id from landed_accounts)",
                     "'unknown account: no accounts row has this account_id'"));
         }

@@ -14,7 +14,9 @@ enum LandingFile {
             "contract_terms", "background_problem", "success_definition", "valued_points", "concerns", "promises",
             "key_people", "communication_log", "notes_for_cs"),
     SPEND("spend", "month", "channel", "category", "amount", "currency"),
-    FX_RATES("fx_rates", "date", "currency", "rate_to_reporting");
+    FX_RATES("fx_rates", "date", "currency", "rate_to_reporting"),
+    SURVEY_RESPONSES("survey_responses", "response_id", "account_id", "respondent_email", "survey", "score",
+            "responded_at", "updated_at");
 
     private final String entity;
     private final String[] header;

@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
 
 /**
  * Writes a deterministic, realistic set of landing CSV files (accounts, deals, subscriptions, tickets,
- * hand-offs, spend, fx rates) for a SaaS business observed over {@code months} months from {@code start}.
+ * hand-offs, spend, fx rates, survey responses) for a SaaS business observed over {@code months} months from {@code start}.
  *
  * <p>Each account is simulated on its own random stream derived from the seed and its index, then written
  * right away, so memory stays flat however many accounts are generated, and the output is byte-identical
@@ -38,7 +38,7 @@ public final class LandingGenerator {
         this.window = Window.of(java.util.Objects.requireNonNull(start, "start"), months);
     }
 
-    /** Writes the seven landing files into {@code outDir} (created if needed), replacing existing ones. */
+    /** Writes the eight landing files into {@code outDir} (created if needed), replacing existing ones. */
     public GenerationSummary writeTo(Path outDir) throws IOException {
         Files.createDirectories(outDir);
         Map<String, Long> rows = new LinkedHashMap<>();
@@ -48,7 +48,8 @@ public final class LandingGenerator {
                 CsvSink ticketSink = CsvSink.open(outDir, LandingFile.TICKETS);
                 CsvSink handoffSink = CsvSink.open(outDir, LandingFile.HANDOFFS);
                 CsvSink spendSink = CsvSink.open(outDir, LandingFile.SPEND);
-                CsvSink fxSink = CsvSink.open(outDir, LandingFile.FX_RATES)) {
+                CsvSink fxSink = CsvSink.open(outDir, LandingFile.FX_RATES);
+                CsvSink surveySink = CsvSink.open(outDir, LandingFile.SURVEY_RESPONSES)) {
             EntityWriter writer = new EntityWriter(window, accountSink, dealSink, subscriptionSink, ticketSink,
                     handoffSink);
             for (int i = 0; i < accounts; i++) {
@@ -58,6 +59,13 @@ public final class LandingGenerator {
                 List<DealRow> deals = life.deals();
                 List<TicketRow> tickets = TicketGenerator.generate(account, life, window, r);
                 writer.write(account, life.rows(), deals, tickets, r);
+                // why: surveys draw from their own stream (keys -3, -4, ... next to reference data's -1 and -2), so
+                // adding them left every other file byte-identical for a given seed
+                for (SurveyRow survey : SurveyGenerator.generate(account, life, tickets, window, Rand.stream(seed, -3L - i))) {
+                    surveySink.row(Fmt.id('R', surveySink.rows() + 1, 6), account.id(), survey.respondentEmail(),
+                            survey.survey(), Integer.toString(survey.score()), Fmt.timestamp(survey.respondedSec()),
+                            Fmt.timestamp(survey.respondedSec()));
+                }
             }
             ReferenceData.writeSpend(spendSink, window, accounts, Rand.stream(seed, -1));
             ReferenceData.writeFx(fxSink, window, Rand.stream(seed, -2));
@@ -68,6 +76,7 @@ public final class LandingGenerator {
             rows.put(LandingFile.HANDOFFS.entity(), handoffSink.rows());
             rows.put(LandingFile.SPEND.entity(), spendSink.rows());
             rows.put(LandingFile.FX_RATES.entity(), fxSink.rows());
+            rows.put(LandingFile.SURVEY_RESPONSES.entity(), surveySink.rows());
         }
         return new GenerationSummary(rows);
     }

@@ -57,6 +57,7 @@ class LandingGeneratorTests {
                 + "communication_log,notes_for_cs");
         HEADERS.put("spend", "month,channel,category,amount,currency");
         HEADERS.put("fx_rates", "date,currency,rate_to_reporting");
+        HEADERS.put("survey_responses", "response_id,account_id,respondent_email,survey,score,responded_at,updated_at");
     }
 
     private static final Map<String, List<String>> REQUIRED = Map.of(
@@ -70,7 +71,9 @@ class LandingGeneratorTests {
                     "requester_email", "updated_at"),
             "handoffs", List.of("deal_id", "account_id", "handed_off_at", "sales_owner", "csm_owner"),
             "spend", List.of("month", "channel", "category", "amount", "currency"),
-            "fx_rates", List.of("date", "currency", "rate_to_reporting"));
+            "fx_rates", List.of("date", "currency", "rate_to_reporting"),
+            "survey_responses", List.of("response_id", "account_id", "respondent_email", "survey", "score",
+                    "responded_at", "updated_at"));
 
     private static final Pattern TIMESTAMP = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z");
     private static final Pattern MONEY = Pattern.compile("\\d+\\.\\d{2}");
@@ -145,6 +148,7 @@ class LandingGeneratorTests {
         assertIds("subscriptions", "subscription_id", "S\\d{6,}");
         assertIds("tickets", "ticket_id", "T\\d{6,}");
         assertIds("handoffs", "deal_id", "D\\d{6,}");
+        assertIds("survey_responses", "response_id", "R\\d{6,}");
         Set<String> accountIds = column("accounts", "account_id");
         for (String entity : List.of("deals", "subscriptions", "tickets", "handoffs")) {
             assertThat(accountIds).as(entity).containsAll(column(entity, "account_id"));
@@ -320,6 +324,54 @@ class LandingGeneratorTests {
         }
         assertThat(handoffs).anyMatch(h -> items.stream().anyMatch(i -> h.get(i).contains("\"")));
         assertThat(handoffs).anyMatch(h -> items.stream().anyMatch(i -> h.get(i).contains(",")));
+    }
+
+    @Test
+    void surveyResponsesComeInRealisticProportionsAndNpsForeshadowsChurn() {
+        List<CSVRecord> surveys = data.get("survey_responses");
+        for (CSVRecord s : surveys) {
+            assertInWindow(s.get("responded_at"));
+            assertThat(s.get("updated_at")).isEqualTo(s.get("responded_at"));
+            assertThat(s.get("respondent_email")).matches("[a-z]+\\.[a-z]+@[a-z]+\\.example");
+            int score = Integer.parseInt(s.get("score"));
+            assertThat(s.get("survey")).isIn("nps", "ces");
+            assertThat(score).isBetween("nps".equals(s.get("survey")) ? 0 : 1, "nps".equals(s.get("survey")) ? 10 : 7);
+        }
+        List<CSVRecord> nps = surveys.stream().filter(s -> "nps".equals(s.get("survey"))).toList();
+        assertThat(surveys).anyMatch(s -> "ces".equals(s.get("survey")));
+
+        // ~30% of the accounts paying in the middle of a quarter (its second month's 15th; sends are spread over the
+        // quarter) answer that quarter; a late answer may fall in the next quarter, so at most two per calendar quarter
+        Map<String, List<CSVRecord>> chains = chains();
+        long payingAccountQuarters = 0;
+        for (int q = 0; q < MONTHS / 3; q++) {
+            LocalDate census = START.plusMonths(3L * q + 1).atDay(15);
+            payingAccountQuarters += chains.values().stream().filter(rows -> rows.stream().anyMatch(row ->
+                    !"trial".equals(row.get("status")) && !"paused".equals(row.get("status"))
+                            && !LocalDate.parse(row.get("start_date")).isAfter(census)
+                            && (row.get("end_date").isEmpty() || LocalDate.parse(row.get("end_date")).isAfter(census)))).count();
+        }
+        assertThat(nps.size() / (double) payingAccountQuarters).isBetween(0.22, 0.38);
+        Map<String, Long> perAccountQuarter = nps.stream().collect(Collectors.groupingBy(s -> s.get("account_id") + " "
+                + YearMonth.from(LocalDate.parse(s.get("responded_at").substring(0, 10))).getYear() + "Q"
+                + ((YearMonth.from(LocalDate.parse(s.get("responded_at").substring(0, 10))).getMonthValue() - 1) / 3),
+                Collectors.counting()));
+        assertThat(perAccountQuarter.values()).allMatch(n -> n <= 2);
+
+        // detractors are far more common among responses followed by a cancellation within six months
+        Map<Boolean, List<CSVRecord>> byOutcome = nps.stream().collect(Collectors.partitioningBy(s -> {
+            LocalDate day = LocalDate.parse(s.get("responded_at").substring(0, 10));
+            return chains.get(s.get("account_id")).stream().anyMatch(row -> "canceled".equals(row.get("status"))
+                    && !row.get("end_date").isEmpty() && LocalDate.parse(row.get("end_date")).isAfter(day)
+                    && !LocalDate.parse(row.get("end_date")).isAfter(day.plusDays(182)));
+        }));
+        assertThat(byOutcome.get(true)).isNotEmpty();
+        assertThat(detractorShare(byOutcome.get(true))).isGreaterThan(detractorShare(byOutcome.get(false)) + 0.25);
+        assertThat(detractorShare(byOutcome.get(false))).isBetween(0.05, 0.30);
+    }
+
+    private static double detractorShare(List<CSVRecord> responses) {
+        return responses.stream().filter(s -> Integer.parseInt(s.get("score")) <= 6).count() / (double) responses.size();
     }
 
     @Test
