@@ -45,7 +45,7 @@ class GeneratedNightFunctionalTests {
         List<Map<String, Object>> reconciliation = published.rows(
                 "select entity, sum(rows_read) as rows_read, sum(rows_loaded) as rows_loaded, sum(rows_quarantined) as rows_quarantined "
                         + "from load_reconciliation group by entity");
-        assertThat(reconciliation).hasSize(7);
+        assertThat(reconciliation).hasSize(8);
         for (Map<String, Object> entity : reconciliation) {
             long read = ((Number) entity.get("rows_read")).longValue();
             assertThat(read).as("rows read of %s", entity.get("entity"))
