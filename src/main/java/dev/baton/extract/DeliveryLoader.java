@@ -32,9 +32,12 @@ final class DeliveryLoader {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryLoader.class);
 
-    /** Counts for one delivery; {@code firstProblems} names the first quarantined lines for error messages. */
+    /**
+     * Counts for one delivery; {@code firstProblems} names the first quarantined lines for error messages,
+     * {@code columns} its columns the contract does not know and the optional ones it lacks.
+     */
     record Delivery(String entity, String sourceFile, long rowsRead, long rowsLoaded, long rowsUpdated,
-            long rowsUnchanged, long rowsQuarantined, List<String> firstProblems) {
+            long rowsUnchanged, long rowsQuarantined, List<String> firstProblems, ColumnCheck columns) {
     }
 
     private static final String ACCOUNT = "account_id";
@@ -81,9 +84,11 @@ final class DeliveryLoader {
             keyedHash.install(connection);
         }
         LineSpans spans;
+        ColumnCheck columns;
         try (Statement statement = connection.createStatement()) {
             Map<String, String> header = headerColumns(statement, incoming, contract, sourceFile);
             requireColumns(contract, header, sourceFile);
+            columns = ColumnCheck.of(contract, header, statement, incoming, sourceFile);
             requireKeyForPersonalData(statement, contract, header, sourceFile, incoming);
             spans = LineSpans.find(statement, contract, header, incoming, sourceFile.toLowerCase(Locale.ROOT).endsWith(".csv"));
             statement.execute(typedSelect(contract, header, incoming));
@@ -111,8 +116,8 @@ final class DeliveryLoader {
                     + " updated, " + unchanged + " unchanged and " + quarantined + " quarantined; a row would be lost");
         }
         try (PreparedStatement insert = connection.prepareStatement("insert into load_reconciliation"
-                + " (run_date, entity, source_file, rows_read, rows_loaded, rows_quarantined, rows_updated, rows_unchanged)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " (run_date, entity, source_file, rows_read, rows_loaded, rows_quarantined, rows_updated, rows_unchanged,"
+                + " unknown_columns, missing_columns) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setObject(1, runDate);
             insert.setString(2, contract.entity());
             insert.setString(3, sourceFile);
@@ -121,10 +126,12 @@ final class DeliveryLoader {
             insert.setLong(6, quarantined);
             insert.setLong(7, updated);
             insert.setLong(8, unchanged);
+            insert.setString(9, ColumnCheck.stored(columns.unknown()));
+            insert.setString(10, ColumnCheck.stored(columns.missing()));
             insert.executeUpdate();
         }
         Delivery delivery = new Delivery(contract.entity(), sourceFile, read, loaded, updated, unchanged, quarantined,
-                firstProblems(contract.entity(), sourceFile));
+                firstProblems(contract.entity(), sourceFile), columns);
         laps.lap("reconcile");
         log.info("load {} {}: {}", contract.entity(), sourceFile, laps);
         return delivery;

@@ -1,10 +1,12 @@
 package dev.baton.extract;
 
 import java.sql.Connection;
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.baton.jobs.JobDefinition.StepDefinition;
 import dev.baton.jobs.RunParameters;
+import dev.baton.jobs.RunWarnings;
 import dev.baton.jobs.StepKind;
 import dev.baton.warehouse.BatonProperties;
 import dev.baton.warehouse.BuildFiles;
@@ -79,10 +81,25 @@ class ExtractStepKind implements StepKind {
                 List<DeliveryLoader.Delivery> deliveries = jdbc != null ? extraction.jdbc(jdbc, System::getenv)
                         : mapping != null ? extraction.mapping(mapping, run.landing())
                         : extraction.landing(entities, run.landing());
+                List<String> notes = new ArrayList<>();
                 if (!extraction.unclaimed().isEmpty()) {
-                    chunkContext.getStepContext().getStepExecution().getExecutionContext().putString(SUMMARY_NOTE,
-                            "landing files no entity claims, not read: " + String.join(", ", extraction.unclaimed()));
+                    notes.add("landing files no entity claims, not read: " + String.join(", ", extraction.unclaimed()));
                 }
+                List<String> warnings = new ArrayList<>();
+                for (DeliveryLoader.Delivery delivery : deliveries) {
+                    String columns = delivery.columns().note(delivery.sourceFile());
+                    if (!columns.isEmpty()) {
+                        notes.add(columns);
+                    }
+                    warnings.addAll(delivery.columns().warnings());
+                }
+                if (!notes.isEmpty()) {
+                    chunkContext.getStepContext().getStepExecution().getExecutionContext().putString(SUMMARY_NOTE,
+                            String.join("; ", notes));
+                }
+                warnings.forEach(warning -> log.warn("extract: {}", warning));
+                // A warning, not a failure: the column may be empty on purpose; the summary says which and why.
+                RunWarnings.set(chunkContext, warnings);
                 for (DeliveryLoader.Delivery delivery : deliveries) {
                     // Batch's own counters mirror the reconciliation: written = loaded + updated, filtered = quarantined.
                     contribution.incrementWriteCount(delivery.rowsLoaded() + delivery.rowsUpdated());

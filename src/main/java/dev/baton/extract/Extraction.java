@@ -223,13 +223,15 @@ final class Extraction {
     private DeliveryLoader.Delivery loadedBefore(LandingContract contract, String sourceFile, String checksum) throws SQLException {
         long rowsRead;
         String earlierArchive;
+        ColumnCheck columns;
+        // the same bytes have the same columns: the earlier night's lists hold (its warning, if any, was given then)
         try (PreparedStatement query = connection.prepareStatement("""
-                select ledger.rows_read, ledger.archive_path from load_ledger ledger
+                select ledger.rows_read, ledger.archive_path, reconciliation.unknown_columns, reconciliation.missing_columns
+                from load_ledger ledger inner join load_reconciliation reconciliation
+                  on reconciliation.run_date = ledger.run_date and reconciliation.entity = ledger.entity
+                    and reconciliation.source_file = ledger.source_file and reconciliation.rows_quarantined = 0
+                    and reconciliation.rows_read = ledger.rows_read
                 where ledger.entity = ? and ledger.source_file = ? and ledger.checksum = ?
-                  and exists (select 1 from load_reconciliation reconciliation
-                      where reconciliation.run_date = ledger.run_date and reconciliation.entity = ledger.entity
-                        and reconciliation.source_file = ledger.source_file and reconciliation.rows_quarantined = 0
-                        and reconciliation.rows_read = ledger.rows_read)
                 order by ledger.run_date desc limit 1""")) {
             query.setString(1, contract.entity());
             query.setString(2, sourceFile);
@@ -240,6 +242,7 @@ final class Extraction {
                 }
                 rowsRead = rows.getLong(1);
                 earlierArchive = rows.getString(2);
+                columns = new ColumnCheck(ColumnCheck.parse(rows.getString(3)), ColumnCheck.parse(rows.getString(4)), List.of());
             }
         }
         Path archive = null;
@@ -263,18 +266,20 @@ final class Extraction {
         }
         forgetEarlierAttempt(contract.entity(), sourceFile);
         try (PreparedStatement insert = connection.prepareStatement("insert into load_reconciliation"
-                + " (run_date, entity, source_file, rows_read, rows_loaded, rows_quarantined, rows_updated, rows_unchanged)"
-                + " values (?, ?, ?, ?, 0, 0, 0, ?)")) {
+                + " (run_date, entity, source_file, rows_read, rows_loaded, rows_quarantined, rows_updated, rows_unchanged,"
+                + " unknown_columns, missing_columns) values (?, ?, ?, ?, 0, 0, 0, ?, ?, ?)")) {
             insert.setObject(1, runDate);
             insert.setString(2, contract.entity());
             insert.setString(3, sourceFile);
             insert.setLong(4, rowsRead);
             insert.setLong(5, rowsRead);
+            insert.setString(6, ColumnCheck.stored(columns.unknown()));
+            insert.setString(7, ColumnCheck.stored(columns.missing()));
             insert.executeUpdate();
         }
         ledger(contract, sourceFile, checksum, rowsRead, archive);
         connection.commit();
-        return new DeliveryLoader.Delivery(contract.entity(), sourceFile, rowsRead, 0, 0, rowsRead, 0, List.of());
+        return new DeliveryLoader.Delivery(contract.entity(), sourceFile, rowsRead, 0, 0, rowsRead, 0, List.of(), columns);
     }
 
     /**
