@@ -109,7 +109,6 @@ final class Extraction {
             }
             unclaimed = landing.unclaimed();
             warnUnclaimed(folder);
-        warnUnclaimed(folder);
             quarantineUnmappedRejects(mapping);
             List<DeliveryLoader.Delivery> deliveries = new ArrayList<>();
             List<Map.Entry<String, SourceMapping.EntityMapping>> ordered = new ArrayList<>(mapping.deliveries().entrySet());
