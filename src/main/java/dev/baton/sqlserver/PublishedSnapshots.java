@@ -1,5 +1,7 @@
 package dev.baton.sqlserver;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -56,13 +58,27 @@ final class PublishedSnapshots implements AutoCloseable {
     private static final class Instance {
         final String version;
         final Path file;
+        /** The server's own name for the file (a hard link), so no other DuckDB user of this JVM joins its instance. */
+        final Path opened;
         final DuckDBConnection root;
         int leases;
 
-        Instance(String version, Path file, DuckDBConnection root) {
+        Instance(String version, Path file, Path opened, DuckDBConnection root) {
             this.version = version;
             this.file = file;
+            this.opened = opened;
             this.root = root;
+        }
+
+        void close() {
+            closeQuietly(root);
+            if (!opened.equals(file)) {
+                try {
+                    Files.deleteIfExists(opened);
+                } catch (IOException e) {
+                    // left behind: the next server started on this warehouse removes the links of servers no longer running
+                }
+            }
         }
     }
 
@@ -74,6 +90,28 @@ final class PublishedSnapshots implements AutoCloseable {
     PublishedSnapshots(WarehouseLayout layout) {
         this.layout = layout;
         this.versions = new PublishedVersions(layout);
+        removeLinksOfDeadServers();
+    }
+
+    /** A killed server leaves its links behind, and a link keeps a pruned version's bytes on disk. */
+    private void removeLinksOfDeadServers() {
+        Path folder = layout.stateDir().resolve("sql-server");
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        try (var links = Files.list(folder)) {
+            for (Path link : links.toList()) {
+                String name = link.getFileName().toString();
+                int dash = name.indexOf('-');
+                boolean alive = dash > 0 && name.substring(0, dash).chars().allMatch(Character::isDigit)
+                        && ProcessHandle.of(Long.parseLong(name.substring(0, dash))).map(ProcessHandle::isAlive).orElse(false);
+                if (!alive) {
+                    Files.deleteIfExists(link);
+                }
+            }
+        } catch (IOException e) {
+            // only disk space is at stake; the server serves either way
+        }
     }
 
     Lease lease() throws SQLException {
@@ -83,7 +121,13 @@ final class PublishedSnapshots implements AutoCloseable {
         synchronized (this) {
             Instance instance = open.get(file);
             if (instance == null) {
-                instance = new Instance(version.name(), file, openReadOnly(file));
+                Path opened = privateName(file, version.name());
+                try {
+                    instance = new Instance(version.name(), file, opened, openReadOnly(opened));
+                } catch (SQLException | RuntimeException e) {
+                    deleteQuietly(opened, file);
+                    throw e;
+                }
                 open.put(file, instance);
             }
             instance.leases++;
@@ -107,7 +151,7 @@ final class PublishedSnapshots implements AutoCloseable {
         for (Iterator<Instance> it = open.values().iterator(); it.hasNext();) {
             Instance instance = it.next();
             if (instance.leases == 0 && !instance.file.equals(newest)) {
-                closeQuietly(instance.root);
+                instance.close();
                 it.remove();
             }
         }
@@ -161,7 +205,37 @@ final class PublishedSnapshots implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        open.values().forEach(instance -> closeQuietly(instance.root));
+        open.values().forEach(Instance::close);
         open.clear();
+    }
+
+    /**
+     * DuckDB keeps one instance per path in a JVM: a nightly step of {@code serve} (or a test) opening the same
+     * version file would join the server's instance, locked and without external access, and fail to configure its
+     * own connection; and the server would lock an instance a step had opened first. So the server opens a hard link
+     * of its own under {@code state/sql-server/} (a version's file is never written once published). Where no hard
+     * link can be made, it opens the file itself.
+     */
+    private Path privateName(Path file, String version) {
+        Path folder = layout.stateDir().resolve("sql-server");
+        Path link = folder.resolve(ProcessHandle.current().pid() + "-" + version + ".duckdb");
+        try {
+            Files.createDirectories(folder);
+            Files.deleteIfExists(link);
+            Files.createLink(link, file);
+            return link;
+        } catch (IOException | UnsupportedOperationException e) {
+            return file;
+        }
+    }
+
+    private static void deleteQuietly(Path opened, Path file) {
+        if (!opened.equals(file)) {
+            try {
+                Files.deleteIfExists(opened);
+            } catch (IOException e) {
+                // see Instance.close
+            }
+        }
     }
 }

@@ -41,6 +41,9 @@ public final class DuckDbFiles {
 
     private Connection withLimits(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
+            if (joinedLockedInstance(statement)) {
+                return connection;
+            }
             // Only the built-in extensions exist offline; never let DuckDB try to download one.
             statement.execute("set autoinstall_known_extensions = false");
             statement.execute("set autoload_known_extensions = false");
@@ -78,8 +81,22 @@ public final class DuckDbFiles {
     public static Connection openReadOnly(Path file) throws SQLException {
         Connection connection = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath() + ";access_mode=READ_ONLY");
         try (Statement statement = connection.createStatement()) {
-            statement.execute("set TimeZone = 'UTC'");
+            if (!joinedLockedInstance(statement)) {
+                statement.execute("set TimeZone = 'UTC'");
+            }
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
         }
         return connection;
+    }
+
+    /**
+     * A connection to a file this process already has open joins that file's instance. When the instance is the
+     * sql-server's (serve hosting it, or a test), its configuration is locked, read-only, UTC and without external
+     * access: nothing may be set on it, and nothing needs to be.
+     */
+    private static boolean joinedLockedInstance(Statement statement) throws SQLException {
+        return "true".equalsIgnoreCase(setting(statement, "lock_configuration"));
     }
 }
