@@ -67,8 +67,10 @@ final class BenchCommand implements Callable<Integer> {
         }
         YearMonth start = YearMonth.of(2021, 1);
         // the incremental night is the next day of the same month, as on most nights; the first night of a month
-        // adds a month to every account and rebuilds the per-account models whole
-        LocalDate incrementalDate = start.plusMonths(months - 1L).atEndOfMonth();
+        // adds a month to every account and rebuilds the per-account models whole, and so does the night a new fx
+        // rate is dated (the run month is valued on the run date; the generator dates rates on month ends), so the
+        // two nights are the month's last-but-two and last-but-one days
+        LocalDate incrementalDate = start.plusMonths(months - 1L).atEndOfMonth().minusDays(1);
         LocalDate fullDate = incrementalDate.minusDays(1);
         Path landing = folder.resolve("landing").resolve(accounts + "x" + months + "-seed" + seed);
         Path pipeline = folder.resolve("pipeline");
