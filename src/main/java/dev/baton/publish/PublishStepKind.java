@@ -137,7 +137,8 @@ class PublishStepKind implements StepKind {
         List<Version> removed = versions.prune(settings.keepVersions());
         log.info("run date {} was already published as version {} by this run, whose process died before recording it;"
                 + " finished ({}; {} old versions removed)", run.runDate(), version.name(),
-                isCurrent ? "still current" : "rolled back from since, left so", removed.size());
+                isCurrent ? "still current" : versions.wasPublished(version) ? "rolled back from since, left so" : "kept, not published",
+                removed.size());
     }
 
     private void publish(RunParameters run, WarehouseLayout layout, PublishedVersions versions, Path buildFile, ModelCatalog models,

@@ -27,7 +27,8 @@ import dev.baton.warehouse.WarehouseLayout;
  * of older versions stay on disk until they fall out of the last N kept versions.
  *
  * <p>A version counts once the names were switched to it (a {@code .switched} marker written after the switch, or
- * being the published version right now). A publish that died earlier leaves debris — an {@code .incoming-*} folder
+ * being the published version right now), or once it was complete and deliberately kept without a switch (a
+ * {@code .kept} marker: a night older than the published one, which rollback passes over). A publish that died earlier leaves debris — an {@code .incoming-*} folder
  * or a version folder never switched to — which is never listed or rolled back to, and which the next publish deletes.
  * Callers that change the versions hold the {@link PublishLock}.
  */
@@ -271,9 +272,7 @@ public final class PublishedVersions {
      * (an older night of a backfill) is passed over.
      */
     public Version rollback() throws IOException {
-        Optional<Version> now = current();
-        List<Version> versions = list().stream()
-                .filter(version -> wasPublished(version) || now.filter(version::equals).isPresent()).toList();
+        List<Version> versions = list().stream().filter(this::wasPublished).toList();
         Version current = current().orElseThrow(() -> new IllegalArgumentException(
                 "The published warehouse in " + layout.root() + " is none of the kept versions; nothing to roll back to"));
         int index = versions.indexOf(current);
