@@ -28,8 +28,9 @@ import dev.baton.warehouse.WarehouseLayout;
  *
  * <p>A version counts once the names were switched to it (a {@code .switched} marker written after the switch, or
  * being the published version right now), or once it was complete and deliberately kept without a switch (a
- * {@code .kept} marker: a night older than the published one, which rollback passes over). A publish that died earlier leaves debris — an {@code .incoming-*} folder
- * or a version folder never switched to — which is never listed or rolled back to, and which the next publish deletes.
+ * {@code .kept} marker: a night older than the published one, which rollback passes over). A publish that died
+ * earlier leaves debris — an {@code .incoming-*} folder or a version folder neither switched to nor kept — which is
+ * never listed or rolled back to, and which the next publish deletes.
  * Callers that change the versions hold the {@link PublishLock}.
  */
 public final class PublishedVersions {
