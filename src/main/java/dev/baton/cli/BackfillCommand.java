@@ -38,6 +38,9 @@ final class BackfillCommand implements Callable<Integer> {
     @Option(names = "--landing", description = "Landing folder with <entity>*.csv files (default: generated sample data).")
     Path landing;
 
+    @Option(names = "--publish-older", description = "Publish the night even when the published one has a later run date "
+            + "(default: an older night is built, audited and kept under versions/, not published).")
+    boolean publishOlder;
 
     @Override
     public Integer call() throws Exception {
@@ -65,7 +68,7 @@ final class BackfillCommand implements Callable<Integer> {
                     System.out.println("skipped " + date + ": already completed");
                     continue;
                 }
-                JobRunner.Outcome outcome = runner.run(job, date, landingFolder, rerun);
+                JobRunner.Outcome outcome = runner.run(job, date, landingFolder, rerun, publishOlder);
                 if (outcome.succeeded()) {
                     ran++;
                     System.out.println(outcome.message());

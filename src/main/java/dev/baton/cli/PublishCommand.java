@@ -67,7 +67,8 @@ final class PublishCommand implements Callable<Integer> {
         Optional<Version> current = versions.current();
         for (Version version : versions.list()) {
             boolean isCurrent = current.isPresent() && current.get().equals(version);
-            System.out.println((isCurrent ? "* " : "  ") + version.name() + "  run date " + version.runDate());
+            System.out.println((isCurrent ? "* " : "  ") + version.name() + "  run date " + version.runDate()
+                    + (isCurrent || versions.wasPublished(version) ? "" : "  (kept, not published: older than the published night)"));
         }
         return BatonCli.OK;
     }

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 
 import dev.baton.generate.LandingGenerator;
 import dev.baton.jobs.JobRunner;
+import dev.baton.publish.PublishedVersions;
 import dev.baton.warehouse.WarehouseLayout;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
@@ -44,6 +45,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--rerun", description = "Run a completed date again, as its next attempt (default: refuse).")
     boolean rerun;
 
+    @Option(names = "--publish-older", description = "Publish the night even when the published one has a later run date "
+            + "(default: an older night is built, audited and kept under versions/, not published).")
+    boolean publishOlder;
 
     @Override
     public Integer call() throws Exception {
@@ -56,15 +60,22 @@ final class RunCommand implements Callable<Integer> {
         RunContextOptions.refuseWhileRunning(layout, job);
         Path landingFolder = landing != null ? landing : sampleLanding(layout, date);
         try (ConfigurableApplicationContext context = options.start(layout)) {
-            JobRunner.Outcome outcome = context.getBean(JobRunner.class).run(job, date, landingFolder, rerun);
+            JobRunner.Outcome outcome = context.getBean(JobRunner.class).run(job, date, landingFolder, rerun, publishOlder);
             if (outcome.succeeded()) {
                 System.out.println(outcome.message());
-                System.out.println("Published " + layout.publishedFile());
+                if (!heldBack(layout, date)) {
+                    System.out.println("Published " + layout.publishedFile());
+                }
                 return BatonCli.OK;
             }
             System.err.println("baton: " + outcome.message());
             return outcome.refused() ? BatonCli.USAGE : BatonCli.JOB_FAILED;
         }
+    }
+
+    /** Whether the published night is later than the one just run: its publish kept it as a version only. */
+    private static boolean heldBack(WarehouseLayout layout, LocalDate date) {
+        return new PublishedVersions(layout).current().filter(version -> version.runDate().isAfter(date)).isPresent();
     }
 
     /** The sample for a run today. */

@@ -85,6 +85,14 @@ public class JobRunner {
      *     refused
      */
     public Outcome run(String jobName, LocalDate runDate, Path landing, boolean rerun) {
+        return run(jobName, runDate, landing, rerun, false);
+    }
+
+    /**
+     * @param publishOlder publish the night even when the published version has a later run date (a backfill's
+     *     nights are otherwise built, audited and kept as versions without replacing it)
+     */
+    public Outcome run(String jobName, LocalDate runDate, Path landing, boolean rerun, boolean publishOlder) {
         catalog.definition(jobName);
         Optional<RunLock> lock = RunLock.tryAcquire(layout.stateDir(), jobName, runDate);
         if (lock.isEmpty()) {
@@ -93,7 +101,7 @@ public class JobRunner {
         }
         try (RunLock held = lock.get()) {
             recovery.recoverOrphans(jobName);
-            Outcome outcome = runLocked(jobName, runDate, landing, rerun, held);
+            Outcome outcome = runLocked(new RunParameters(jobName, runDate, landing).withPublishOlder(publishOlder), rerun, held);
             if (!outcome.refused()) {
                 events.publishEvent(new RunEvents.RunFinished(jobName, runDate, outcome.succeeded(), outcome.message()));
             }
@@ -101,8 +109,9 @@ public class JobRunner {
         }
     }
 
-    private Outcome runLocked(String jobName, LocalDate runDate, Path landing, boolean rerun, RunLock lock) {
-        RunParameters parameters = new RunParameters(jobName, runDate, landing);
+    private Outcome runLocked(RunParameters parameters, boolean rerun, RunLock lock) {
+        String jobName = parameters.jobName();
+        LocalDate runDate = parameters.runDate();
         List<JobExecution> attempts = history.attempts(jobName, runDate);
         if (!attempts.isEmpty()) {
             JobExecution latest = attempts.get(attempts.size() - 1);

@@ -49,12 +49,16 @@ import org.springframework.stereotype.Component;
  * at it ({@link PublishedNames}). A restart after the switch finds its version by the run it records. Nothing
  * a reader has open is written to, so readers keep their snapshot and are never blocked; a run that fails before
  * the renames leaves the published warehouse as it was. The last {@code baton.publish.keep-versions} versions
- * are kept for {@code baton publish --rollback}.
+ * are kept for {@code baton publish --rollback}. A night older than the published one (a backfill) is exported and
+ * kept as a version but not switched to unless the run says {@code --publish-older}: a backfill must not move
+ * readers back in time.
  */
 @Component
 class PublishStepKind implements StepKind {
 
     private static final Logger log = LoggerFactory.getLogger(PublishStepKind.class);
+    /** Read by the job runner onto the run's one-line summary. */
+    private static final String SUMMARY_NOTE = "baton.summary-note";
 
     private final ProjectFiles projectFiles;
     private final BuildFiles buildFiles;
@@ -102,7 +106,7 @@ class PublishStepKind implements StepKind {
                     Duration.ofMinutes(1))) {
                 Optional<Version> done = versions.publishedBy(runOf(run));
                 if (done.isPresent()) {
-                    finishPublished(run, versions, done.get());
+                    finishPublished(run, versions, done.get(), contribution);
                 } else {
                     publish(run, layout, versions, buildFile, models, tables, partitionBy, reportingLayers, contribution);
                 }
@@ -121,16 +125,20 @@ class PublishStepKind implements StepKind {
      * happened. What came after the switch is done again (each part is idempotent); a version rolled back from since
      * is left rolled back.
      */
-    private void finishPublished(RunParameters run, PublishedVersions versions, Version version) throws IOException {
+    private void finishPublished(RunParameters run, PublishedVersions versions, Version version, StepContribution contribution)
+            throws IOException {
         boolean isCurrent = versions.current().filter(version::equals).isPresent();
         if (isCurrent) {
             versions.switchTo(version);
+        } else if (!versions.wasPublished(version)) {
+            versions.current().ifPresent(current -> note(contribution, heldBack(run, current, version)));
         }
         buildFiles.remove(run.jobName(), run.runDate());
         List<Version> removed = versions.prune(settings.keepVersions());
         log.info("run date {} was already published as version {} by this run, whose process died before recording it;"
                 + " finished ({}; {} old versions removed)", run.runDate(), version.name(),
-                isCurrent ? "still current" : "rolled back from since, left so", removed.size());
+                isCurrent ? "still current" : versions.wasPublished(version) ? "rolled back from since, left so" : "kept, not published",
+                removed.size());
     }
 
     private void publish(RunParameters run, WarehouseLayout layout, PublishedVersions versions, Path buildFile, ModelCatalog models,
@@ -145,6 +153,7 @@ class PublishStepKind implements StepKind {
         List<TableEntry> exported = new ArrayList<>();
         List<String> reportingViews;
         Optional<Version> last = versions.current();
+        Optional<Version> newer = last.filter(published -> published.runDate().isAfter(run.runDate()) && !run.publishOlder());
         // another job's publish or a rollback since the build began: its unchanged tables are not this version's
         boolean builtOnLast = last.isPresent() && buildFiles.startedFromPublished(run.jobName(), run.runDate());
         Map<String, TableEntry> lastExport = builtOnLast ? exportedTables(last.get()) : Map.of();
@@ -183,6 +192,10 @@ class PublishStepKind implements StepKind {
         CrashPoint.reached("after-version-renamed");
         new Manifest(version.name(), run.runDate(), Instant.now(), exported).writeTo(version.parquet());
         ReportingCatalog.build(duckDb, version.folder(), exported, reportingViews);
+        if (newer.isPresent()) {
+            keep(run, versions, version, newer.get(), contribution);
+            return;
+        }
         versions.switchTo(version);
         CrashPoint.reached("after-switch");
         buildFiles.remove(run.jobName(), run.runDate());
@@ -191,6 +204,26 @@ class PublishStepKind implements StepKind {
         log.info("published {} as version {} for run date {} ({} Parquet tables, {} of them unchanged and linked from version {};"
                 + " {} old versions removed)", layout.publishedFile(), version.name(), run.runDate(), exported.size(), linked,
                 last.map(Version::name).orElse("-"), removed.size());
+    }
+
+    /** The older night's version stays under versions/, complete, while the published names keep the newer night. */
+    private void keep(RunParameters run, PublishedVersions versions, Version version, Version published, StepContribution contribution)
+            throws IOException {
+        versions.keep(version);
+        buildFiles.remove(run.jobName(), run.runDate());
+        List<Version> removed = versions.prune(settings.keepVersions());
+        String note = heldBack(run, published, version);
+        note(contribution, note);
+        log.info("{} ({} old versions removed)", note, removed.size());
+    }
+
+    private static String heldBack(RunParameters run, Version published, Version kept) {
+        return "run date " + run.runDate() + " is older than the published " + published.runDate() + ": kept as version "
+                + kept.name() + ", not published; run it again with --rerun --publish-older to publish it";
+    }
+
+    private static void note(StepContribution contribution, String note) {
+        contribution.getStepExecution().getExecutionContext().putString(SUMMARY_NOTE, note);
     }
 
     /** What the published version exported, by table; nothing when its manifest cannot be read. */

@@ -27,8 +27,10 @@ import dev.baton.warehouse.WarehouseLayout;
  * of older versions stay on disk until they fall out of the last N kept versions.
  *
  * <p>A version counts once the names were switched to it (a {@code .switched} marker written after the switch, or
- * being the published version right now). A publish that died earlier leaves debris — an {@code .incoming-*} folder
- * or a version folder never switched to — which is never listed or rolled back to, and which the next publish deletes.
+ * being the published version right now), or once it was complete and deliberately kept without a switch (a
+ * {@code .kept} marker: a night older than the published one, which rollback passes over). A publish that died
+ * earlier leaves debris — an {@code .incoming-*} folder or a version folder neither switched to nor kept — which is
+ * never listed or rolled back to, and which the next publish deletes.
  * Callers that change the versions hold the {@link PublishLock}.
  */
 public final class PublishedVersions {
@@ -40,6 +42,11 @@ public final class PublishedVersions {
     public static final String REPORT = "report";
     /** Written into a version folder once the published names point at it: only then was it ever published. */
     static final String SWITCHED = ".switched";
+    /**
+     * Written into a complete version folder that was deliberately not switched to: a night older than the published
+     * one (a backfill), built and kept but not published unless asked ({@code --publish-older}).
+     */
+    static final String KEPT = ".kept";
     private static final String INCOMING = ".incoming-";
     /** Written into a version folder before it becomes a version: the run it came from. */
     static final String RUN = ".run";
@@ -87,8 +94,8 @@ public final class PublishedVersions {
         }
         List<Version> versions = new ArrayList<>();
         for (Version version : folders()) {
-            if (Files.isRegularFile(version.database())
-                    && (Files.exists(version.folder().resolve(SWITCHED)) || isCurrentLink(version) || isPublished(version))) {
+            if (Files.isRegularFile(version.database()) && (Files.exists(version.folder().resolve(KEPT))
+                    || Files.exists(version.folder().resolve(SWITCHED)) || isCurrentLink(version) || isPublished(version))) {
                 versions.add(version);
             }
         }
@@ -113,6 +120,16 @@ public final class PublishedVersions {
         }
         versions.sort(Comparator.comparingInt(Version::sequence));
         return versions;
+    }
+
+    /** Whether the published names ever pointed at this version (a kept backfill night's never did). */
+    public boolean wasPublished(Version version) {
+        return Files.exists(version.folder().resolve(SWITCHED)) || isCurrentLink(version) || isPublished(version);
+    }
+
+    /** Marks a complete version folder as kept though not published; until then it is debris a later publish deletes. */
+    void keep(Version version) throws IOException {
+        Files.writeString(version.folder().resolve(KEPT), java.time.Instant.now() + "\n");
     }
 
     private boolean isPublished(Version version) {
@@ -229,14 +246,19 @@ public final class PublishedVersions {
         Files.move(next, link, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
-    /** Keeps the newest {@code keep} versions and always the current one; returns the versions removed. */
+    /**
+     * Keeps the newest {@code keep} versions and always the current one and the newest night's (the latest run date,
+     * however many backfilled older nights were kept after it); returns the versions removed.
+     */
     List<Version> prune(int keep) throws IOException {
         List<Version> versions = list();
         Optional<Version> current = current();
+        Optional<Version> newestNight = versions.stream()
+                .max(Comparator.comparing(Version::runDate).thenComparingInt(Version::sequence));
         List<Version> removed = new ArrayList<>();
         for (int i = 0; i < versions.size() - Math.max(keep, 1); i++) {
             Version version = versions.get(i);
-            if (current.isPresent() && current.get().equals(version)) {
+            if (current.filter(version::equals).isPresent() || newestNight.filter(version::equals).isPresent()) {
                 continue;
             }
             // Linux keeps an unlinked file readable for whoever still has it open, so a slow reader is not cut off.
@@ -246,9 +268,12 @@ public final class PublishedVersions {
         return removed;
     }
 
-    /** Points the published names at the version before the current one. */
+    /**
+     * Points the published names at the version published before the current one; a version kept but never published
+     * (an older night of a backfill) is passed over.
+     */
     public Version rollback() throws IOException {
-        List<Version> versions = list();
+        List<Version> versions = list().stream().filter(this::wasPublished).toList();
         Version current = current().orElseThrow(() -> new IllegalArgumentException(
                 "The published warehouse in " + layout.root() + " is none of the kept versions; nothing to roll back to"));
         int index = versions.indexOf(current);

@@ -44,7 +44,9 @@ class RunIdentityFunctionalTests {
 
         // when a completed date is run again without and with --rerun
         Scenarios.Captured refused = baton("run", "--run-date", "2024-04-14", "--landing", landing.toString());
-        Scenarios.Captured rerun = baton("run", "--run-date", "2024-04-14", "--landing", landing.toString(), "--rerun");
+        // (2024-04-14 is older than the published 2024-04-15: only --publish-older publishes it)
+        Scenarios.Captured rerun = baton("run", "--run-date", "2024-04-14", "--landing", landing.toString(), "--rerun",
+                "--publish-older");
 
         // then the first is refused with one line, the second is attempt 1 of the same business date
         assertThat(refused.exitCode()).isEqualTo(2);
