@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.InterruptedIOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -39,21 +40,61 @@ final class Shell {
               .help                 this text
               .quit                 leave (end of input does too)""";
 
+    /** Where lines come from: a plain stream, or a terminal with line editing ({@link ShellTerminal}). */
+    interface LineSource {
+        /**
+         * Returns the next line, null at the end of input; throws {@link InterruptedIOException} when the user
+         * cleared the input with Ctrl-C.
+         */
+        String read(String prompt) throws IOException;
+    }
+
     private final Path database;
-    private final BufferedReader in;
+    private final LineSource in;
     private final PrintStream out;
     private final PrintStream err;
     private final boolean interactive;
     private Format format;
     private int failures;
+    private volatile Statement running;
 
     Shell(Path database, Format format, InputStream in, PrintStream out, PrintStream err, boolean interactive) {
+        this(database, format, plain(in, out, interactive), out, err, interactive);
+    }
+
+    Shell(Path database, Format format, LineSource in, PrintStream out, PrintStream err, boolean interactive) {
         this.database = database;
         this.format = format;
-        this.in = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        this.in = in;
         this.out = out;
         this.err = err;
         this.interactive = interactive;
+    }
+
+    private static LineSource plain(InputStream stream, PrintStream out, boolean interactive) {
+        BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8));
+        return prompt -> {
+            if (interactive) {
+                out.print(prompt);
+                out.flush();
+            }
+            return reader.readLine();
+        };
+    }
+
+    /**
+     * Cancels the statement running now, if any (Ctrl-C at a terminal; called from another thread). The statement
+     * fails with DuckDB's interrupt error and the shell goes on.
+     */
+    void cancel() {
+        Statement statement = running;
+        if (statement != null) {
+            try {
+                statement.cancel();
+            } catch (SQLException e) {
+                err.println("Error: could not cancel: " + e.getMessage());
+            }
+        }
     }
 
     /** Runs until {@code .quit} or the end of input; returns how many statements or commands failed. */
@@ -63,12 +104,20 @@ final class Shell {
             out.println("baton shell on " + database + " (read-only). .help for help, .quit to leave.");
         }
         while (true) {
-            if (interactive) {
-                out.print(splitter.isEmpty() ? "baton> " : "   ...> ");
-                out.flush();
+            String line;
+            try {
+                line = in.read(splitter.isEmpty() ? "baton> " : "   ...> ");
+            } catch (InterruptedIOException e) {
+                // Ctrl-C at the prompt drops the statement being typed, as psql does.
+                splitter = new StatementSplitter();
+                continue;
             }
-            String line = in.readLine();
             if (line == null) {
+                break;
+            }
+            if (isQuit(line)) {
+                // Even inside an unfinished statement: that statement is dropped, not run.
+                splitter = new StatementSplitter();
                 break;
             }
             if (splitter.isEmpty() && line.strip().startsWith(".")) {
@@ -87,6 +136,11 @@ final class Shell {
         }
         out.flush();
         return failures;
+    }
+
+    private static boolean isQuit(String line) {
+        String word = line.strip();
+        return word.equals(".quit") || word.equals(".exit");
     }
 
     /** Returns false to stop. */
@@ -119,6 +173,7 @@ final class Shell {
 
     private void execute(String sql) {
         try (Connection connection = open(); Statement statement = connection.createStatement()) {
+            running = statement;
             if (statement.execute(sql)) {
                 try (ResultSet rows = statement.getResultSet()) {
                     ResultPrinter.print(Result.of(rows), format, out);
@@ -128,6 +183,8 @@ final class Shell {
             }
         } catch (SQLException | RuntimeException e) {
             fail(e);
+        } finally {
+            running = null;
         }
         out.flush();
     }

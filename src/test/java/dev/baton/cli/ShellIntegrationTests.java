@@ -15,12 +15,16 @@ import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import dev.baton.cli.ResultPrinter.Format;
 import dev.baton.support.Scenarios;
+import org.jline.reader.Candidate;
+import org.jline.reader.Parser;
+import org.jline.reader.impl.DefaultParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,8 +62,9 @@ class ShellIntegrationTests {
         // when the shell reads it from stdin
         Scenarios.Captured shell = withStdin(input, () -> BatonCli.execute("shell", "--warehouse", warehouse.toString()));
 
-        // then every good statement printed its result, in the format chosen at that point
-        assertThat(shell.exitCode()).isZero();
+        // then every good statement printed its result, in the format chosen at that point, and the script's exit
+        // status says that some failed
+        assertThat(shell.exitCode()).isEqualTo(1);
         String expected = String.join("\n",
                 "account_id | name",
                 "-----------+-----",
@@ -138,6 +143,100 @@ class ShellIntegrationTests {
         assertThat(running.get(30, TimeUnit.SECONDS)).isZero();
         assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
         assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("label\nnight 1\nlabel\nnight 2\n");
+    }
+
+    @Test
+    void quitInsideAnUnfinishedStatementQuitsWithoutRunningIt() throws Exception {
+        // given a script that starts a statement, never ends it, and quits
+        createWarehouse(warehouse.resolve("warehouse.duckdb"), "night 1");
+        String input = String.join("\n",
+                "select label",
+                "from night",
+                ".quit",
+                "select 'never printed' as after_quit;",
+                "");
+
+        // when the shell reads it from stdin
+        Scenarios.Captured shell = withStdin(input, () -> BatonCli.execute("shell", "--warehouse", warehouse.toString()));
+
+        // then it quit at .quit: nothing ran, nothing failed, and .quit was not read as part of the statement
+        assertThat(shell.exitCode()).isZero();
+        assertThat(shell.out()).isEmpty();
+        assertThat(shell.err()).isEmpty();
+    }
+
+    @Test
+    void aFailedStatementMakesThePipedScriptExitOneWhileLaterStatementsStillRun() throws Exception {
+        // given a script whose middle statement fails
+        createWarehouse(warehouse.resolve("warehouse.duckdb"), "night 1");
+        String input = "select 1 as a;\nselect * from no_such_table;\nselect 2 as b;\n";
+
+        // when the shell reads it from stdin in CSV
+        Scenarios.Captured shell = withStdin(input,
+                () -> BatonCli.execute("shell", "--warehouse", warehouse.toString(), "--format", "csv"));
+
+        // then the statement after the failure ran, one error line was printed, and the exit status is 1
+        assertThat(shell.out()).isEqualTo("a\n1\nb\n2\n");
+        assertThat(shell.err().lines().toList()).singleElement().asString().startsWith("Error: ").contains("no_such_table");
+        assertThat(shell.exitCode()).isEqualTo(1);
+    }
+
+    @Test
+    void cancelStopsTheRunningStatementAndTheShellGoesOn() throws Exception {
+        // given a shell running a statement that would take minutes (10^11 rows summed)
+        Path published = warehouse.resolve("warehouse.duckdb");
+        createWarehouse(published, "night 1");
+        PipedOutputStream keyboard = new PipedOutputStream();
+        InputStream stdin = new PipedInputStream(keyboard);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Shell shell = new Shell(published, Format.CSV, stdin, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), false);
+        CompletableFuture<Integer> running = CompletableFuture.supplyAsync(() -> {
+            try {
+                return shell.run();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        keyboard.write("select sum(x) as s from range(100000000000) t(x);\n".getBytes(StandardCharsets.UTF_8));
+        keyboard.flush();
+
+        // when Ctrl-C's handler cancels it (repeatedly until it lands: the statement may not have started yet)
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (err.size() == 0 && System.nanoTime() < deadline) {
+            shell.cancel();
+            Thread.sleep(50);
+        }
+        keyboard.write("select label from night;\n".getBytes(StandardCharsets.UTF_8));
+        keyboard.close();
+
+        // then the long statement failed as interrupted, and the next one still ran
+        assertThat(running.get(30, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8).lines().toList()).singleElement().asString()
+                .startsWith("Error: ").containsIgnoringCase("interrupt");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("label\nnight 1\n");
+    }
+
+    @Test
+    void completesTableNamesFromThePublishedWarehouseAndDotCommandsAtTheStart() throws Exception {
+        // given a published warehouse with tables accounts and night and a view named
+        Path published = warehouse.resolve("warehouse.duckdb");
+        createWarehouse(published, "night 1");
+        TableCompleter completer = new TableCompleter(published);
+        DefaultParser parser = new DefaultParser();
+
+        // when Tab is pressed inside a statement, and at the start of a line after '.'
+        List<Candidate> inStatement = new ArrayList<>();
+        completer.complete(null, parser.parse("select * from ni", 16, Parser.ParseContext.COMPLETE), inStatement);
+        List<Candidate> atStart = new ArrayList<>();
+        completer.complete(null, parser.parse(".ta", 3, Parser.ParseContext.COMPLETE), atStart);
+
+        // then the candidates are every table and view (the reader filters by prefix), and the dot commands
+        assertThat(inStatement).extracting(Candidate::value).containsExactly("accounts", "named", "night");
+        assertThat(atStart).extracting(Candidate::value).containsExactly(".tables", ".format", ".help", ".quit", ".exit");
+        // and a missing warehouse gives no candidates rather than an error under the cursor
+        assertThat(new TableCompleter(warehouse.resolve("missing.duckdb")).tableNames()).isEmpty();
     }
 
     @Test
