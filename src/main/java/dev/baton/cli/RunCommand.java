@@ -31,7 +31,8 @@ final class RunCommand implements Callable<Integer> {
     static final int SAMPLE_ACCOUNTS = 300;
     static final int SAMPLE_MONTHS = 36;
     /** In the sample folder: the window it was generated for, so a run in a later month generates it again. */
-    private static final String SAMPLE_WINDOW = "sample-window.txt";
+    /** Beside the sample folder, not in it: a file in the landing folder is a delivery (or an unclaimed file). */
+    private static final String SAMPLE_WINDOW = ".window";
 
     @Option(names = "--job", defaultValue = "nightly", description = "Job from jobs/ (default: ${DEFAULT-VALUE}).")
     String job;
@@ -91,7 +92,7 @@ final class RunCommand implements Callable<Integer> {
         Path folder = layout.sampleLandingDir();
         YearMonth start = YearMonth.from(runDate).minusMonths(SAMPLE_MONTHS - 1L);
         String window = start + " " + SAMPLE_MONTHS + " months, seed " + SAMPLE_SEED + ", " + SAMPLE_ACCOUNTS + " accounts";
-        Path marker = folder.resolve(SAMPLE_WINDOW);
+        Path marker = folder.resolveSibling(folder.getFileName() + SAMPLE_WINDOW);
         if (!Files.isRegularFile(marker) || !Files.readString(marker).strip().equals(window)) {
             new LandingGenerator(SAMPLE_SEED, SAMPLE_ACCOUNTS, start, SAMPLE_MONTHS).writeTo(folder);
             Files.writeString(marker, window + "\n");

@@ -110,7 +110,9 @@ class FreshnessFunctionalTests {
 
         assertThat(sample.exitCode()).as(sample.err()).isZero();
         YearMonth first = YearMonth.from(today).minusMonths(35);
-        assertThat(Files.readString(warehouse.resolve("sample-landing/sample-window.txt"))).startsWith(first + " 36 months");
+        assertThat(Files.readString(warehouse.resolve("sample-landing.window"))).startsWith(first + " 36 months");
+        // the marker lies beside the landing folder: nothing in it is left unclaimed
+        assertThat(sample.out()).doesNotContain("no entity claims");
         PublishedWarehouse published = new PublishedWarehouse(warehouse);
         Map<String, Object> billing = published.row("select newest_date, stale from feed_freshness where entity = 'subscriptions'");
         assertThat(billing.get("stale")).isEqualTo(false);
