@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
+import dev.baton.warehouse.EditDistance;
 import org.springframework.beans.BeanUtils;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -83,7 +84,7 @@ final class SettingKeys {
     Optional<String> nearest(String key) {
         String wanted = key.toLowerCase(Locale.ROOT);
         return keys.stream().map(Key::name)
-                .min(Comparator.comparingInt((String known) -> distance(wanted, known)).thenComparing(known -> known));
+                .min(Comparator.comparingInt((String known) -> EditDistance.levenshtein(wanted, known)).thenComparing(known -> known));
     }
 
     Collection<String> names() {
@@ -122,24 +123,5 @@ final class SettingKeys {
 
     private static String canonical(String key) {
         return key.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
-    }
-
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }

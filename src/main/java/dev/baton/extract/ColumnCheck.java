@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import dev.baton.extract.LandingContract.Column;
 import dev.baton.warehouse.DuckDbFiles;
+import dev.baton.warehouse.EditDistance;
 
 /**
  * A delivery's columns against the contract's, after {@link HeaderNames#normalise}: the columns the delivery has and
@@ -91,27 +92,7 @@ record ColumnCheck(List<String> unknown, List<String> missing, List<String> warn
         if (shorter.length() >= MIN_CONTAINED && longer.contains(shorter)) {
             return true;
         }
-        return (double) distance(a, b) / longer.length() <= SIMILAR_DISTANCE;
-    }
-
-    /** Levenshtein distance, two rows at a time. */
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
+        return (double) EditDistance.levenshtein(a, b) / longer.length() <= SIMILAR_DISTANCE;
     }
 
     /** The names as stored in load_reconciliation: comma-separated, null when there are none. */
