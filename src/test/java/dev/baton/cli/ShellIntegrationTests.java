@@ -112,19 +112,12 @@ class ShellIntegrationTests {
         // given a shell that has already answered one statement on night 1
         Path published = warehouse.resolve("warehouse.duckdb");
         createWarehouse(published, "night 1");
-        PipedOutputStream keyboard = new PipedOutputStream();
-        InputStream stdin = new PipedInputStream(keyboard);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Shell shell = new Shell(published, Format.CSV, stdin, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), false);
-        CompletableFuture<Integer> running = CompletableFuture.supplyAsync(() -> {
-            try {
-                return shell.run();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        Typing typing = Typing.into(published);
+        PipedOutputStream keyboard = typing.keyboard();
+        ByteArrayOutputStream out = typing.out();
+        ByteArrayOutputStream err = typing.err();
+        Shell shell = typing.shell();
+        CompletableFuture<Integer> running = typing.running();
         keyboard.write("select label from night;\n".getBytes(StandardCharsets.UTF_8));
         keyboard.flush();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -186,19 +179,12 @@ class ShellIntegrationTests {
         // given a shell running a statement that would take minutes (10^11 rows summed)
         Path published = warehouse.resolve("warehouse.duckdb");
         createWarehouse(published, "night 1");
-        PipedOutputStream keyboard = new PipedOutputStream();
-        InputStream stdin = new PipedInputStream(keyboard);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Shell shell = new Shell(published, Format.CSV, stdin, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), false);
-        CompletableFuture<Integer> running = CompletableFuture.supplyAsync(() -> {
-            try {
-                return shell.run();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        Typing typing = Typing.into(published);
+        PipedOutputStream keyboard = typing.keyboard();
+        ByteArrayOutputStream out = typing.out();
+        ByteArrayOutputStream err = typing.err();
+        Shell shell = typing.shell();
+        CompletableFuture<Integer> running = typing.running();
         keyboard.write("select sum(x) as s from range(100000000000) t(x);\n".getBytes(StandardCharsets.UTF_8));
         keyboard.flush();
 
@@ -247,6 +233,28 @@ class ShellIntegrationTests {
         assertThat(splitter.add("  2 -- d;")).isEmpty();
         assertThat(splitter.add(";")).containsExactly("select\n  2");
         assertThat(splitter.isEmpty()).isTrue();
+    }
+
+    /** A shell reading what the test types, running on its own thread, its output kept. */
+    private record Typing(PipedOutputStream keyboard, ByteArrayOutputStream out, ByteArrayOutputStream err, Shell shell,
+            CompletableFuture<Integer> running) {
+
+        static Typing into(Path published) throws Exception {
+            PipedOutputStream keyboard = new PipedOutputStream();
+            InputStream stdin = new PipedInputStream(keyboard);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            Shell shell = new Shell(published, Format.CSV, stdin, new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8), false);
+            CompletableFuture<Integer> running = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return shell.run();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            return new Typing(keyboard, out, err, shell, running);
+        }
     }
 
     private static void createWarehouse(Path file, String night) throws Exception {
