@@ -10,7 +10,6 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +24,6 @@ import dev.baton.jobs.StepKind;
 import dev.baton.warehouse.BuildFiles;
 import dev.baton.warehouse.DuckDbFiles;
 import dev.baton.warehouse.ProjectFiles;
-import dev.baton.warehouse.SqlIdentifiers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -41,7 +39,6 @@ import org.springframework.stereotype.Component;
 class AuditStepKind implements StepKind {
 
     private static final Logger log = LoggerFactory.getLogger(AuditStepKind.class);
-    private static final String LANDED = "landed_";
 
     /** Which rows an audit read tonight, as recorded in {@code audit_results.scope}. */
     enum Scope {
@@ -87,7 +84,7 @@ class AuditStepKind implements StepKind {
             Map<Scope, Integer> scopes = new EnumMap<>(Scope.class);
             Set<String> passedBefore = passedByTheVersionBuiltOn(run);
             try (Connection connection = buildFiles.open(run.jobName(), run.runDate())) {
-                Map<String, String> tonightsBuilds = tonightsBuilds(connection, run.runDate());
+                Map<String, BuildLedger.Build> tonightsBuilds = BuildLedger.on(connection).builtOn(run.runDate());
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("delete from audit_results");
                 }
@@ -132,19 +129,23 @@ class AuditStepKind implements StepKind {
      * when its grain key holds the account (or that key), a repeated key lies within them. Written audits, and tables
      * and views rebuilt whole, read all rows.
      */
-    private static Scope scope(Audit audit, Set<String> passedBefore, Map<String, String> tonightsBuilds) {
+    private static Scope scope(Audit audit, Set<String> passedBefore, Map<String, BuildLedger.Build> tonightsBuilds) {
         Model model = audit.grainOf();
         if (model == null || !passedBefore.contains(audit.name())) {
             return Scope.ALL_ROWS;
         }
-        String build = tonightsBuilds.getOrDefault(model.name(), "");
-        if (build.endsWith("/none")) {
+        BuildLedger.Build build = tonightsBuilds.get(model.name());
+        if (build == null) {
+            return Scope.ALL_ROWS;
+        }
+        if (build.changed() == Change.NONE) {
             return Scope.UNCHANGED;
         }
-        boolean byAccount = build.equals("accounts/accounts") && model.keyColumns().contains(Model.ACCOUNT);
+        boolean someAccounts = build.changed() == Change.ACCOUNTS;
+        boolean byAccount = someAccounts && build.strategy() == BuildStrategy.FOR_ACCOUNTS && model.keyColumns().contains(Model.ACCOUNT);
         // a view by key is read again over its landed rows of those keys, which needs it to read landed rows only
-        boolean byKey = build.equals("keys/accounts") && model.keyColumns().contains(model.incrementalBy())
-                && (!model.isView() || model.dependsOn().stream().allMatch(dependency -> dependency.startsWith(LANDED)));
+        boolean byKey = someAccounts && build.strategy() == BuildStrategy.FOR_KEYS && model.keyColumns().contains(model.incrementalBy())
+                && (!model.isView() || model.dependsOn().stream().allMatch(BuildLedger::isLanded));
         return byAccount || byKey ? Scope.REBUILT_ROWS : Scope.ALL_ROWS;
     }
 
@@ -167,31 +168,17 @@ class AuditStepKind implements StepKind {
      * every landed version.
      */
     private static String rowsRebuiltTonight(Model model) {
-        String changed = " from night_changes where entity = " + SqlIdentifiers.quoteLiteral(IncrementalBuild.changeSource(model.name())) + ")";
         if (!model.perKey()) {
-            return "(select * from main." + model.name() + " where " + Model.ACCOUNT + " in (select account_id" + changed + ") as rebuilt_rows";
+            return "(select * from main." + model.name() + " where " + Model.ACCOUNT + " in (" + BuildLedger.accountsChangedIn(model.name())
+                    + ")) as rebuilt_rows";
         }
-        String rebuilt = "cast(" + model.incrementalBy() + " as varchar) in (select key_value" + changed;
+        String rebuilt = "cast(" + model.incrementalBy() + " as varchar) in (" + BuildLedger.keysChangedIn(model.name()) + ")";
         if (!model.isView()) {
             return "(select * from main." + model.name() + " where " + rebuilt + ") as rebuilt_rows";
         }
         StringJoiner landed = new StringJoiner(",\n", "with ", "\n");
         model.dependsOn().forEach(table -> landed.add(table + " as (select * from main." + table + " where " + rebuilt + ")"));
         return "(" + landed + "select * from (\n" + model.sql() + "\n) as view_rows) as rebuilt_rows";
-    }
-
-    /** Model name to {@code build/changed} of tonight's model_builds. */
-    private static Map<String, String> tonightsBuilds(Connection connection, LocalDate runDate) throws SQLException {
-        Map<String, String> builds = new HashMap<>();
-        try (PreparedStatement query = connection.prepareStatement("select model, build || '/' || changed from model_builds where run_date = ?")) {
-            query.setObject(1, runDate);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    builds.put(rows.getString(1), rows.getString(2));
-                }
-            }
-        }
-        return builds;
     }
 
     private static List<String> strings(Connection connection, String sql) throws SQLException {

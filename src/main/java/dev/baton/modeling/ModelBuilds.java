@@ -25,12 +25,4 @@ public final class ModelBuilds {
         StepAttempt.forget(connection); // always a first attempt: the floor measures a whole night's build
         return models.buildModels(connection, new RunParameters("floor", runDate, Path.of(".")), layers);
     }
-
-    /**
-     * Drops what the models steps kept in a build file to restart correctly after a failure, once the file is about to
-     * be published: it describes one build file, not the warehouse.
-     */
-    public static void forgetAttempts(Connection connection) throws SQLException {
-        StepAttempt.forget(connection);
-    }
 }

@@ -90,10 +90,8 @@ class ModelStepKind implements StepKind {
         writeRunContext(connection, run);
         if (engine != null) {
             long started = System.nanoTime();
-            try (Statement statement = connection.createStatement()) {
-                // the tables come back whole from the other engine: the next night on DuckDB builds them whole
-                statement.execute("delete from model_builds");
-            }
+            // the tables come back whole from the other engine: the next night on DuckDB builds them whole
+            BuildLedger.on(connection).forgetAllBuilds();
             engine.build(connection, catalog, layers, run.runDate(), engineWorkDir.resolve(run.jobName() + "-" + run.runDate()));
             log.info("{} models built on {} in {} ms", models.size(), engine.name(), (System.nanoTime() - started) / 1_000_000);
             return models.size();

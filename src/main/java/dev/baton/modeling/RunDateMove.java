@@ -4,12 +4,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Set;
-
-import dev.baton.modeling.IncrementalBuild.Change;
 
 /**
  * What moving the run date within a month changes, now that the run month is valued on the run date
@@ -21,8 +18,8 @@ import dev.baton.modeling.IncrementalBuild.Change;
  */
 final class RunDateMove {
 
-    /** The night_changes entity listing the accounts the move touches, as {@link IncrementalBuild#changeSource} names run_context. */
-    static final String SOURCE = IncrementalBuild.changeSource("run_context");
+    /** The input whose changes in night_changes are the accounts the move touches. */
+    private static final String INPUT = "run_context";
 
     private static final RunDateMove NONE = new RunDateMove(false, false);
 
@@ -38,10 +35,9 @@ final class RunDateMove {
      * Notes in night_changes the accounts the move from {@code lastRunDate} to {@code runDate} touches; nothing when
      * there is no earlier build of the same month on another day.
      */
-    static RunDateMove between(Connection connection, LocalDate lastRunDate, LocalDate runDate, Set<String> tables) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("delete from night_changes where entity = '" + SOURCE + "'");
-        }
+    static RunDateMove between(BuildLedger ledger, Connection connection, LocalDate lastRunDate, LocalDate runDate, Set<String> tables)
+            throws SQLException {
+        ledger.forgetChanges(INPUT);
         if (lastRunDate == null || lastRunDate.equals(runDate) || !YearMonth.from(lastRunDate).equals(YearMonth.from(runDate))
                 || !tables.contains("fct_subscription_period")) {
             return NONE;
@@ -49,18 +45,9 @@ final class RunDateMove {
         LocalDate from = lastRunDate.isBefore(runDate) ? lastRunDate : runDate;
         LocalDate to = lastRunDate.isBefore(runDate) ? runDate : lastRunDate;
         // a row in force on one day and not the other starts or ends after the earlier day and on or before the later
-        int accounts;
-        try (PreparedStatement insert = connection.prepareStatement("""
-                insert into night_changes (entity, account_id)
-                select distinct ?, account_id from main.fct_subscription_period
-                where (start_date > ? and start_date <= ?) or (effective_end_date > ? and effective_end_date <= ?)""")) {
-            insert.setString(1, SOURCE);
-            insert.setObject(2, from);
-            insert.setObject(3, to);
-            insert.setObject(4, from);
-            insert.setObject(5, to);
-            accounts = insert.executeUpdate();
-        }
+        int accounts = ledger.noteAccounts(INPUT, """
+                select distinct account_id from main.fct_subscription_period
+                where (start_date > ? and start_date <= ?) or (effective_end_date > ? and effective_end_date <= ?)""", from, to, from, to);
         boolean rates;
         try (PreparedStatement query = connection.prepareStatement(
                 "select count(*) from main.landed_fx_rates where date > ? and date <= ?")) {

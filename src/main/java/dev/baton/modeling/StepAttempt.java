@@ -35,7 +35,7 @@ record StepAttempt(boolean restarted, Map<String, String> lastNight, Map<String,
     static final String TABLE = "model_build_steps";
 
     /** A model an earlier attempt of the step finished. */
-    record Finished(String fingerprint, IncrementalBuild.Change change) {
+    record Finished(String fingerprint, Change change) {
     }
 
     /**
@@ -44,17 +44,13 @@ record StepAttempt(boolean restarted, Map<String, String> lastNight, Map<String,
      * for its own.
      */
     static StepAttempt begin(Connection connection, List<Model> models) throws SQLException {
-        StringJoiner names = new StringJoiner(", ");
-        StringJoiner sources = new StringJoiner(", ");
-        StringJoiner values = new StringJoiner(", ");
-        for (Model model : models) {
-            names.add(SqlIdentifiers.quoteLiteral(model.name()));
-            sources.add(SqlIdentifiers.quoteLiteral(IncrementalBuild.changeSource(model.name())));
-            values.add("(" + SqlIdentifiers.quoteLiteral(model.name()) + ")");
-        }
         if (models.isEmpty()) {
             return new StepAttempt(false, Map.of(), Map.of(), null);
         }
+        StringJoiner names = new StringJoiner(", ");
+        models.forEach(model -> names.add(SqlIdentifiers.quoteLiteral(model.name())));
+        List<String> modelNames = models.stream().map(Model::name).toList();
+        BuildLedger ledger = BuildLedger.on(connection);
         String ofThisStep = " where model in (" + names + ")";
         try (Statement statement = connection.createStatement()) {
             statement.execute("create table if not exists main." + TABLE + " (model varchar, fingerprint varchar, run_date date)");
@@ -63,10 +59,7 @@ record StepAttempt(boolean restarted, Map<String, String> lastNight, Map<String,
                 connection.setAutoCommit(false);
                 try {
                     // a row for every model, with or without a published build, marks the step as started
-                    statement.execute("insert into main." + TABLE + " select step.model, builds.fingerprint, builds.run_date from (values " + values
-                            + ") as step(model) left join main.model_builds as builds on builds.model = step.model");
-                    statement.execute("delete from main.model_builds" + ofThisStep);
-                    statement.execute("delete from main.night_changes where entity in (" + sources + ")");
+                    ledger.setAside(modelNames, TABLE);
                     connection.commit();
                 } catch (SQLException | RuntimeException e) {
                     connection.rollback();
@@ -78,10 +71,7 @@ record StepAttempt(boolean restarted, Map<String, String> lastNight, Map<String,
             Map<String, String> lastNight = read(connection, "select model, fingerprint from main." + TABLE + ofThisStep
                     + " and fingerprint is not null");
             Map<String, Finished> finished = new HashMap<>();
-            read(connection, "select model, fingerprint || ' ' || changed from main.model_builds" + ofThisStep).forEach((model, built) -> {
-                String[] parts = built.split(" ");
-                finished.put(model, new Finished(parts[0], IncrementalBuild.Change.valueOf(parts[1].toUpperCase())));
-            });
+            ledger.builtOf(modelNames).forEach((model, built) -> finished.put(model, new Finished(built.fingerprint(), built.changed())));
             LocalDate lastRunDate;
             try (ResultSet result = statement.executeQuery("select max(run_date) from main." + TABLE + ofThisStep)) {
                 result.next();

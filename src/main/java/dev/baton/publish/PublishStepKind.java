@@ -11,10 +11,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +23,7 @@ import java.util.Set;
 import dev.baton.jobs.JobDefinition.StepDefinition;
 import dev.baton.jobs.RunParameters;
 import dev.baton.jobs.StepKind;
-import dev.baton.modeling.ModelBuilds;
+import dev.baton.modeling.BuildLedger;
 import dev.baton.modeling.ModelCatalog;
 import dev.baton.publish.ParquetExport.TableEntry;
 import dev.baton.publish.PublishedVersions.Version;
@@ -160,7 +158,7 @@ class PublishStepKind implements StepKind {
         int linked = 0;
         try (Connection connection = buildFiles.open(run.jobName(), run.runDate());
                 Statement statement = connection.createStatement()) {
-            Set<String> unchanged = unchangedTables(connection, run.runDate());
+            Set<String> unchanged = BuildLedger.on(connection).unchangedModels(run.runDate());
             for (String table : tables) {
                 String partitionColumn = ParquetExport.partitionColumn(partitionBy, table);
                 TableEntry lastEntry = lastExport.get(table);
@@ -178,7 +176,7 @@ class PublishStepKind implements StepKind {
                 contribution.incrementWriteCount(1);
             }
             reportingViews = viewStatements(connection, models.viewsInLayers(reportingLayers));
-            ModelBuilds.forgetAttempts(connection);
+            BuildLedger.on(connection).forgetAttempts();
             // Everything into the main file before it is linked: a .wal left behind would not travel with it.
             statement.execute("checkpoint");
         }
@@ -236,24 +234,6 @@ class PublishStepKind implements StepKind {
             log.warn("could not read the manifest of version {}; every table is exported again: {}", version.name(), e.getMessage());
             return Map.of();
         }
-    }
-
-    /**
-     * Model tables whose rows tonight's build found equal to those of the file it started as a copy of; while that is
-     * still the published version, their Parquet files are that version's.
-     */
-    private static Set<String> unchangedTables(Connection connection, LocalDate runDate) throws SQLException {
-        Set<String> tables = new HashSet<>();
-        try (PreparedStatement query = connection.prepareStatement(
-                "select model from model_builds where run_date = ? and changed = 'none'")) {
-            query.setObject(1, runDate);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    tables.add(rows.getString(1));
-                }
-            }
-        }
-        return tables;
     }
 
     /** The CREATE VIEW statements DuckDB keeps for these views, to recreate them in the reporting catalog. */
