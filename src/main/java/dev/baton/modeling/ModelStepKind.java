@@ -2,7 +2,6 @@ package dev.baton.modeling;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -87,7 +86,7 @@ class ModelStepKind implements StepKind {
         ModelCatalog catalog = ModelCatalog.load(projectFiles);
         List<Model> models = catalog.inLayers(layers);
         addSparkFunctions(connection);
-        writeRunContext(connection, run);
+        RunContext.write(connection, run.runDate(), metrics);
         if (engine != null) {
             long started = System.nanoTime();
             // the tables come back whole from the other engine: the next night on DuckDB builds them whole
@@ -119,31 +118,6 @@ class ModelStepKind implements StepKind {
             statement.execute("create or replace temp macro unix_seconds(ts) as cast(epoch(ts) as bigint)");
             // Spark's from_utc_timestamp(ts, zone): the wall-clock time in that zone, whatever the session zone is
             statement.execute("create or replace temp macro from_utc_timestamp(ts, zone) as timezone(zone, cast(ts as timestamptz))");
-        }
-    }
-
-    private void writeRunContext(Connection connection, RunParameters run) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("delete from run_context");
-        }
-        try (PreparedStatement insert = connection.prepareStatement("""
-                insert into run_context (run_date, reporting_currency, gross_margin, ltv_churn_window_months,
-                    reporting_time_zone, churn_recognition, pause_treatment, trials, discounts, fx_rate_rule,
-                    cac_lag_months, ltv_max_lifetime_months)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-            insert.setObject(1, run.runDate());
-            insert.setString(2, metrics.reportingCurrency());
-            insert.setBigDecimal(3, metrics.grossMargin());
-            insert.setInt(4, metrics.ltvChurnWindowMonths());
-            insert.setString(5, metrics.reportingTimeZone());
-            insert.setString(6, metrics.churnRecognition().settingValue());
-            insert.setString(7, metrics.pauseTreatment().settingValue());
-            insert.setString(8, metrics.trials().settingValue());
-            insert.setString(9, metrics.discounts().settingValue());
-            insert.setString(10, metrics.fxRateRule().settingValue());
-            insert.setInt(11, metrics.cacLagMonths());
-            insert.setInt(12, metrics.ltvMaxLifetimeMonths());
-            insert.executeUpdate();
         }
     }
 }
