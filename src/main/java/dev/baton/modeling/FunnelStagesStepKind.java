@@ -1,4 +1,4 @@
-package dev.baton.report;
+package dev.baton.modeling;
 
 import java.sql.Connection;
 

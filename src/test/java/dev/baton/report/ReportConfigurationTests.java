@@ -5,39 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 
-import dev.baton.jobs.JobDefinition.StepDefinition;
 import dev.baton.warehouse.WarehouseLayout;
 import org.junit.jupiter.api.Test;
 
-/** The funnel stage map and the report's file and JSON rules, without a warehouse. */
+/** The report's file and JSON rules, without a warehouse. */
 class ReportConfigurationTests {
-
-    @Test
-    void crmStagesMapToTheFurthestFunnelStageReached() {
-        // given
-        StepDefinition step = new StepDefinition("load-funnel-stages", "funnel-stages",
-                Map.of("stages", Map.of(" Closed Won ", "won", "Discovery", "Field_Sales")));
-
-        // when
-        List<FunnelStageMap.Entry> entries = FunnelStageMap.of(step).entries();
-
-        // then names are compared lower-case and trimmed, and the rank follows the funnel order
-        assertThat(entries).containsExactlyInAnyOrder(new FunnelStageMap.Entry("closed won", "won", 3),
-                new FunnelStageMap.Entry("discovery", "field_sales", 2));
-    }
-
-    @Test
-    void aStageMappedOutsideTheFunnelIsRefusedNamingIt() {
-        StepDefinition step = new StepDefinition("load-funnel-stages", "funnel-stages", Map.of("stages", Map.of("demo", "onboarding")));
-
-        assertThatThrownBy(() -> FunnelStageMap.of(step)).hasMessageContaining("'demo'").hasMessageContaining("'onboarding'")
-                .hasMessageContaining("[inside_sales, field_sales, won]");
-        assertThatThrownBy(() -> FunnelStageMap.of(new StepDefinition("s", "funnel-stages", Map.of())))
-                .hasMessageContaining("with.stages");
-    }
 
     @Test
     void theReportFileStaysInsideTheWarehouseFolder() {
@@ -69,9 +45,9 @@ class ReportConfigurationTests {
 
     @Test
     void theReviewMonthIsTheLastMonthThatHasEnded() {
-        assertThat(ReportData.reviewMonth(LocalDate.of(2024, 6, 1))).isEqualTo(java.time.YearMonth.of(2024, 5));
-        assertThat(ReportData.reviewMonth(LocalDate.of(2024, 6, 29))).isEqualTo(java.time.YearMonth.of(2024, 5));
-        assertThat(ReportData.reviewMonth(LocalDate.of(2024, 6, 30))).isEqualTo(java.time.YearMonth.of(2024, 6));
-        assertThat(ReportData.reviewMonth(LocalDate.of(2024, 1, 15))).isEqualTo(java.time.YearMonth.of(2023, 12));
+        assertThat(ReportData.reviewMonth(LocalDate.of(2024, 6, 1))).isEqualTo(YearMonth.of(2024, 5));
+        assertThat(ReportData.reviewMonth(LocalDate.of(2024, 6, 29))).isEqualTo(YearMonth.of(2024, 5));
+        assertThat(ReportData.reviewMonth(LocalDate.of(2024, 6, 30))).isEqualTo(YearMonth.of(2024, 6));
+        assertThat(ReportData.reviewMonth(LocalDate.of(2024, 1, 15))).isEqualTo(YearMonth.of(2023, 12));
     }
 }
