@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -73,7 +74,7 @@ class GeneratedNightFunctionalTests {
         // one bridge row per month, without gaps, from the first paid month to the run month
         YearMonth firstPaid = YearMonth.parse(published.row("select cast(min(month) as varchar) as m from mart_mrr_bridge")
                 .get("m").toString().substring(0, 7));
-        long months = firstPaid.until(YearMonth.of(2024, 12), java.time.temporal.ChronoUnit.MONTHS) + 1;
+        long months = firstPaid.until(YearMonth.of(2024, 12), ChronoUnit.MONTHS) + 1;
         assertThat(firstPaid).isBetween(YearMonth.of(2023, 1), YearMonth.of(2023, 3));
         assertThat(published.count("select * from mart_mrr_bridge")).isEqualTo(months);
         assertThat(published.decimal("select sum(churn) from mart_mrr_bridge")).isPositive();

@@ -25,7 +25,7 @@ public final class ProcessUsage {
 
     /** CPU seconds this process has used so far, all threads (native DuckDB threads too); -1 where unknown. */
     public static double processCpuSeconds() {
-        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
             long nanos = os.getProcessCpuTime();
             return nanos < 0 ? -1 : nanos / 1e9;
         }

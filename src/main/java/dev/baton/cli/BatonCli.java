@@ -3,6 +3,7 @@ package dev.baton.cli;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
+import dev.baton.warehouse.Redaction;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -51,6 +52,6 @@ public final class BatonCli {
 
     static String oneLine(Throwable exception) {
         String message = exception.getMessage() == null ? exception.getClass().getSimpleName() : exception.getMessage();
-        return dev.baton.warehouse.Redaction.redact(message.replace('\n', ' '));
+        return Redaction.redact(message.replace('\n', ' '));
     }
 }

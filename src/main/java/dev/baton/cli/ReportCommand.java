@@ -1,5 +1,6 @@
 package dev.baton.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -38,7 +39,7 @@ final class ReportCommand implements Callable<Integer> {
         String opener = System.getProperty("os.name", "").toLowerCase().contains("mac") ? "open" : "xdg-open";
         try {
             new ProcessBuilder(List.of(opener, file.toUri().toString())).inheritIO().start();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             System.out.println("Could not start " + opener + " (" + e.getMessage() + "); open " + file.toUri() + " in a browser");
         }
     }

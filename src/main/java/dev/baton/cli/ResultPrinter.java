@@ -1,12 +1,16 @@
 package dev.baton.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -40,7 +44,7 @@ final class ResultPrinter {
     record Result(List<String> columns, List<Boolean> numeric, List<List<String>> rows, List<Integer> tableScales) {
 
         Result(List<String> columns, List<Boolean> numeric, List<List<String>> rows) {
-            this(columns, numeric, rows, java.util.Collections.nCopies(columns.size(), null));
+            this(columns, numeric, rows, Collections.nCopies(columns.size(), null));
         }
 
         static Result of(ResultSet resultSet) throws SQLException {
@@ -69,7 +73,7 @@ final class ResultPrinter {
          * on some daylight-saving days (DuckDB JDBC 2.0.0.0: 14:45Z on 2024-11-03 printed as 06:45-07:00 in Los Angeles).
          */
         private static String instant(ResultSet resultSet, int column) throws SQLException {
-            java.sql.Timestamp timestamp = resultSet.getTimestamp(column);
+            Timestamp timestamp = resultSet.getTimestamp(column);
             return timestamp == null ? null : timestamp.toInstant().toString();
         }
 
@@ -170,8 +174,8 @@ final class ResultPrinter {
                 printer.printRecord(cells);
             }
             printer.flush();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

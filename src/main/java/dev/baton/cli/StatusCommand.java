@@ -8,7 +8,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -113,7 +115,7 @@ final class StatusCommand implements Callable<Integer> {
         });
     }
 
-    private static String steps(java.util.Collection<StepExecution> steps) {
+    private static String steps(Collection<StepExecution> steps) {
         return steps.stream()
                 .sorted(Comparator.comparing(StepExecution::getId))
                 .map(step -> step.getStepName() + (step.getStatus() == BatchStatus.COMPLETED ? "" : " " + step.getStatus())
@@ -129,7 +131,7 @@ final class StatusCommand implements Callable<Integer> {
         try (Connection connection = DuckDbFiles.openReadOnly(published); Statement statement = connection.createStatement()) {
             String runDate = single(statement, "select cast(max(run_date) as varchar) from run_context");
             System.out.printf("Published: %s, run date %s, written %s%n", published, runDate,
-                    Files.getLastModifiedTime(published).toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+                    Files.getLastModifiedTime(published).toInstant().truncatedTo(ChronoUnit.SECONDS));
             System.out.println("Quarantined rows: " + grouped(statement,
                     "select entity, count(*) from quarantine group by entity order by entity"));
             String audits = single(statement, "select count(*) filter (where passed) || ' passed, '"

@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.function.Function;
 
 import dev.baton.warehouse.DuckDbFiles;
 import dev.baton.warehouse.Sha256;
@@ -149,7 +150,7 @@ final class Extraction {
      * A JDBC source: per entity, the rows changed since the stored watermark, loaded like a file; the new
      * watermark, the ledger row and the loaded rows commit in one DuckDB transaction.
      */
-    List<DeliveryLoader.Delivery> jdbc(JdbcSource source, java.util.function.Function<String, String> environment)
+    List<DeliveryLoader.Delivery> jdbc(JdbcSource source, Function<String, String> environment)
             throws SQLException {
         JdbcReader jdbcReader = new JdbcReader(source, environment);
         List<DeliveryLoader.Delivery> deliveries = new ArrayList<>();

@@ -1,5 +1,7 @@
 package dev.baton.generate;
 
+import java.util.Locale;
+
 /** The static attributes of one generated account (company) and its people. */
 record AccountProfile(
         long number,
@@ -22,7 +24,7 @@ record AccountProfile(
         }
 
         String email(String domain) {
-            return (first + "." + last).toLowerCase(java.util.Locale.ROOT).replace("'", "") + "@" + domain;
+            return (first + "." + last).toLowerCase(Locale.ROOT).replace("'", "") + "@" + domain;
         }
     }
 

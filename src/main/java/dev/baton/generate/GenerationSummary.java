@@ -1,5 +1,7 @@
 package dev.baton.generate;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -9,7 +11,7 @@ import java.util.Map;
 public record GenerationSummary(Map<String, Long> rowsPerEntity) {
 
     public GenerationSummary {
-        rowsPerEntity = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(rowsPerEntity));
+        rowsPerEntity = Collections.unmodifiableMap(new LinkedHashMap<>(rowsPerEntity));
     }
 
     /** Sum of data rows over all entities. */

@@ -1,6 +1,7 @@
 package dev.baton.generate;
 
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
@@ -93,7 +94,7 @@ final class HandoffText {
             case ENTERPRISE -> "Large";
         };
         return Rand.chance(r, 0.5)
-                ? size + " " + acc.industry().toLowerCase(java.util.Locale.ROOT) + " company in " + acc.country()
+                ? size + " " + acc.industry().toLowerCase(Locale.ROOT) + " company in " + acc.country()
                         + ", " + seats(terms.quantity()) + " for " + department + "."
                 : acc.industry() + " business; the " + department + " team is the main user.";
     }

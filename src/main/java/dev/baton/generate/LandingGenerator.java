@@ -7,6 +7,7 @@ import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SplittableRandom;
 
 /**
@@ -35,7 +36,7 @@ public final class LandingGenerator {
         }
         this.seed = seed;
         this.accounts = accounts;
-        this.window = Window.of(java.util.Objects.requireNonNull(start, "start"), months);
+        this.window = Window.of(Objects.requireNonNull(start, "start"), months);
     }
 
     /** Writes the eight landing files into {@code outDir} (created if needed), replacing existing ones. */

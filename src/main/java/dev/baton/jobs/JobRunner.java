@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.baton.warehouse.BuildFiles;
+import dev.baton.warehouse.Redaction;
 import dev.baton.warehouse.WarehouseLayout;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
@@ -40,7 +41,7 @@ public class JobRunner {
      */
     public record Outcome(boolean succeeded, boolean refused, String message) {
         public Outcome {
-            message = dev.baton.warehouse.Redaction.redact(message);
+            message = Redaction.redact(message);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.baton.jobs;
 
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.function.Consumer;
 import java.util.List;
 
@@ -59,7 +60,7 @@ final class RunObserver implements JobExecutionListener, StepExecutionListener {
 
     @Override
     public ExitStatus afterStep(StepExecution step) {
-        double seconds = Duration.between(step.getStartTime(), java.time.LocalDateTime.now()).toMillis() / 1000.0;
+        double seconds = Duration.between(step.getStartTime(), LocalDateTime.now()).toMillis() / 1000.0;
         long rows = step.getWriteCount() + step.getFilterCount();
         log.info("step {} {}: {} rows written, {} filtered in {} s ({} rows/s)", step.getStepName(), step.getStatus(),
                 step.getWriteCount(), step.getFilterCount(), String.format("%.1f", seconds),

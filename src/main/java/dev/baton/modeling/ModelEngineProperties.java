@@ -1,6 +1,7 @@
 package dev.baton.modeling;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.ServiceLoader;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -29,7 +30,7 @@ record ModelEngineProperties(@DefaultValue("duckdb") Engine engine, @DefaultValu
         if (engine == Engine.DUCKDB) {
             return null;
         }
-        String name = engine.name().toLowerCase(java.util.Locale.ROOT);
+        String name = engine.name().toLowerCase(Locale.ROOT);
         return ServiceLoader.load(ModelEngine.class).stream()
                 .map(ServiceLoader.Provider::get)
                 .filter(candidate -> candidate.name().equals(name))

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Comparator;
@@ -146,7 +147,7 @@ final class WarehouseMetrics {
             return 0;
         }
         LocalDateTime until = end != null ? end : LocalDateTime.now();
-        return java.time.Duration.between(start, until).toMillis() / 1000.0;
+        return Duration.between(start, until).toMillis() / 1000.0;
     }
 
     private static double epochSeconds(LocalDateTime time) {

@@ -3,8 +3,11 @@ package dev.baton.publish;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -129,7 +132,7 @@ public final class PublishedVersions {
 
     /** Marks a complete version folder as kept though not published; until then it is debris a later publish deletes. */
     void keep(Version version) throws IOException {
-        Files.writeString(version.folder().resolve(KEPT), java.time.Instant.now() + "\n");
+        Files.writeString(version.folder().resolve(KEPT), Instant.now() + "\n");
     }
 
     private boolean isPublished(Version version) {
@@ -219,7 +222,7 @@ public final class PublishedVersions {
         linkReport(version);
         Path switched = version.folder().resolve(SWITCHED);
         if (!Files.exists(switched)) {
-            Files.writeString(switched, java.time.Instant.now() + "\n");
+            Files.writeString(switched, Instant.now() + "\n");
         }
     }
 
@@ -232,7 +235,7 @@ public final class PublishedVersions {
     public void linkReport(Version version) throws IOException {
         Path root = layout.root();
         Path link = root.resolve(REPORT);
-        if (Files.isDirectory(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (Files.isDirectory(link, LinkOption.NOFOLLOW_LINKS)) {
             // a folder from before reports were versioned; a symbolic link replaces it from now on
             deleteTree(link);
         }
@@ -290,7 +293,7 @@ public final class PublishedVersions {
      * name the Parquet files by absolute path, because DuckDB resolves a relative path against the reading
      * process's working directory, not against the database file.
      */
-    public Version refreshCatalog() throws IOException, java.sql.SQLException {
+    public Version refreshCatalog() throws IOException, SQLException {
         Version current = current().orElseThrow(() -> new IllegalArgumentException(
                 "The published warehouse in " + layout.root() + " is none of the kept versions; nothing to refresh"));
         DuckDbFiles duckDb = new DuckDbFiles(new BatonProperties.DuckDb("", 0), layout.tempDir());
@@ -300,7 +303,7 @@ public final class PublishedVersions {
     }
 
     static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         if (Files.isSymbolicLink(root)) {

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
 
@@ -60,7 +61,7 @@ final class HtmlReport {
                 throw new IllegalStateException("report resource " + name + " is missing from the classpath");
             }
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            if (name.endsWith(".js") && text.toLowerCase(java.util.Locale.ROOT).contains("</script")) {
+            if (name.endsWith(".js") && text.toLowerCase(Locale.ROOT).contains("</script")) {
                 throw new IllegalStateException("report resource " + name + " would close its script element");
             }
             return text;

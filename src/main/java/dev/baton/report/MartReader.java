@@ -3,10 +3,12 @@ package dev.baton.report;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.Connection;
+import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Reads rows from the published warehouse for the report, knowing which tables and columns it has: a RavenStack or
@@ -103,13 +106,13 @@ final class MartReader {
         if (value instanceof BigInteger integer) {
             return integer.longValue();
         }
-        if (value instanceof java.sql.Date date) {
+        if (value instanceof Date date) {
             return date.toLocalDate().toString();
         }
-        if (value instanceof java.sql.Timestamp timestamp) {
+        if (value instanceof Timestamp timestamp) {
             return timestamp.toInstant().toString();
         }
-        if (value instanceof TemporalAccessor || value instanceof java.util.UUID) {
+        if (value instanceof TemporalAccessor || value instanceof UUID) {
             return value.toString();
         }
         return value;

@@ -1,6 +1,9 @@
 package dev.baton.sqlserver;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -19,7 +22,9 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorLoader;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.VectorUnloader;
+import org.apache.arrow.vector.ipc.WriteChannel;
 import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
+import org.apache.arrow.vector.ipc.message.MessageSerializer;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Schema;
 
@@ -65,12 +70,12 @@ final class ArrowResults {
 
     /** A schema as an IPC stream message (length-prefixed), the form Flight SQL clients read back. */
     static byte[] ipc(Schema schema) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            org.apache.arrow.vector.ipc.message.MessageSerializer.serialize(
-                    new org.apache.arrow.vector.ipc.WriteChannel(java.nio.channels.Channels.newChannel(out)), schema);
+            MessageSerializer.serialize(
+                    new WriteChannel(Channels.newChannel(out)), schema);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
         return out.toByteArray();
     }

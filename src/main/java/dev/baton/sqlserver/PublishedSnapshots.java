@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
@@ -184,7 +185,7 @@ final class PublishedSnapshots implements AutoCloseable {
     }
 
     private static boolean lockedWithoutExternalAccess(Statement statement) throws SQLException {
-        try (java.sql.ResultSet settings = statement.executeQuery(
+        try (ResultSet settings = statement.executeQuery(
                 "select current_setting('lock_configuration'), current_setting('enable_external_access')")) {
             settings.next();
             boolean locked = settings.getBoolean(1);

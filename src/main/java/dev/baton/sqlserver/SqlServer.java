@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.concurrent.TimeUnit;
 
 import dev.baton.warehouse.WarehouseLayout;
 import org.apache.arrow.flight.CallStatus;
@@ -92,7 +93,7 @@ public final class SqlServer implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         server.shutdown();
-        server.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+        server.awaitTermination(5, TimeUnit.SECONDS);
         producer.close();
         allocator.close();
     }

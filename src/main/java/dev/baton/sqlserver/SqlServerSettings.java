@@ -2,6 +2,8 @@ package dev.baton.sqlserver;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * How {@code baton sql-server} listens and what one statement may cost.
@@ -42,11 +44,11 @@ public record SqlServerSettings(String host, int port, Path tlsCertificate, Path
      * The {@code baton.sql-server.*} settings {@code serve} hosts the endpoint with, or null when
      * {@code baton.sql-server.enabled} is not true. Durations as ISO-8601 ({@code PT5M}).
      */
-    public static SqlServerSettings fromSettings(java.util.function.Function<String, String> setting) {
+    public static SqlServerSettings fromSettings(Function<String, String> setting) {
         if (!Boolean.parseBoolean(setting.apply("baton.sql-server.enabled"))) {
             return null;
         }
-        java.util.function.BiFunction<String, String, String> or = (key, fallback) -> {
+        BiFunction<String, String, String> or = (key, fallback) -> {
             String value = setting.apply("baton.sql-server." + key);
             return value == null || value.isBlank() ? fallback : value.strip();
         };

@@ -6,9 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -38,9 +40,9 @@ public final class SqlUsers {
 
         /** Whether a table or view of the main schema may be read; names compare case-insensitively, as DuckDB's. */
         public boolean mayRead(String table) {
-            String name = table.toLowerCase(java.util.Locale.ROOT);
+            String name = table.toLowerCase(Locale.ROOT);
             for (String pattern : tables) {
-                String regex = Arrays.stream(pattern.toLowerCase(java.util.Locale.ROOT).split("\\*", -1))
+                String regex = Arrays.stream(pattern.toLowerCase(Locale.ROOT).split("\\*", -1))
                         .map(Pattern::quote).reduce((a, b) -> a + ".*" + b).orElse("");
                 if (name.matches(regex)) {
                     return true;
@@ -138,7 +140,7 @@ public final class SqlUsers {
             Path next = file.resolveSibling(file.getFileName() + ".next");
             Files.writeString(next, text, StandardCharsets.UTF_8);
             try {
-                Files.setPosixFilePermissions(next, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+                Files.setPosixFilePermissions(next, PosixFilePermissions.fromString("rw-------"));
             } catch (UnsupportedOperationException e) {
                 // not a POSIX file system: the folder's own permissions protect it
             }

@@ -2,6 +2,7 @@ package dev.baton.sqlserver;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The first gate of a statement: exactly one, and of a reading kind. DuckDB's own settings are the second gate
@@ -11,7 +12,7 @@ import java.util.Set;
  */
 final class StatementPolicy {
 
-    private static final java.util.regex.Pattern ESCAPE_STRING = java.util.regex.Pattern.compile("(?i)(^|[^a-z0-9_])e'");
+    private static final Pattern ESCAPE_STRING = Pattern.compile("(?i)(^|[^a-z0-9_])e'");
     static final Set<String> READING = Set.of("select", "with", "describe", "show", "explain");
 
     private StatementPolicy() {

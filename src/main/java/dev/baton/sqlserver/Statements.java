@@ -1,8 +1,11 @@
 package dev.baton.sqlserver;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,6 +20,7 @@ import dev.baton.sqlserver.PublishedSnapshots.Lease;
 import dev.baton.sqlserver.SqlUsers.SqlUser;
 import org.apache.arrow.flight.CallStatus;
 import org.apache.arrow.flight.FlightProducer.ServerStreamListener;
+import org.apache.arrow.flight.FlightRuntimeException;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.types.pojo.Schema;
 
@@ -76,9 +80,9 @@ final class Statements implements AutoCloseable {
     Schema prepare(SqlUser user, String sql) {
         check(user, sql);
         long started = System.nanoTime();
-        try (Lease lease = snapshots.lease(); java.sql.PreparedStatement statement = lease.connection.prepareStatement(sql)) {
-            java.sql.ResultSetMetaData metaData = statement.getMetaData();
-            return metaData == null ? new Schema(java.util.List.of()) : ArrowResults.schema(metaData, allocator);
+        try (Lease lease = snapshots.lease(); PreparedStatement statement = lease.connection.prepareStatement(sql)) {
+            ResultSetMetaData metaData = statement.getMetaData();
+            return metaData == null ? new Schema(List.of()) : ArrowResults.schema(metaData, allocator);
         } catch (SQLException | RuntimeException e) {
             throw fail(user, sql, started, e);
         }
@@ -169,7 +173,7 @@ final class Statements implements AutoCloseable {
         // DuckDB's own gate (no file access, locked configuration) refuses too: audited as such, not as a failure
         boolean refused = message.startsWith("Permission Error") || message.contains("configuration has been locked");
         audit.record(user.name(), sql, 0, millisSince(started), refused ? Outcome.REFUSED : Outcome.FAILED, message);
-        if (e instanceof org.apache.arrow.flight.FlightRuntimeException flight) {
+        if (e instanceof FlightRuntimeException flight) {
             return flight;
         }
         return (timedOut ? CallStatus.TIMED_OUT : CallStatus.INVALID_ARGUMENT)

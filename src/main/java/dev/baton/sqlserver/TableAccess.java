@@ -4,7 +4,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -101,9 +104,9 @@ final class TableAccess {
     }
 
     /** Every table reference, table function and SHOW/DESCRIBE target anywhere in the tree. */
-    private static java.util.List<JsonNode> relations(JsonNode root) {
-        java.util.List<JsonNode> found = new java.util.ArrayList<>();
-        java.util.ArrayDeque<JsonNode> todo = new java.util.ArrayDeque<>();
+    private static List<JsonNode> relations(JsonNode root) {
+        List<JsonNode> found = new ArrayList<>();
+        ArrayDeque<JsonNode> todo = new ArrayDeque<>();
         todo.push(root);
         while (!todo.isEmpty()) {
             JsonNode node = todo.pop();

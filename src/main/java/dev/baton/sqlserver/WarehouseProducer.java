@@ -29,6 +29,7 @@ import org.apache.arrow.flight.sql.impl.FlightSql.CommandGetTables;
 import org.apache.arrow.flight.sql.impl.FlightSql.CommandPreparedStatementQuery;
 import org.apache.arrow.flight.sql.impl.FlightSql.CommandStatementQuery;
 import org.apache.arrow.flight.sql.impl.FlightSql.TicketStatementQuery;
+import org.apache.arrow.flight.sql.impl.FlightSql;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.types.pojo.Schema;
 
@@ -54,7 +55,7 @@ final class WarehouseProducer extends BasicFlightSqlProducer {
             .withFlightSqlServerReadOnly(true)
             .withFlightSqlServerSql(true)
             .withFlightSqlServerSubstrait(false)
-            .withFlightSqlServerTransaction(org.apache.arrow.flight.sql.impl.FlightSql.SqlSupportedTransaction.SQL_SUPPORTED_TRANSACTION_NONE)
+            .withFlightSqlServerTransaction(FlightSql.SqlSupportedTransaction.SQL_SUPPORTED_TRANSACTION_NONE)
             .withFlightSqlServerCancel(false)
             .withSqlIdentifierQuoteChar("\"")
             .withSqlTransactionsSupported(false);

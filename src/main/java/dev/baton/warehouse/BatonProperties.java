@@ -3,6 +3,7 @@ package dev.baton.warehouse;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.Locale;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -89,7 +90,7 @@ public record BatonProperties(
     public interface SettingValue {
 
         default String settingValue() {
-            return ((Enum<?>) this).name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            return ((Enum<?>) this).name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
     }
 

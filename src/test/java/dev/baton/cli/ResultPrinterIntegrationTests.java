@@ -2,6 +2,8 @@ package dev.baton.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -44,10 +46,10 @@ class ResultPrinterIntegrationTests {
             ResultPrinter.Result result = ResultPrinter.Result.of(rows);
 
             // when
-            java.io.ByteArrayOutputStream table = new java.io.ByteArrayOutputStream();
-            ResultPrinter.print(result, ResultPrinter.Format.TABLE, new java.io.PrintStream(table, true, "UTF-8"));
-            java.io.ByteArrayOutputStream csv = new java.io.ByteArrayOutputStream();
-            ResultPrinter.print(result, ResultPrinter.Format.CSV, new java.io.PrintStream(csv, true, "UTF-8"));
+            ByteArrayOutputStream table = new ByteArrayOutputStream();
+            ResultPrinter.print(result, ResultPrinter.Format.TABLE, new PrintStream(table, true, "UTF-8"));
+            ByteArrayOutputStream csv = new ByteArrayOutputStream();
+            ResultPrinter.print(result, ResultPrinter.Format.CSV, new PrintStream(csv, true, "UTF-8"));
 
             // then 1234.565 rounds half up to 1234.57; 1.0123456789 to 1.012346; 0.12345678 to 0.123457; 42 stays 42
             assertThat(table.toString("UTF-8").lines().toList().get(2).strip().split("\\s*\\|\\s*"))

@@ -17,6 +17,7 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -269,7 +270,7 @@ class ShellIntegrationTests {
         }
     }
 
-    private static Scenarios.Captured withStdin(String input, java.util.concurrent.Callable<Integer> command) throws Exception {
+    private static Scenarios.Captured withStdin(String input, Callable<Integer> command) throws Exception {
         InputStream original = System.in;
         System.setIn(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
         try {

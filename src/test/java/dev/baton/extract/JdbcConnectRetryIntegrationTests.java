@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Path;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -68,9 +70,9 @@ class JdbcConnectRetryIntegrationTests {
     @Test
     void onlyConnectionProblemsAreRetried() {
         // SQLState class 08 is "connection exception"; 28P01 is PostgreSQL's wrong password
-        assertThat(JdbcConnectRetry.isConnectionProblem(new java.sql.SQLException("refused", "08001"))).isTrue();
-        assertThat(JdbcConnectRetry.isConnectionProblem(new java.sql.SQLTransientConnectionException("timeout"))).isTrue();
-        assertThat(JdbcConnectRetry.isConnectionProblem(new java.sql.SQLException("password", "28P01"))).isFalse();
+        assertThat(JdbcConnectRetry.isConnectionProblem(new SQLException("refused", "08001"))).isTrue();
+        assertThat(JdbcConnectRetry.isConnectionProblem(new SQLTransientConnectionException("timeout"))).isTrue();
+        assertThat(JdbcConnectRetry.isConnectionProblem(new SQLException("password", "28P01"))).isFalse();
         assertThat(JdbcConnectRetry.isConnectionProblem(new IllegalStateException("variable not set"))).isFalse();
     }
 }

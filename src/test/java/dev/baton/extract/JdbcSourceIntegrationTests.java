@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -128,8 +130,8 @@ class JdbcSourceIntegrationTests {
                     .hasMessageContaining("JDBC source crm_db (TEST_CRM_URL)")
                     .hasMessageContaining("jdbc:postgresq://alice:***@db.example:5432/crm?sslmode=require&password=***")
                     .satisfies(e -> {
-                        java.io.StringWriter trace = new java.io.StringWriter();
-                        e.printStackTrace(new java.io.PrintWriter(trace));
+                        StringWriter trace = new StringWriter();
+                        e.printStackTrace(new PrintWriter(trace));
                         assertThat(trace.toString()).doesNotContain("s3cret");
                     });
         }

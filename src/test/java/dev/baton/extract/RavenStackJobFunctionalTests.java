@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.io.IOException;
 import java.io.Reader;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -174,7 +175,7 @@ class RavenStackJobFunctionalTests {
                     }
                 }
                 boolean annual = record.get("billing_frequency").equals("annual");
-                BigDecimal monthly = annual ? new BigDecimal(record.get("arr_amount")).divide(BigDecimal.valueOf(12), 10, java.math.RoundingMode.HALF_UP)
+                BigDecimal monthly = annual ? new BigDecimal(record.get("arr_amount")).divide(BigDecimal.valueOf(12), 10, RoundingMode.HALF_UP)
                         : new BigDecimal(record.get("mrr_amount"));
                 rows.add(new Row(record.get("subscription_id"), start, end, trial, monthly));
             }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -119,7 +120,7 @@ class StrayQuoteIntegrationTests {
     void aUtf16FileFailsOnOneLineNamingTheEncoding() throws Exception {
         // given: what Excel saves as "Unicode text"
         Path landing = Files.createDirectories(temp.resolve("landing"));
-        byte[] text = "account_id,account_name\nA1,Acme\n".getBytes(java.nio.charset.StandardCharsets.UTF_16LE);
+        byte[] text = "account_id,account_name\nA1,Acme\n".getBytes(StandardCharsets.UTF_16LE);
         byte[] withMark = new byte[text.length + 2];
         withMark[0] = (byte) 0xff;
         withMark[1] = (byte) 0xfe;

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -241,7 +242,7 @@ class LandingGeneratorTests {
         assertThat(subs).hasSize(ACCOUNTS);
         subs.forEach((account, rows) -> {
             LocalDate firstStart = LocalDate.parse(rows.get(0).get("start_date"));
-            LocalDate won = LocalDate.ofInstant(firstWin.get(account), java.time.ZoneOffset.UTC);
+            LocalDate won = LocalDate.ofInstant(firstWin.get(account), ZoneOffset.UTC);
             assertThat(firstStart).as(account).isBetween(won, won.plusDays(7));
             rows.forEach(s -> assertThat(s.get("currency")).as(account).isEqualTo(currency.get(account)));
         });
@@ -449,8 +450,8 @@ class LandingGeneratorTests {
 
     private static Instant assertInWindow(String value) {
         Instant instant = ts(value);
-        assertThat(instant).isBetween(WINDOW_START.atStartOfDay().toInstant(java.time.ZoneOffset.UTC),
-                WINDOW_END.atStartOfDay().toInstant(java.time.ZoneOffset.UTC).minus(1, ChronoUnit.SECONDS));
+        assertThat(instant).isBetween(WINDOW_START.atStartOfDay().toInstant(ZoneOffset.UTC),
+                WINDOW_END.atStartOfDay().toInstant(ZoneOffset.UTC).minus(1, ChronoUnit.SECONDS));
         return instant;
     }
 

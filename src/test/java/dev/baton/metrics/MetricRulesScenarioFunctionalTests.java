@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import dev.baton.cli.BatonCli;
@@ -264,7 +265,7 @@ class MetricRulesScenarioFunctionalTests {
     @Test
     void quickRatioIsGainsOverLosses() {
         // Mar (200) / (60 + 80); Apr (100 + 120) / 250; May 60 / 50; Jan 2025 0 / 200; no losses -> empty
-        Map<String, Double> quickRatios = new java.util.TreeMap<>();
+        Map<String, Double> quickRatios = new TreeMap<>();
         defaults.rows("select strftime(month, '%Y-%m') as month, quick_ratio from mart_mrr_bridge").forEach(
                 row -> quickRatios.put(row.get("month").toString(), (Double) row.get("quick_ratio")));
         assertThat(quickRatios.get("2024-03")).isCloseTo(200.0 / 140, within(1e-12));

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -125,7 +126,7 @@ class MetricsExportFunctionalTests {
     }
 
     private static Scenarios.Captured baton(String... arguments) throws Exception {
-        List<String> all = new java.util.ArrayList<>(List.of(arguments));
+        List<String> all = new ArrayList<>(List.of(arguments));
         all.add("-Dbaton.extract.max-quarantined-share=0.5");
         return Scenarios.capture(() -> BatonCli.execute(all.toArray(String[]::new)));
     }

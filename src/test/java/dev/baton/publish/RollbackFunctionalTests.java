@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import dev.baton.cli.BatonCli;
 import dev.baton.support.PublishedWarehouse;
 import dev.baton.support.Scenarios;
+import dev.baton.warehouse.WarehouseLayout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,7 +56,7 @@ class RollbackFunctionalTests {
         // when the next night publishes, it becomes current and the oldest version falls out
         assertThat(run(landing, warehouse, "2024-04-17").exitCode()).isZero();
         assertThat(runDate(published)).isEqualTo("2024-04-17");
-        assertThat(new PublishedVersions(new dev.baton.warehouse.WarehouseLayout(warehouse)).list())
+        assertThat(new PublishedVersions(new WarehouseLayout(warehouse)).list())
                 .extracting(PublishedVersions.Version::name).containsExactly("000002-2024-04-16", "000003-2024-04-17");
     }
 

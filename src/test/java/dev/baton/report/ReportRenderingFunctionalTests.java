@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.baton.cli.BatonCli;
@@ -106,7 +107,7 @@ class ReportRenderingFunctionalTests {
     }
 
     private static List<String> texts(JsonNode cells) {
-        List<String> texts = new java.util.ArrayList<>();
+        List<String> texts = new ArrayList<>();
         cells.forEach(cell -> texts.add(cell.asString()));
         return texts;
     }

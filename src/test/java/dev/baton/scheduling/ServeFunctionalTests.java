@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -135,7 +136,7 @@ class ServeFunctionalTests {
         // One small core table instead of the whole star schema: these tests are about when runs happen.
         for (String layer : List.of("core", "marts", "audits")) {
             try (var files = Files.walk(project.resolve("sql").resolve(layer))) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
             }
         }
         Files.createDirectories(project.resolve("sql/core"));

@@ -1,6 +1,7 @@
 package dev.baton.sqlserver;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
@@ -35,7 +36,7 @@ final class FlightSqlClient implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         process = new ProcessBuilder(javaBinary, "-Xmx384m", "-XX:TieredStopAtLevel=1", "--add-opens=java.base/java.nio=ALL-UNNAMED",
-                "-cp", classes + java.io.File.pathSeparator + DRIVER.toAbsolutePath(), FlightSqlJdbcProbe.class.getName())
+                "-cp", classes + File.pathSeparator + DRIVER.toAbsolutePath(), FlightSqlJdbcProbe.class.getName())
                 .redirectError(ProcessBuilder.Redirect.appendTo(Path.of("target", "flight-sql-client.log").toFile()))
                 .start();
         in = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);

@@ -14,10 +14,12 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -122,7 +124,7 @@ public final class FlightSqlJdbcProbe {
         List<String> errors = Collections.synchronizedList(new ArrayList<>());
         Set<String> results = ConcurrentHashMap.newKeySet();
         List<Thread> threads = new ArrayList<>();
-        java.util.concurrent.CountDownLatch connected = new java.util.concurrent.CountDownLatch(clients);
+        CountDownLatch connected = new CountDownLatch(clients);
         for (int i = 0; i < clients; i++) {
             Thread thread = new Thread(() -> {
                 try (Connection client = connect(url, user, password)) {
@@ -198,7 +200,7 @@ public final class FlightSqlJdbcProbe {
         }
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
-        return String.format(java.util.Locale.ROOT, "bench queries=%d qps=%.1f p50_ms=%.1f p95_ms=%.1f errors=%d", sorted.size(),
+        return String.format(Locale.ROOT, "bench queries=%d qps=%.1f p50_ms=%.1f p95_ms=%.1f errors=%d", sorted.size(),
                 sorted.size() / (double) seconds, percentile(sorted, 0.50), percentile(sorted, 0.95), errors.get());
     }
 

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 import dev.baton.cli.BatonCli;
 import dev.baton.generate.LandingGenerator;
@@ -198,7 +199,7 @@ class SqlServerFunctionalTests {
         }
     }
 
-    static Scenarios.Captured withStdin(String input, java.util.concurrent.Callable<Integer> command) throws Exception {
+    static Scenarios.Captured withStdin(String input, Callable<Integer> command) throws Exception {
         InputStream original = System.in;
         System.setIn(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
         try {

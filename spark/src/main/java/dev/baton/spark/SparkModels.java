@@ -2,6 +2,7 @@ package dev.baton.spark;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,7 +74,7 @@ public final class SparkModels {
             Path location = inputLocation(input, table);
             Dataset<Row> rows = spark.read().parquet(location.toString());
             if (table.equals("run_context") && runDate != null) {
-                rows = rows.withColumn("run_date", functions.lit(java.sql.Date.valueOf(runDate)));
+                rows = rows.withColumn("run_date", functions.lit(Date.valueOf(runDate)));
             }
             rows.createOrReplaceTempView(table);
         }

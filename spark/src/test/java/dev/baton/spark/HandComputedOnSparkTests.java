@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -93,7 +94,7 @@ class HandComputedOnSparkTests {
     }
 
     private static List<BigDecimal> decimals(int... values) {
-        return java.util.Arrays.stream(values).mapToObj(value -> new BigDecimal(value).stripTrailingZeros()).toList();
+        return Arrays.stream(values).mapToObj(value -> new BigDecimal(value).stripTrailingZeros()).toList();
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.baton.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.nio.file.Path;
@@ -62,8 +63,8 @@ class SparkParityTests {
     void theComparisonSeesADifference() throws Exception {
         // a type that maps to nothing, and a row that is not there, must not pass
         assertThat(BothEngines.sparkTypeOf("HUGEINT")).contains("no Spark counterpart");
-        assertThat(BothEngines.normalised(new java.math.BigDecimal("1.0000004"))).isEqualTo("1");
-        assertThat(BothEngines.normalised(new java.math.BigDecimal("1.0000005"))).isEqualTo("1.000001");
+        assertThat(BothEngines.normalised(new BigDecimal("1.0000004"))).isEqualTo("1");
+        assertThat(BothEngines.normalised(new BigDecimal("1.0000005"))).isEqualTo("1.000001");
         assertThat(BothEngines.normalised(0.1 + 0.2)).isEqualTo("0.3");
         assertThat(BothEngines.normalised(13.657812499999999)).isEqualTo(BothEngines.normalised(13.6578125000001));
         assertThat(BothEngines.normalised(13.657812)).isNotEqualTo(BothEngines.normalised(13.657813));

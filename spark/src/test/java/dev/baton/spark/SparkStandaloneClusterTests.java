@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -135,7 +136,7 @@ class SparkStandaloneClusterTests {
         badScore[header.indexOf("ticket_id")] = "T-BAD-SCORE";
         badScore[header.indexOf("csat_score")] = "five";
         Files.writeString(tickets, String.join(",", badDate) + "\n" + String.join(",", badScore) + "\n",
-                StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+                StandardCharsets.UTF_8, StandardOpenOption.APPEND);
     }
 
     private static List<JsonNode> events(Path eventLog) throws IOException {

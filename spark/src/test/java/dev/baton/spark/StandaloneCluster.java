@@ -14,7 +14,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -90,7 +92,7 @@ final class StandaloneCluster implements AutoCloseable {
         return await(what, this::master, condition);
     }
 
-    JsonNode await(String what, java.util.function.Supplier<JsonNode> state, Predicate<JsonNode> condition)
+    JsonNode await(String what, Supplier<JsonNode> state, Predicate<JsonNode> condition)
             throws InterruptedException {
         long deadline = System.nanoTime() + STARTUP.toNanos();
         RuntimeException last = null;
@@ -125,7 +127,7 @@ final class StandaloneCluster implements AutoCloseable {
         Process driver = process(command).directory(workingDirectory.toFile())
                 .redirectErrorStream(true).redirectOutput(output.toFile()).start();
         try {
-            if (!driver.waitFor(30, java.util.concurrent.TimeUnit.MINUTES)) {
+            if (!driver.waitFor(30, TimeUnit.MINUTES)) {
                 throw new IllegalStateException("spark-submit still running after 30 minutes; output in " + output);
             }
             return driver.exitValue();
@@ -223,8 +225,8 @@ final class StandaloneCluster implements AutoCloseable {
         }
         process.destroy();
         try {
-            if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
