@@ -92,6 +92,7 @@ class ModelStepKind implements StepKind {
             // the tables come back whole from the other engine: the next night on DuckDB builds them whole
             BuildLedger.on(connection).forgetAllBuilds();
             engine.build(connection, catalog, layers, run.runDate(), engineWorkDir.resolve(run.jobName() + "-" + run.runDate()));
+            writeDescriptions(connection, catalog, models);
             log.info("{} models built on {} in {} ms", models.size(), engine.name(), (System.nanoTime() - started) / 1_000_000);
             return models.size();
         }
@@ -100,6 +101,7 @@ class ModelStepKind implements StepKind {
             build.build(model);
         }
         build.finish();
+        writeDescriptions(connection, catalog, models);
         long checkpointing = System.nanoTime();
         try (Statement statement = connection.createStatement()) {
             // written now rather than when the connection closes, so the log says what it cost
@@ -107,6 +109,11 @@ class ModelStepKind implements StepKind {
         }
         log.info("{} models built; checkpoint in {} ms", models.size(), (System.nanoTime() - checkpointing) / 1_000_000);
         return models.size();
+    }
+
+    /** A rebuilt table or view has lost its comments; the audits and the published file need them. */
+    private void writeDescriptions(Connection connection, ModelCatalog catalog, List<Model> models) throws SQLException {
+        ColumnDescriptions.load(projectFiles, catalog).writeComments(connection, models.stream().map(Model::name).toList());
     }
 
     /**

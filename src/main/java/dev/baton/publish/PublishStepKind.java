@@ -150,6 +150,7 @@ class PublishStepKind implements StepKind {
         Path parquet = incoming.resolve(PublishedVersions.PARQUET);
         List<TableEntry> exported = new ArrayList<>();
         List<String> reportingViews;
+        List<String> comments;
         Optional<Version> last = versions.current();
         Optional<Version> newer = last.filter(published -> published.runDate().isAfter(run.runDate()) && !run.publishOlder());
         // another job's publish or a rollback since the build began: its unchanged tables are not this version's
@@ -176,6 +177,7 @@ class PublishStepKind implements StepKind {
                 contribution.incrementWriteCount(1);
             }
             reportingViews = viewStatements(connection, models.viewsInLayers(reportingLayers));
+            comments = PublishedComments.write(connection, projectFiles, models, tables, models.viewsInLayers(reportingLayers));
             BuildLedger.on(connection).forgetAttempts();
             // Everything into the main file before it is linked: a .wal left behind would not travel with it.
             statement.execute("checkpoint");
@@ -189,7 +191,7 @@ class PublishStepKind implements StepKind {
         Version version = versions.commit(incoming, run.runDate());
         CrashPoint.reached("after-version-renamed");
         new Manifest(version.name(), run.runDate(), Instant.now(), exported).writeTo(version.parquet());
-        ReportingCatalog.build(duckDb, version.folder(), exported, reportingViews);
+        ReportingCatalog.build(duckDb, version.folder(), exported, reportingViews, comments);
         if (newer.isPresent()) {
             keep(run, versions, version, newer.get(), contribution);
             return;

@@ -35,21 +35,26 @@ final class ReportingCatalog {
         Manifest manifest = Manifest.read(version.resolve(PublishedVersions.PARQUET));
         Set<String> parquetViews = manifest.tables().stream().map(TableEntry::table).collect(Collectors.toSet());
         List<String> viewStatements = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<String> comments;
         // Reading the definitions does not bind them, so views over Parquet files that moved are no obstacle.
         try (Connection connection = DuckDbFiles.openReadOnly(version.resolve(PublishedVersions.REPORTING));
                 Statement statement = connection.createStatement();
                 ResultSet views = statement.executeQuery(
                         "select view_name, sql from duckdb_views() where not internal and schema_name = 'main' order by view_oid")) {
             while (views.next()) {
+                names.add(views.getString(1));
                 if (!parquetViews.contains(views.getString(1))) {
                     viewStatements.add(views.getString(2));
                 }
             }
+            comments = PublishedComments.of(connection, names);
         }
-        build(duckDb, version, manifest.tables(), viewStatements);
+        build(duckDb, version, manifest.tables(), viewStatements, comments);
     }
 
-    static void build(DuckDbFiles duckDb, Path version, List<TableEntry> tables, List<String> viewStatements)
+    /** @param comments the descriptions of the tables and views, written on the views ({@link PublishedComments}) */
+    static void build(DuckDbFiles duckDb, Path version, List<TableEntry> tables, List<String> viewStatements, List<String> comments)
             throws SQLException, IOException {
         Path parquet = version.resolve(PublishedVersions.PARQUET).toAbsolutePath();
         Path target = version.resolve(PublishedVersions.REPORTING);
@@ -66,6 +71,9 @@ final class ReportingCatalog {
             }
             for (String view : viewStatements) {
                 statement.execute(view);
+            }
+            for (String comment : comments) {
+                statement.execute(comment);
             }
             statement.execute("checkpoint");
         }

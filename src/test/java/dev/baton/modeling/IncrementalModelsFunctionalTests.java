@@ -109,6 +109,8 @@ class IncrementalModelsFunctionalTests {
                 union all
                 select account_id from periods where quantity = 7
                 """);
+        // every published column is described (audit published_columns__have_descriptions)
+        Files.writeString(project.resolve("sql/marts/mart_seat_repeats.yml"), "columns:\n  account_id: An account with subscriptions.\n");
         Path landing = Scenarios.copy("four_accounts", workspace.resolve("landing"));
         Path warehouse = workspace.resolve("warehouse");
         assertThat(run(landing, warehouse, "2024-04-15", "--project-dir", project.toString())).isZero();
@@ -257,6 +259,7 @@ class IncrementalModelsFunctionalTests {
         assertThat(published.count("select * from duckdb_tables() where table_name = 'mart_owner_scorecard'")).isOne();
 
         Files.delete(project.resolve("sql/marts/mart_owner_scorecard.sql"));
+        Files.delete(project.resolve("sql/marts/mart_owner_scorecard.yml"));
         assertThat(run(landing, warehouse, "2024-04-16", "--project-dir", project.toString())).isZero();
 
         assertThat(published.count("select * from duckdb_tables() where table_name = 'mart_owner_scorecard'")).isZero();

@@ -61,6 +61,8 @@ class RestartedModelsFunctionalTests {
         deliverNightTwo(landing);
         Path failing = project.resolve("sql/marts/mart_zz_restart.sql");
         Files.writeString(failing, FAILING.formatted("x"));
+        // every published column is described (audit published_columns__have_descriptions)
+        Files.writeString(project.resolve("sql/marts/mart_zz_restart.yml"), "columns:\n  deal_id: A deal.\n  periods: A number.\n");
 
         assertThat(run(project, landing, warehouse, "2024-04-16")).isEqualTo(1);
         Files.writeString(failing, FAILING.formatted("1"));

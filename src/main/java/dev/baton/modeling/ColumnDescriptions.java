@@ -1,0 +1,156 @@
+package dev.baton.modeling;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import dev.baton.warehouse.DuckDbFiles;
+import dev.baton.warehouse.ProjectFiles;
+import dev.baton.warehouse.ProjectFiles.ProjectFile;
+import dev.baton.warehouse.SqlIdentifiers;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * The descriptions of the published models (core, marts, bi), each in a file beside its SQL,
+ * {@code sql/<layer>/<model>.yml}: {@code description:} (optional, the table's line) and {@code columns:} (column:
+ * one line). They become DuckDB comments on the tables, views and columns, which JDBC tools show as remarks; an
+ * audit fails a night that would publish a column without one. Model test files ({@code *.test.yml}) are not read.
+ */
+public final class ColumnDescriptions {
+
+    /** The layers whose models are published and must describe every column; staging views are internal. */
+    public static final List<String> DESCRIBED_LAYERS = List.of("core", "marts", "bi");
+    private static final String SUFFIX = ".yml";
+    private static final String TEST_SUFFIX = ".test.yml";
+    private static final YAMLMapper YAML = YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
+    /** The file's shape; unknown keys are refused so a misspelt {@code colums:} is not silently ignored. */
+    private record DescriptionFile(String description, LinkedHashMap<String, String> columns) {
+    }
+
+    private final Map<String, ModelDescription> byModel;
+    private final Map<String, Model> models;
+
+    private ColumnDescriptions(Map<String, ModelDescription> byModel, Map<String, Model> models) {
+        this.byModel = byModel;
+        this.models = models;
+    }
+
+    /** Reads every description file; a file for no model, or of another shape, is refused naming the file. */
+    public static ColumnDescriptions load(ProjectFiles files, ModelCatalog catalog) {
+        Map<String, Model> models = new LinkedHashMap<>();
+        catalog.ordered().forEach(model -> models.put(model.name(), model));
+        Map<String, ModelDescription> byModel = new LinkedHashMap<>();
+        for (ProjectFile file : files.find("sql", SUFFIX)) {
+            if (file.fileName().endsWith(TEST_SUFFIX) || file.folder().endsWith("audits")) {
+                continue;
+            }
+            String name = file.fileName().substring(0, file.fileName().length() - SUFFIX.length());
+            Model model = models.get(name);
+            if (model == null || !file.folder().equals("sql/" + model.layer())) {
+                throw new IllegalStateException(file.path() + ": describes no model (expected beside sql/<layer>/" + name + ".sql)");
+            }
+            byModel.put(name, parse(file, model));
+        }
+        for (Model model : catalog.ordered()) {
+            byModel.computeIfAbsent(model.name(), name -> new ModelDescription(name, model.layer(), "", model.grain(), Map.of()));
+        }
+        return new ColumnDescriptions(byModel, models);
+    }
+
+    private static ModelDescription parse(ProjectFile file, Model model) {
+        DescriptionFile parsed;
+        try {
+            parsed = YAML.readValue(file.text(), DescriptionFile.class);
+        } catch (JacksonException e) {
+            throw new IllegalStateException(file.path() + ": expected 'columns:' with one 'column: description' line each"
+                    + " (and an optional 'description:'): " + e.getOriginalMessage());
+        }
+        if (parsed == null || parsed.columns() == null) {
+            throw new IllegalStateException(file.path() + ": has no 'columns:'");
+        }
+        Map<String, String> columns = new LinkedHashMap<>();
+        parsed.columns().forEach((column, text) -> {
+            try {
+                SqlIdentifiers.require(column);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException(file.path() + ": " + e.getMessage());
+            }
+            if (text == null || text.isBlank()) {
+                throw new IllegalStateException(file.path() + ": column '" + column + "' has an empty description");
+            }
+            columns.put(column, text.strip());
+        });
+        String description = parsed.description() == null || parsed.description().isBlank() ? model.grain() : parsed.description().strip();
+        return new ModelDescription(model.name(), model.layer(), file.path(), description, columns);
+    }
+
+    public Optional<ModelDescription> of(String model) {
+        return Optional.ofNullable(byModel.get(model));
+    }
+
+    /**
+     * Writes the descriptions of the described-layer models among {@code names} that exist on this connection as
+     * DuckDB comments, and clears the comment of a column that has none (the audit then names it). A model rebuilt
+     * ({@code create or replace}) loses its comments, so this runs after every build. A description naming a column
+     * the model does not output is refused, naming the file and the column.
+     *
+     * @return how many models were commented
+     */
+    public int writeComments(Connection connection, List<String> names) throws SQLException {
+        int commented = 0;
+        try (Statement statement = connection.createStatement()) {
+            for (String name : names) {
+                ModelDescription model = byModel.get(name);
+                if (model == null || !DESCRIBED_LAYERS.contains(model.layer())) {
+                    continue;
+                }
+                Set<String> columns = columnsOf(connection, SqlIdentifiers.require(name));
+                if (columns.isEmpty()) {
+                    continue;
+                }
+                List<String> unknown = new ArrayList<>(model.columns().keySet());
+                unknown.removeAll(columns);
+                if (!unknown.isEmpty()) {
+                    throw new IllegalStateException(model.path() + ": describes column(s) " + unknown + " that model " + name
+                            + " does not output");
+                }
+                String kind = models.get(name).isView() ? "view" : "table";
+                statement.execute("comment on " + kind + " " + name + " is " + SqlIdentifiers.quoteLiteral(model.description()));
+                for (String column : columns) {
+                    String text = model.columns().get(column);
+                    statement.execute("comment on column " + name + "." + DuckDbFiles.quoteIdentifier(column) + " is "
+                            + (text == null ? "null" : SqlIdentifiers.quoteLiteral(text)));
+                }
+                commented++;
+            }
+        }
+        return commented;
+    }
+
+    /** The model's columns in the main schema, in order; none when it is not there. */
+    private static Set<String> columnsOf(Connection connection, String table) throws SQLException {
+        Set<String> columns = new LinkedHashSet<>();
+        try (PreparedStatement query = connection.prepareStatement("select column_name from duckdb_columns()"
+                + " where database_name = current_database() and schema_name = 'main' and table_name = ? order by column_index")) {
+            query.setString(1, table);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    columns.add(rows.getString(1));
+                }
+            }
+        }
+        return columns;
+    }
+}

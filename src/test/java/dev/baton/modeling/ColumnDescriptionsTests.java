@@ -1,0 +1,139 @@
+package dev.baton.modeling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.baton.warehouse.ProjectFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Column descriptions beside the models: read, checked against what a model outputs, written as DuckDB comments. */
+class ColumnDescriptionsTests {
+
+    @TempDir
+    Path project;
+
+    @Test
+    void everyShippedCoreMartAndBiModelHasADescriptionFile() {
+        // given
+        ProjectFiles shipped = new ProjectFiles(Path.of("."));
+        ModelCatalog catalog = ModelCatalog.load(shipped);
+
+        // when
+        ColumnDescriptions descriptions = ColumnDescriptions.load(shipped, catalog);
+
+        // then
+        List<Model> published = catalog.inLayers(ColumnDescriptions.DESCRIBED_LAYERS);
+        assertThat(published).hasSizeGreaterThanOrEqualTo(38);
+        for (Model model : published) {
+            ModelDescription description = descriptions.of(model.name()).orElseThrow();
+            assertThat(description.path()).as(model.name()).isEqualTo("sql/" + model.layer() + "/" + model.name() + ".yml");
+            assertThat(description.columns()).as(model.name()).isNotEmpty();
+        }
+        assertThat(descriptions.of("mart_nps_monthly").orElseThrow().columns().get("nps"))
+                .isEqualTo("Net Promoter Score, % promoters minus % detractors (-100..100); empty without responses.");
+    }
+
+    @Test
+    void writesTableAndColumnCommentsAndClearsAnUndescribedColumn() throws Exception {
+        // given
+        model("marts", "mart_a", "select 1 as thing_id, 2.5 as amount, 'x' as note");
+        Files.writeString(project.resolve("sql/marts/mart_a.yml"), """
+                description: 'Things: one line each.'
+                columns:
+                  thing_id: The thing.
+                  amount: Amount in USD.
+                """);
+        // a model test file beside it is another helper's and is not read as descriptions
+        Files.writeString(project.resolve("sql/marts/mart_a.test.yml"), "cases: []\n");
+        ColumnDescriptions descriptions = load();
+
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:"); Statement statement = connection.createStatement()) {
+            statement.execute("create table mart_a as select 1 as thing_id, 2.5 as amount, 'x' as note");
+            statement.execute("comment on column mart_a.note is 'stale'");
+
+            // when
+            int commented = descriptions.writeComments(connection, List.of("mart_a", "mart_not_built"));
+
+            // then
+            assertThat(commented).isEqualTo(1);
+            assertThat(rows(connection, "select comment from duckdb_tables() where table_name = 'mart_a'")).containsExactly("Things: one line each.");
+            assertThat(rows(connection, "select column_name || '=' || coalesce(comment, '-') from duckdb_columns()"
+                    + " where table_name = 'mart_a' order by column_index"))
+                    .containsExactly("thing_id=The thing.", "amount=Amount in USD.", "note=-");
+            // the audit names the undescribed column, one row per column
+            assertThat(rows(connection, auditSql())).containsExactly("mart_a.note");
+        }
+    }
+
+    @Test
+    void aDescriptionOfAColumnTheModelDoesNotOutputNamesTheFileAndColumn() throws Exception {
+        // given
+        model("core", "fct_a", "select 1 as thing_id");
+        Files.writeString(project.resolve("sql/core/fct_a.yml"), "columns:\n  thing_id: The thing.\n  thing_name: Its name.\n");
+        ColumnDescriptions descriptions = load();
+
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:"); Statement statement = connection.createStatement()) {
+            statement.execute("create table fct_a as select 1 as thing_id");
+
+            // when / then
+            assertThatThrownBy(() -> descriptions.writeComments(connection, List.of("fct_a")))
+                    .hasMessage("sql/core/fct_a.yml: describes column(s) [thing_name] that model fct_a does not output");
+        }
+        // and without a description: the table's line is the header's grain
+        assertThat(descriptions.of("fct_a").orElseThrow().description()).isEqualTo("one row per thing (thing_id)");
+    }
+
+    @Test
+    void refusesADescriptionFileForNoModelOrOfAnotherShape() throws Exception {
+        // given
+        model("core", "fct_a", "select 1 as thing_id");
+        Files.writeString(project.resolve("sql/core/fct_b.yml"), "columns:\n  thing_id: The thing.\n");
+
+        // when / then
+        assertThatThrownBy(this::load).hasMessageStartingWith("sql/core/fct_b.yml: describes no model");
+
+        Files.delete(project.resolve("sql/core/fct_b.yml"));
+        Files.writeString(project.resolve("sql/core/fct_a.yml"), "colums:\n  thing_id: The thing.\n");
+        assertThatThrownBy(this::load).hasMessageStartingWith("sql/core/fct_a.yml: expected 'columns:'");
+
+        Files.writeString(project.resolve("sql/core/fct_a.yml"), "columns:\n  thing_id: ''\n");
+        assertThatThrownBy(this::load).hasMessage("sql/core/fct_a.yml: column 'thing_id' has an empty description");
+    }
+
+    private ColumnDescriptions load() {
+        ProjectFiles files = new ProjectFiles(project);
+        return ColumnDescriptions.load(files, ModelCatalog.load(files));
+    }
+
+    private void model(String layer, String name, String sql) throws IOException {
+        Path file = project.resolve("sql").resolve(layer).resolve(name + ".sql");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "/* model: " + name + "\n   grain: one row per thing (thing_id)\n   depends_on: none\n*/\n" + sql + "\n");
+    }
+
+    private static String auditSql() throws IOException {
+        String audit = Files.readString(Path.of("sql/audits/published_columns__have_descriptions.sql"));
+        return "select table_name || '.' || column_name from (" + audit + ") as undescribed";
+    }
+
+    private static List<String> rows(Connection connection, String sql) throws Exception {
+        List<String> values = new ArrayList<>();
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+        }
+        return values;
+    }
+}
