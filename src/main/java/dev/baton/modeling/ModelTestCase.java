@@ -10,7 +10,7 @@ import java.util.Map;
  * @param file the test file, e.g. {@code sql/core/fct_mrr_month.test.yml}
  * @param line where the case's name is written (1-based)
  * @param given input table name to its rows, in the order written
- * @param expect the rows the model must produce; compared on the columns they name
+ * @param expect the rows the model must produce; each compared on the columns it names
  * @param ordered whether the model's rows must come in the order of {@code expect}
  */
 record ModelTestCase(String model, String file, int line, String name, Map<String, List<Row>> given, List<Row> expect,
@@ -20,7 +20,7 @@ record ModelTestCase(String model, String file, int line, String name, Map<Strin
     record Row(int line, Map<String, String> values) {
     }
 
-    /** The columns the expected rows name, in the order they are first written: what the model's rows are compared on. */
+    /** The columns the expected rows name, in the order they are first written: the model's columns a diff shows. */
     List<String> comparedColumns() {
         return expect.stream().flatMap(row -> row.values().keySet().stream()).distinct().toList();
     }

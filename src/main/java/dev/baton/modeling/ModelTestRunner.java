@@ -15,65 +15,94 @@ import java.util.TreeSet;
 import dev.baton.warehouse.DuckDbFiles;
 
 /**
- * Runs one model test case: a fresh in-memory DuckDB with every input of the model created from the real schema
+ * Runs model test cases, each in a fresh schema of an in-memory DuckDB with every input of the model created from the real schema
  * ({@link ModelTestSchema}), the case's rows in the inputs it gives (the others empty, a column a row does not give
  * null or its default), the model's SELECT materialised as the night would, and its rows compared with the
  * expected ones ({@link ModelTestDiff}).
  */
-final class ModelTestRunner {
+final class ModelTestRunner implements AutoCloseable {
 
     private static final String OUTPUT = "baton_model_test_output";
 
     private final ModelCatalog catalog;
     private final ModelTestSchema schema;
+    /** One in-memory database for all cases, a schema per case: a new DuckDB instance per case costs more than the case. */
+    private final Connection connection;
+    private int casesRun;
 
     ModelTestRunner(ModelCatalog catalog, ModelTestSchema schema) {
         this.catalog = catalog;
         this.schema = schema;
+        try {
+            this.connection = ModelTestSchema.openInMemory();
+            ModelTestSchema.addSparkFunctions(connection);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot open an in-memory DuckDB for the model tests: " + e.getMessage(), e);
+        }
     }
 
     /** Runs the case; a problem with the test itself (not the model's result) is a {@link ModelTestProblem}. */
     ModelTestResult run(ModelTestCase testCase) {
         long started = System.nanoTime();
         Model model = model(testCase);
-        try (Connection connection = ModelTestSchema.openInMemory()) {
-            ModelTestSchema.addSparkFunctions(connection);
-            for (String input : model.dependsOn()) {
-                ModelTestSchema.Table table = schema.table(input);
-                if (table == null) {
-                    throw problem(testCase, testCase.line(), "model " + model.name() + " reads " + input
-                            + ", which neither a migration nor a model creates");
-                }
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute(table.createSql());
-                }
+        String caseSchema = "model_test_" + (++casesRun);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("create schema " + caseSchema);
+            statement.execute("set schema = '" + caseSchema + "'");
+            try {
+                return run(testCase, model, caseSchema, started);
+            } finally {
+                statement.execute("set schema = 'main'");
+                statement.execute("drop schema " + caseSchema + " cascade");
             }
-            for (Map.Entry<String, List<ModelTestCase.Row>> input : testCase.given().entrySet()) {
-                insert(connection, testCase, model, input.getKey(), input.getValue());
-            }
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("create table " + OUTPUT + " as\n" + model.sql());
-            } catch (SQLException e) {
-                return ModelTestResult.error(testCase, "the model failed: " + firstLine(e), elapsed(started));
-            }
-            List<ModelTestSchema.Column> columns = ModelTestSchema.columns(connection, OUTPUT);
-            List<String> compared = testCase.comparedColumns();
-            List<String> names = columns.stream().map(ModelTestSchema.Column::name).toList();
-            for (ModelTestCase.Row row : testCase.expect()) {
-                for (String column : row.values().keySet()) {
-                    if (!names.contains(column)) {
-                        throw problem(testCase, row.line(), "expect: model " + model.name() + " has no column " + column
-                                + " (it has " + String.join(", ", names) + ")");
-                    }
-                }
-            }
-            List<ModelTestSchema.Column> shown = compared.isEmpty() ? columns
-                    : compared.stream().map(name -> columns.get(names.indexOf(name))).toList();
-            List<Map<String, String>> actual = rows(connection, shown);
-            ModelTestDiff diff = ModelTestDiff.compare(testCase, shown, actual);
-            return ModelTestResult.of(testCase, diff, elapsed(started));
         } catch (SQLException e) {
             throw new IllegalStateException(testCase.where() + " case '" + testCase.name() + "': " + firstLine(e), e);
+        }
+    }
+
+    private ModelTestResult run(ModelTestCase testCase, Model model, String caseSchema, long started) throws SQLException {
+        for (String input : model.dependsOn()) {
+            ModelTestSchema.Table table = schema.table(input);
+            if (table == null) {
+                throw problem(testCase, testCase.line(), "model " + model.name() + " reads " + input
+                        + ", which neither a migration nor a model creates");
+            }
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(table.createSql());
+            }
+        }
+        for (Map.Entry<String, List<ModelTestCase.Row>> input : testCase.given().entrySet()) {
+            insert(connection, caseSchema, testCase, model, input.getKey(), input.getValue());
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("create table " + OUTPUT + " as\n" + model.sql());
+        } catch (SQLException e) {
+            return ModelTestResult.error(testCase, "the model failed: " + firstLine(e), elapsed(started));
+        }
+        List<ModelTestSchema.Column> columns = ModelTestSchema.columns(connection, caseSchema, OUTPUT);
+        List<String> compared = testCase.comparedColumns();
+        List<String> names = columns.stream().map(ModelTestSchema.Column::name).toList();
+        for (ModelTestCase.Row row : testCase.expect()) {
+            for (String column : row.values().keySet()) {
+                if (!names.contains(column)) {
+                    throw problem(testCase, row.line(), "expect: model " + model.name() + " has no column " + column
+                            + " (it has " + String.join(", ", names) + ")");
+                }
+            }
+        }
+        List<ModelTestSchema.Column> shown = compared.isEmpty() ? columns
+                : compared.stream().map(name -> columns.get(names.indexOf(name))).toList();
+        List<Map<String, String>> actual = rows(connection, shown);
+        ModelTestDiff diff = ModelTestDiff.compare(testCase, shown, actual);
+        return ModelTestResult.of(testCase, diff, elapsed(started));
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot close the model tests' in-memory database: " + e.getMessage(), e);
         }
     }
 
@@ -83,14 +112,14 @@ final class ModelTestRunner {
                         + " (a test file is named after its model: sql/<layer>/<model>.test.yml)"));
     }
 
-    private static void insert(Connection connection, ModelTestCase testCase, Model model, String input,
+    private static void insert(Connection connection, String caseSchema, ModelTestCase testCase, Model model, String input,
             List<ModelTestCase.Row> rows) throws SQLException {
         if (!model.dependsOn().contains(input)) {
             throw problem(testCase, rows.isEmpty() ? testCase.line() : rows.get(0).line(), "given: model " + model.name()
                     + " does not read " + input + " (depends_on: " + String.join(", ", model.dependsOn()) + ")");
         }
         Map<String, String> types = new LinkedHashMap<>();
-        ModelTestSchema.columns(connection, input).forEach(column -> types.put(column.name(), column.type()));
+        ModelTestSchema.columns(connection, caseSchema, input).forEach(column -> types.put(column.name(), column.type()));
         for (ModelTestCase.Row row : rows) {
             Set<String> unknown = new TreeSet<>(row.values().keySet());
             unknown.removeAll(types.keySet());

@@ -85,7 +85,7 @@ final class ModelTestSchema {
             }
             Map<String, Table> tables = new LinkedHashMap<>();
             for (String name : needed) {
-                List<Column> columns = columns(connection, name);
+                List<Column> columns = columns(connection, "main", name);
                 if (models.contains(name)) {
                     tables.put(name, new Table(name, createTable(name, columns), columns));
                 } else if (fixedTables.containsKey(name)) {
@@ -132,7 +132,7 @@ final class ModelTestSchema {
         return tables.get(name);
     }
 
-    /** A database of its own for one case: in memory, UTC like a night's build file, with the Spark-named macros. */
+    /** An in-memory database, UTC like a night's build file. */
     static Connection openInMemory() throws SQLException {
         Connection connection = DriverManager.getConnection("jdbc:duckdb:");
         try (Statement statement = connection.createStatement()) {
@@ -150,11 +150,12 @@ final class ModelTestSchema {
         ModelStepKind.addSparkFunctions(connection);
     }
 
-    static List<Column> columns(Connection connection, String table) throws SQLException {
+    static List<Column> columns(Connection connection, String schema, String table) throws SQLException {
         List<Column> columns = new ArrayList<>();
         try (var query = connection.prepareStatement("select column_name, data_type from information_schema.columns"
-                + " where table_schema = 'main' and table_name = ? order by ordinal_position")) {
-            query.setString(1, SqlIdentifiers.require(table));
+                + " where table_schema = ? and table_name = ? order by ordinal_position")) {
+            query.setString(1, schema);
+            query.setString(2, SqlIdentifiers.require(table));
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     columns.add(new Column(rows.getString(1), rows.getString(2)));

@@ -12,7 +12,7 @@ import dev.baton.warehouse.ProjectFiles;
  * Model unit tests as data ({@code sql/<layer>/<model>.test.yml}, see docs/models.md): what {@code baton test} and
  * the Maven build run. Each case runs in an in-memory DuckDB of its own, in milliseconds, without a night.
  */
-public final class ModelTests {
+public final class ModelTests implements AutoCloseable {
 
     /** How a {@code baton test} went. */
     public record Summary(int passed, int failed, long millis) {
@@ -73,6 +73,11 @@ public final class ModelTests {
         return runner.run(testCase);
     }
 
+    @Override
+    public void close() {
+        runner.close();
+    }
+
     /**
      * Runs the cases of these models (all when empty), printing a line per case and a row diff per failure.
      *
@@ -80,16 +85,17 @@ public final class ModelTests {
      */
     public static Summary run(ProjectFiles files, List<String> models, PrintStream out) {
         long started = System.nanoTime();
-        ModelTests tests = load(files, models);
         int passed = 0;
         int failed = 0;
-        for (ModelTestCase testCase : tests.cases()) {
-            ModelTestResult result = tests.run(testCase);
-            out.println(result.describe());
-            if (result.passed()) {
-                passed++;
-            } else {
-                failed++;
+        try (ModelTests tests = load(files, models)) {
+            for (ModelTestCase testCase : tests.cases()) {
+                ModelTestResult result = tests.run(testCase);
+                out.println(result.describe());
+                if (result.passed()) {
+                    passed++;
+                } else {
+                    failed++;
+                }
             }
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
