@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
         description = "Batch data warehouse for SaaS revenue teams.",
         subcommands = {RunCommand.class, GenerateCommand.class, QueryCommand.class, ShellCommand.class, PublishCommand.class,
                 ValidateCommand.class, StatusCommand.class, RecoverCommand.class, BackfillCommand.class, ServeCommand.class,
-                BenchCommand.class, SqlServerCommand.class, SqlUserCommand.class, ReportCommand.class, CatalogCommand.class})
+                BenchCommand.class, SqlServerCommand.class, SqlUserCommand.class, ReportCommand.class, CatalogCommand.class,
+                TestCommand.class})
 public final class BatonCli {
 
     static final int OK = 0;

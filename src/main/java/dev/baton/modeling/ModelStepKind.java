@@ -120,7 +120,7 @@ class ModelStepKind implements StepKind {
      * Models are written in the subset DuckDB and Spark SQL share; where only Spark has a function, DuckDB gets
      * a same-named macro for this connection. Temporary, so only materialised tables may use them, never views.
      */
-    private static void addSparkFunctions(Connection connection) throws SQLException {
+    static void addSparkFunctions(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("create or replace temp macro unix_seconds(ts) as cast(epoch(ts) as bigint)");
             // Spark's from_utc_timestamp(ts, zone): the wall-clock time in that zone, whatever the session zone is
