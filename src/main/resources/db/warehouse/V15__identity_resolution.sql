@@ -2,16 +2,18 @@
 -- identities step made of them. A job without that step leaves identity_map empty, and staging then keeps each
 -- source's own account ids, exactly as before.
 
--- One row per account-like record of a source: a CRM account, a billing customer, a helpdesk organization, or one
--- e-mail domain of a helpdesk organization's requesters (only the domain; the address is never landed).
+-- One row per account-like record of a source: a CRM account, a billing customer, a helpdesk organization.
+-- domains: its web and e-mail domains, space-separated (a CRM website, a billing e-mail's domain, the domains of a
+-- helpdesk organization's requesters); only domains, an e-mail address itself is never landed here.
 -- external_system/external_id: an id of the same company in another system that the source itself declares (a
--- Stripe customer's metadata.salesforce_account_id, a Zendesk organization's external_id).
+-- Stripe customer's metadata.salesforce_account_id, a Zendesk organization's external_id); an empty
+-- external_system means the system of record.
 create table landed_source_identities (
     system varchar not null check (regexp_full_match(system, '[a-z][a-z0-9_]*')),
     source_id varchar not null,
-    kind varchar not null check (kind in ('account', 'customer', 'organization', 'requester_domain')),
+    kind varchar not null check (kind in ('account', 'customer', 'organization')),
     name varchar,
-    domain varchar,
+    domains varchar,
     external_system varchar,
     external_id varchar,
     updated_at timestamptz,
@@ -20,8 +22,6 @@ create table landed_source_identities (
 );
 comment on column landed_source_identities.system is 'natural key';
 comment on column landed_source_identities.source_id is 'natural key';
-comment on column landed_source_identities.kind is 'natural key';
-comment on column landed_source_identities.domain is 'natural key';
 
 -- Every source identity's canonical account, and the rule that linked it: system_of_record (an identity of the
 -- system of record is its own account), crosswalk (account_map.csv), external_id, domain, name, or unmatched (an

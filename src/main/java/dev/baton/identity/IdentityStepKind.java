@@ -1,12 +1,6 @@
 package dev.baton.identity;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 import dev.baton.jobs.JobDefinition.StepDefinition;
 import dev.baton.jobs.RunParameters;
@@ -31,12 +25,8 @@ class IdentityStepKind implements StepKind {
 
     private static final Logger log = LoggerFactory.getLogger(IdentityStepKind.class);
 
-    /** Warning lines listing single changes or ambiguities; more are counted, and the tables hold them all. */
-    private static final int LISTED = 10;
-
     private final BuildFiles buildFiles;
     private final IdentityProperties properties;
-    private final Set<String> freeMail = Domains.freeMail();
 
     IdentityStepKind(BuildFiles buildFiles, IdentityProperties properties) {
         this.buildFiles = buildFiles;
@@ -58,61 +48,17 @@ class IdentityStepKind implements StepKind {
         IdentityOptions options = step.options(IdentityOptions.class);
         return (contribution, chunkContext) -> {
             RunParameters run = RunParameters.of(chunkContext);
-            List<String> warnings = new ArrayList<>();
+            IdentityResolution.Outcome outcome;
             try (Connection connection = buildFiles.open(run.jobName(), run.runDate())) {
-                IdentityTables tables = new IdentityTables(connection);
-                List<SourceIdentity> identities = tables.identities();
-                Set<String> systemsOfRecord = properties.systemsOfRecord(tables.systemsWithAccounts());
-                Path crosswalkFile = run.landing() == null ? null : run.landing().resolve(options.crosswalk());
-                Map<SourceIdentity.Key, String> crosswalk = crosswalkFile != null && Files.isRegularFile(crosswalkFile)
-                        ? tables.crosswalk(crosswalkFile) : Map.of();
-                Resolver.Resolution resolution = new Resolver(systemsOfRecord, freeMail).resolve(identities, crosswalk);
-                Map<SourceIdentity.Key, Link> previous = tables.previous(buildFiles.layout().publishedFile(), run.runDate());
-                List<LinkChange> changes = Resolver.changes(previous, resolution.links());
-                connection.setAutoCommit(false);
-                try {
-                    tables.write(resolution, changes, run.runDate());
-                    tables.noteChange(!Set.copyOf(resolution.links()).equals(Set.copyOf(previous.values())));
-                    connection.commit();
-                } catch (Exception e) {
-                    connection.rollback();
-                    throw e;
-                } finally {
-                    connection.setAutoCommit(true);
-                }
-                if (!identities.isEmpty() && systemsOfRecord.stream().noneMatch(system -> identities.stream()
-                        .anyMatch(identity -> identity.system().equals(system)))) {
-                    warnings.add("no identities of the system of record (" + IdentityProperties.SETTING + " "
-                            + properties.systemOfRecord() + "): every source identity is an account of its own");
-                }
-                warnings.addAll(describe(changes.stream().map(LinkChange::describe).toList(),
-                        "identity link(s) changed since the previous published night (identity_changes; pin a link in "
-                                + options.crosswalk() + ")"));
-                warnings.addAll(describe(resolution.ambiguities().stream().map(ambiguity -> ambiguity.identity() + " "
-                        + ambiguity.rule().column() + " " + ambiguity.matchedOn() + " matches " + String.join(", ", ambiguity.candidates()))
-                        .toList(), "ambiguous identity candidate(s) not linked (identity_ambiguous; decide them in " + options.crosswalk() + ")"));
-                long unmatched = resolution.links().stream().filter(link -> link.rule() == Rule.UNMATCHED).count();
-                log.info("identities: {} source identities, {} links by crosswalk ({} rows), {} unmatched, {} ambiguous, {} changed",
-                        identities.size(), resolution.links().stream().filter(link -> link.rule() == Rule.CROSSWALK).count(),
-                        crosswalk.size(), unmatched, resolution.ambiguities().size(), changes.size());
-                contribution.incrementWriteCount(resolution.links().size());
+                // the crosswalk lies in the landing folder, by a plain file name: configuration cannot point elsewhere
+                outcome = IdentityResolution.run(connection, properties.systemOfRecord(),
+                        run.landing() == null ? null : run.landing().resolve(options.crosswalk()),
+                        buildFiles.layout().publishedFile(), run.runDate());
             }
-            warnings.forEach(warning -> log.warn("identities: {}", warning));
-            RunWarnings.set(chunkContext, warnings);
+            contribution.incrementWriteCount(outcome.links());
+            outcome.warnings().forEach(warning -> log.warn("identities: {}", warning));
+            RunWarnings.set(chunkContext, outcome.warnings());
             return RepeatStatus.FINISHED;
         };
-    }
-
-    private static List<String> describe(List<String> items, String what) {
-        if (items.isEmpty()) {
-            return List.of();
-        }
-        List<String> lines = new ArrayList<>();
-        lines.add(items.size() + " " + what);
-        items.stream().limit(LISTED).forEach(item -> lines.add("  " + item));
-        if (items.size() > LISTED) {
-            lines.add("  ... and " + (items.size() - LISTED) + " more");
-        }
-        return lines;
     }
 }

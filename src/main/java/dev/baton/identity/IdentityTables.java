@@ -30,7 +30,7 @@ final class IdentityTables {
         this.connection = connection;
     }
 
-    /** The landed identities, their rows of one system and source id merged. */
+    /** The landed identities, each its newest version. */
     List<SourceIdentity> identities() throws SQLException {
         Map<SourceIdentity.Key, Merged> merged = new LinkedHashMap<>();
         try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery("""
@@ -38,19 +38,24 @@ final class IdentityTables {
                     select
                         *,
                         row_number() over (
-                            partition by system, source_id, kind, domain
+                            partition by system, source_id
                             order by updated_at desc nulls last, _source_file desc, _line_number desc
                         ) as version_rank
                     from landed_source_identities
                 )
-                select system, source_id, name, domain, external_system, external_id
+                select system, source_id, name, domains, external_system, external_id
                 from versions
                 where version_rank = 1
-                order by system, source_id, kind, domain""")) {
+                order by system, source_id""")) {
             while (rows.next()) {
                 Merged identity = merged.computeIfAbsent(new SourceIdentity.Key(rows.getString(1), rows.getString(2)), key -> new Merged());
                 addIfPresent(identity.names, rows.getString(3));
-                addIfPresent(identity.domains, rows.getString(4));
+                String domains = rows.getString(4);
+                if (domains != null) {
+                    for (String domain : domains.split("[\\s,;]+")) {
+                        addIfPresent(identity.domains, domain);
+                    }
+                }
                 String externalId = rows.getString(6);
                 if (externalId != null && !externalId.isBlank()) {
                     String system = rows.getString(5);

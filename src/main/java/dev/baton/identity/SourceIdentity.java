@@ -3,8 +3,8 @@ package dev.baton.identity;
 import java.util.Set;
 
 /**
- * One account-like record of a source, its landed rows merged: a helpdesk organization lands one row for itself and
- * one per e-mail domain of its requesters, so names, domains and declared external ids are sets.
+ * One account-like record of a source: a CRM account, a billing customer, a helpdesk organization. Sets, because a
+ * record may carry several domains (a helpdesk organization's requesters) and the resolver takes any evidence.
  *
  * @param externalIds ids of the same company in another system that this source declares
  */
