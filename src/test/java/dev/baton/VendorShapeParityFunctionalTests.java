@@ -18,8 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * One company, two shapes: the nightly job on the canonical files and the vendors job on the same company as
- * Salesforce, Stripe and Zendesk exports give the same revenue totals. Without identity resolution every Stripe
- * customer is an account of its own, which the bridge, churn and cohort totals do not depend on.
+ * Salesforce, Stripe and Zendesk exports give the same revenue totals. Identity resolution links most Stripe customers
+ * to their CRM accounts; those it cannot link stay accounts of their own, so the totals never depend on linkage and
+ * the per-segment and per-owner figures differ by exactly those customers.
  */
 class VendorShapeParityFunctionalTests {
 
@@ -89,5 +90,40 @@ class VendorShapeParityFunctionalTests {
         }
         assertThat(vendors.count("select * from quarantine")).isZero();
         assertThat(vendors.count("select * from audit_results where not passed and severity = 'error'")).isZero();
+    }
+
+    @Test
+    void perSegmentAndPerOwnerMrrDifferOnlyByTheCustomersLeftUnmatched() {
+        // given the customers the generator gave no metadata, a free-mail address and a person's name, or only a domain
+        // two CRM accounts share
+        long leftUnmatched = vendorFiles.linkage().getOrDefault("stripe none", 0L)
+                + vendorFiles.linkage().getOrDefault("stripe ambiguous_domain", 0L);
+        String answerKey = "read_csv('" + workspace.resolve("vendors/answer-key/identities.csv") + "', all_varchar = true)";
+
+        // then exactly those are unmatched, and every other customer is on the CRM account the answer key names
+        assertThat(vendors.count("select * from identity_map where system = 'stripe' and rule = 'unmatched'"))
+                .as("Stripe customers left unmatched by the generator").isEqualTo(leftUnmatched).isPositive();
+        assertThat(vendors.count("select * from identity_map inner join " + answerKey + " as answer"
+                + " on answer.system = identity_map.system and answer.source_id = identity_map.source_id"
+                + " where identity_map.system = 'stripe' and identity_map.rule <> 'unmatched'"
+                + " and identity_map.account_id <> answer.crm_account_id")).isZero();
+        // and their MRR, moved back to their CRM account's segment and sales owner, makes each equal to the canonical night's
+        for (String dimension : List.of("segment", "sales_owner")) {
+            String canonicalMrr = "select fct_mrr_month.month_start, dim_account." + dimension + " as dimension,"
+                    + " sum(fct_mrr_month.mrr) as mrr from fct_mrr_month inner join dim_account"
+                    + " on dim_account.account_id = fct_mrr_month.account_id group by all order by all";
+            String vendorMrrRehomed = "select fct_mrr_month.month_start, coalesce(crm." + dimension + ", dim_account." + dimension
+                    + ") as dimension, sum(fct_mrr_month.mrr) as mrr from fct_mrr_month inner join dim_account"
+                    + " on dim_account.account_id = fct_mrr_month.account_id left join " + answerKey + " as answer"
+                    + " on dim_account.is_unmatched and 'stripe:' || answer.source_id = dim_account.account_id"
+                    + " left join dim_account as crm on crm.account_id = answer.crm_account_id group by all order by all";
+            assertThat(vendors.rows(vendorMrrRehomed)).as(dimension).hasSizeGreaterThan(20).isEqualTo(canonical.rows(canonicalMrr));
+        }
+        // and without moving them, the difference is the unmatched customers' MRR, under segment unknown
+        assertThat(vendors.decimal("select coalesce(sum(fct_mrr_month.mrr), 0) from fct_mrr_month inner join dim_account"
+                + " on dim_account.account_id = fct_mrr_month.account_id where dim_account.segment = 'unknown'"))
+                .isEqualByComparingTo(vendors.decimal("select coalesce(sum(fct_mrr_month.mrr), 0) from fct_mrr_month"
+                        + " inner join dim_account on dim_account.account_id = fct_mrr_month.account_id where dim_account.is_unmatched"))
+                .isPositive();
     }
 }
