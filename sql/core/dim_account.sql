@@ -32,7 +32,8 @@ select
     accounts.sales_owner,
     accounts.csm_owner,
     accounts.created_at,
-    first_paid.first_paid_month as cohort_month
+    first_paid.first_paid_month as cohort_month,
+    accounts.is_unmatched
 from accounts
 left join first_paid
     on first_paid.account_id = accounts.account_id

@@ -1,12 +1,16 @@
 /* model: stg_subscriptions
    grain: one row per subscription period of constant terms (subscription_id)
-   depends_on: landed_subscriptions
+   depends_on: landed_subscriptions, identity_map
    incremental_by: subscription_id
 */
 with
 
 landed as (
     select * from landed_subscriptions
+),
+
+links as (
+    select * from identity_map
 ),
 
 -- why: a row delivered again (a re-sent file, a correction) must count once; the newest version wins
@@ -21,8 +25,8 @@ versions as (
 )
 
 select
-    subscription_id,
-    account_id,
+    versions.subscription_id,
+    coalesce(links.account_id, versions.account_id) as account_id,
     plan,
     cast(coalesce(quantity, 1) as decimal(18, 4)) as quantity,
     amount,
@@ -34,4 +38,8 @@ select
     coalesce(status, 'active') as status,
     updated_at
 from versions
-where version_rank = 1
+-- why: identity_map (kind: identities) names the canonical account of each source's account id; without a link
+-- (a job without that step) the row keeps its own
+left join links
+    on links.source_id = versions.account_id
+where versions.version_rank = 1

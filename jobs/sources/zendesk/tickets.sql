@@ -28,6 +28,7 @@ select
     zendesk_ticket.status,
     zendesk_ticket.priority,
     zendesk_ticket.via_channel as channel,
+    zendesk_ticket.custom_csat_score as csat_score,
     requesters.email as requester_email,
     zendesk_ticket.updated_at,
     zendesk_ticket._line_number

@@ -83,6 +83,7 @@ section('revenue', 'Revenue', 'MRR bridge: new, expansion and reactivation add t
     series: parts.map(([name, sign]) => ({name, type: 'bar', stack: 'movement', data: rows.map(r => sign * (r[name] || 0))}))
       .concat([{name: 'closing MRR', type: 'line', yAxisIndex: 1, data: rows.map(r => r.closing), itemStyle: {color: '#1f2933'}}]),
   }, 'tall');
+  identityCoverage(parent);
   parent.append(h('h3', {}, `Movements by segment, ${fmt.month(YEAR_START)} to ${fmt.month(REVIEW)}`));
   const movements = filtered(DATA.movements).filter(r => r.month >= YEAR_START && r.month <= REVIEW);
   if (!has(parent, 'movements', movements, 'no MRR movements in these twelve months')) return;
@@ -95,6 +96,23 @@ section('revenue', 'Revenue', 'MRR bridge: new, expansion and reactivation add t
       data: segments.map(s => sign * sum(movements.filter(r => r.segment === s), name))})),
   });
 });
+
+// Only a night that resolves identities (kind: identities) has rows; the canonical night shows nothing here.
+function identityCoverage(parent) {
+  const rows = DATA.identity || [];
+  if (!rows.length) return;
+  parent.append(h('h3', {}, 'Accounts across systems'));
+  parent.append(h('p', {class: 'filter-note'}, 'Run-month MRR of the accounts each system\'s records are linked to, by rule. '
+    + 'Unmatched records are accounts of their own (segment and owners unknown); fix a link in account_map.csv (docs/identity.md).'));
+  table(parent, [
+    {label: 'System', value: r => r.system},
+    {label: 'Rule', value: r => fmt.label(r.rule)},
+    {label: 'Records', num: true, value: r => fmt.num(r.identities)},
+    {label: 'Accounts', num: true, value: r => fmt.num(r.accounts)},
+    {label: 'MRR', num: true, value: r => fmt.money(r.mrr)},
+    {label: 'Share of MRR', num: true, value: r => fmt.pct(r.mrr_share)},
+  ], rows, {'data-table': 'identity'});
+}
 
 function cohortSource() {
   const select = document.getElementById('cohort-dimension');

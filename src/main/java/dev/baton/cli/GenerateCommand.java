@@ -7,12 +7,17 @@ import java.util.concurrent.Callable;
 
 import dev.baton.generate.GenerationSummary;
 import dev.baton.generate.LandingGenerator;
+import dev.baton.generate.VendorGenerator;
+import dev.baton.generate.VendorSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = "Write realistic landing files for all eight entities; the same seed gives the same files.")
 final class GenerateCommand implements Callable<Integer> {
+
+    /** canonical: the landing contract's files; vendors: the same company as Salesforce, Stripe and Zendesk exports. */
+    enum Shape { canonical, vendors }
 
     @Option(names = "--out", required = true, description = "Folder to write the CSV files to.")
     Path out;
@@ -33,6 +38,11 @@ final class GenerateCommand implements Callable<Integer> {
             + " --start, the months end with its month, so a run for that date finds its feeds current.")
     LocalDate runDate;
 
+    @Option(names = "--shape", defaultValue = "canonical", description = "canonical (the contract's files) or vendors"
+            + " (the same company as Salesforce, Stripe and Zendesk exports in sub-folders, the rest canonical;"
+            + " default: ${DEFAULT-VALUE}).")
+    Shape shape;
+
     @Override
     public Integer call() throws Exception {
         if (accounts < 1 || months < 1) {
@@ -40,8 +50,15 @@ final class GenerateCommand implements Callable<Integer> {
         }
         long started = System.nanoTime();
         YearMonth first = start != null ? start : YearMonth.from(runDate != null ? runDate : LocalDate.now()).minusMonths(months - 1L);
-        GenerationSummary summary = new LandingGenerator(seed, accounts, first, months).writeTo(out);
-        summary.rowsPerEntity().forEach((entity, rows) -> System.out.printf("%-16s %,12d rows%n", entity, rows));
+        if (shape == Shape.vendors) {
+            VendorSummary summary = new VendorGenerator(seed, accounts, first, months).writeTo(out);
+            summary.rowsPerFile().forEach((file, rows) -> System.out.printf("%-42s %,12d rows%n", file, rows));
+            System.out.println("Identities by linkage (answer-key/identities.csv):");
+            summary.linkage().forEach((kind, count) -> System.out.printf("  %-40s %,10d%n", kind, count));
+        } else {
+            GenerationSummary summary = new LandingGenerator(seed, accounts, first, months).writeTo(out);
+            summary.rowsPerEntity().forEach((entity, rows) -> System.out.printf("%-16s %,12d rows%n", entity, rows));
+        }
         System.out.printf("Wrote %s in %.1f s%n", out.toAbsolutePath(), (System.nanoTime() - started) / 1e9);
         return BatonCli.OK;
     }

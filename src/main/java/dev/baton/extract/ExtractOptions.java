@@ -3,15 +3,29 @@ package dev.baton.extract;
 import java.util.List;
 
 /**
- * The {@code with:} of a {@code kind: extract} step; exactly one way of finding the night's rows is meant.
+ * The {@code with:} of a {@code kind: extract} step. One of {@code source} and {@code jdbc} alone, or canonical
+ * {@code entities} and/or several {@code sources} together (one night from a CRM, a billing and a helpdesk export).
  *
  * @param entities canonical landing files to load ({@code <entity>*.csv|jsonl|parquet})
  * @param source a source mapping in {@code jobs/sources/} that maps export files onto the contract
  * @param jdbc a JDBC source in {@code jobs/sources/} (rows changed since the stored watermark)
+ * @param sources source mappings each reading its own folder under the landing folder
  */
-record ExtractOptions(List<String> entities, String source, String jdbc) {
+record ExtractOptions(List<String> entities, String source, String jdbc, List<SourceFolder> sources) {
 
     ExtractOptions {
         entities = entities == null ? List.of() : List.copyOf(entities);
+        sources = sources == null ? List.of() : List.copyOf(sources);
+    }
+
+    /**
+     * @param source a source mapping in {@code jobs/sources/}
+     * @param folder the folder its export files are in, relative to the landing folder; the mapping's name when omitted
+     */
+    record SourceFolder(String source, String folder) {
+
+        String folderOrDefault() {
+            return folder == null ? source : folder;
+        }
     }
 }

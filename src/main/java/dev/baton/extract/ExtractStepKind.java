@@ -23,8 +23,9 @@ import org.springframework.stereotype.Component;
  * {@code kind: extract} — loads the landing folder into the run's build file, which starts from the published
  * warehouse's landed rows (so staging persists across nights and a re-run cannot load anything twice).
  * {@code with.entities} loads canonical files ({@code <entity>*.csv|jsonl|parquet}); {@code with.source} names a
- * source mapping in {@code jobs/sources/} that maps export files onto the contract; {@code with.jdbc} names a JDBC
- * source there (rows changed since the stored watermark).
+ * source mapping in {@code jobs/sources/} that maps export files onto the contract; {@code with.sources} names several,
+ * each reading its own folder under the landing folder (with canonical {@code with.entities} from the landing folder
+ * itself); {@code with.jdbc} names a JDBC source there (rows changed since the stored watermark).
  */
 @Component
 class ExtractStepKind implements StepKind {
@@ -63,9 +64,18 @@ class ExtractStepKind implements StepKind {
         List<String> entities = options.entities().stream().map(SqlIdentifiers::require).toList();
         SourceMapping mapping = options.source() == null ? null : SourceMapping.read(projectFiles, options.source());
         JdbcSource jdbc = options.jdbc() == null ? null : JdbcSource.read(projectFiles, options.jdbc());
-        if (entities.isEmpty() && mapping == null && jdbc == null) {
-            throw new IllegalStateException("step '" + step.name() + "' names no with.entities, with.source or with.jdbc");
+        if (entities.isEmpty() && mapping == null && jdbc == null && options.sources().isEmpty()) {
+            throw new IllegalStateException("step '" + step.name() + "' names no with.entities, with.source, with.sources"
+                    + " or with.jdbc");
         }
+        if (!options.sources().isEmpty() && (mapping != null || jdbc != null)) {
+            throw new IllegalStateException("step '" + step.name() + "': with.sources reads several mappings; name the"
+                    + " source as one of them, not also with.source or with.jdbc");
+        }
+        List<MappedFolder> sources = options.sources().stream()
+                .map(source -> new MappedFolder(SourceMapping.read(projectFiles, source.source()),
+                        MappedFolder.relativeFolder(step.name(), source.folderOrDefault())))
+                .toList();
         return (contribution, chunkContext) -> {
             RunParameters run = RunParameters.of(chunkContext);
             buildFiles.createFresh(run.jobName(), run.runDate());
@@ -80,6 +90,7 @@ class ExtractStepKind implements StepKind {
                 // JDBC URLs and credentials: only ever from the process environment.
                 List<DeliveryLoader.Delivery> deliveries = jdbc != null ? extraction.jdbc(jdbc, System::getenv)
                         : mapping != null ? extraction.mapping(mapping, run.landing())
+                        : !sources.isEmpty() ? extraction.sources(sources, entities, run.landing())
                         : extraction.landing(entities, run.landing());
                 List<String> notes = new ArrayList<>();
                 if (!extraction.unclaimed().isEmpty()) {

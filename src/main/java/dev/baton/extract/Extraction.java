@@ -64,6 +64,10 @@ final class Extraction {
     }
 
     private void warnUnclaimed(Path folder) {
+        warnUnclaimed(folder, unclaimed);
+    }
+
+    private static void warnUnclaimed(Path folder, List<String> unclaimed) {
         if (!unclaimed.isEmpty()) {
             log.warn("landing folder {}: {} file(s) no entity claims, not read: {} (entity files are named <entity>*.csv,"
                     + " .jsonl or .parquet)", folder, unclaimed.size(), String.join(", ", unclaimed));
@@ -78,6 +82,36 @@ final class Extraction {
         }
         unclaimed = landing.unclaimed();
         warnUnclaimed(folder);
+        return loadLanding(entities, folder);
+    }
+
+    /**
+     * One night from several sources: each mapping reads its own folder under the landing folder, canonical entities
+     * the landing folder itself. fx rates and accounts of canonical files load first, then the mappings in the job's
+     * order (each loads its accounts before the rest), then the other canonical entities, so every row is checked
+     * against the accounts and currencies of all sources that came before it.
+     */
+    List<DeliveryLoader.Delivery> sources(List<MappedFolder> sources, List<String> entities, Path landing) throws SQLException {
+        LandingFiles root = new LandingFiles(landing);
+        for (String entity : entities) {
+            root.of(entity);
+        }
+        List<String> allUnclaimed = new ArrayList<>(root.unclaimed());
+        warnUnclaimed(landing, allUnclaimed);
+        List<String> first = loadOrder(entities).stream().filter(LOADS_FIRST::contains).toList();
+        List<DeliveryLoader.Delivery> deliveries = new ArrayList<>(loadLanding(first, landing));
+        for (MappedFolder source : sources) {
+            Path folder = source.resolve(landing);
+            deliveries.addAll(mapping(source.mapping(), folder));
+            unclaimed.forEach(name -> allUnclaimed.add(source.folder() + "/" + name));
+        }
+        deliveries.addAll(loadLanding(entities.stream().filter(entity -> !first.contains(entity)).toList(), landing));
+        unclaimed = List.copyOf(allUnclaimed);
+        return deliveries;
+    }
+
+    private List<DeliveryLoader.Delivery> loadLanding(List<String> entities, Path folder) throws SQLException {
+        LandingFiles landing = new LandingFiles(folder);
         List<DeliveryLoader.Delivery> deliveries = new ArrayList<>();
         for (String entity : loadOrder(entities)) {
             LandingContract contract = LandingContract.read(connection, entity);
@@ -107,6 +141,11 @@ final class Extraction {
         try (Statement statement = connection.createStatement()) {
             for (Map.Entry<String, String> file : mapping.files().entrySet()) {
                 reader.read(landing.named(file.getValue()), file.getKey(), mapping.encoding());
+                for (String column : mapping.optional().getOrDefault(file.getKey(), List.of())) {
+                    // an export without the column reads as if it were there and empty (names checked in SourceMapping)
+                    statement.execute("alter table " + file.getKey() + " add column if not exists "
+                            + DuckDbFiles.quoteIdentifier(column) + " varchar");
+                }
             }
             unclaimed = landing.unclaimed();
             warnUnclaimed(folder);

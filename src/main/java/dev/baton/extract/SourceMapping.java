@@ -19,9 +19,11 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * @param files raw table name -> file name in the landing folder
  * @param deliveries delivery name (the canonical entity, unless {@code entity} says otherwise) -> which raw table's
  *        lines the rows come from, and the SELECT
+ * @param optional raw table name -> columns its SELECTs read that an export may lack (a custom field, a column of a
+ *        newer connector version, multi-currency's {@code currency_iso_code}); a missing one is read as empty
  */
 record SourceMapping(String name, String description, String encoding, Map<String, String> files,
-        Map<String, EntityMapping> deliveries) {
+        Map<String, EntityMapping> deliveries, Map<String, List<String>> optional) {
 
     static final String FOLDER = "jobs/sources";
 
@@ -89,7 +91,15 @@ record SourceMapping(String name, String description, String encoding, Map<Strin
             }
             deliveries.put(delivery, new EntityMapping(entity, entityMapping.from(), entityMapping.sql(), select.text()));
         });
+        Map<String, List<String>> optional = mapping.optional() == null ? Map.of() : mapping.optional();
+        optional.forEach((table, columns) -> {
+            if (!mapping.files().containsKey(table)) {
+                throw new IllegalStateException(definition.path() + ": optional columns of '" + table
+                        + "', which is not under files");
+            }
+            columns.forEach(SqlIdentifiers::require);
+        });
         return new SourceMapping(mapping.name(), mapping.description(),
-                mapping.encoding() == null ? "utf-8" : mapping.encoding(), mapping.files(), deliveries);
+                mapping.encoding() == null ? "utf-8" : mapping.encoding(), mapping.files(), deliveries, optional);
     }
 }

@@ -22,12 +22,17 @@ final class CsvSink implements Closeable {
     }
 
     static CsvSink open(Path dir, LandingFile file) throws IOException {
+        return open(dir.resolve(file.fileName()), file.header());
+    }
+
+    /** A file outside the landing contract (a vendor export), with the given header. */
+    static CsvSink open(Path path, String... header) throws IOException {
         CSVFormat format = CSVFormat.DEFAULT.builder()
-                .setHeader(file.header())
+                .setHeader(header)
                 .setRecordSeparator("\n")
                 .get();
         Writer writer = new BufferedWriter(new OutputStreamWriter(
-                Files.newOutputStream(dir.resolve(file.fileName())), StandardCharsets.UTF_8), 1 << 16);
+                Files.newOutputStream(path), StandardCharsets.UTF_8), 1 << 16);
         try {
             return new CsvSink(new CSVPrinter(writer, format));
         } catch (IOException | RuntimeException e) {

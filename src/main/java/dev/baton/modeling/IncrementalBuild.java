@@ -208,6 +208,11 @@ final class IncrementalBuild {
         if (dependency.equals(RUN_CONTEXT)) {
             return Change.NONE; // part of every fingerprint
         }
+        if (dependency.equals("identity_map")) {
+            // written by kind: identities before the models, or empty in a job without it; a changed link moves rows
+            // between accounts, which no per-account rebuild can follow
+            return entitiesChanged.contains("identity_map") ? Change.ALL : Change.NONE;
+        }
         if (BuildLedger.isLanded(dependency)) {
             if (!entitiesChanged.contains(BuildLedger.changeSource(dependency))) {
                 return Change.NONE;

@@ -70,6 +70,9 @@ final class ReportQueries {
                             sum(h.csat_points) as csat_points, sum(h.handoff_points) as handoff_points
                         from mart_account_health as h join dim_account as a on a.account_id = h.account_id
                         where h.month_start >= %s group by all order by month""".formatted(from)),
+                // rows only when the job resolves identities (kind: identities); the page then shows them under revenue
+                new DataSet("identity", List.of("mart_identity_coverage"),
+                        "select * from mart_identity_coverage order by system, rule"),
                 new DataSet("scorecard", List.of("mart_owner_scorecard"), """
                         select * from mart_owner_scorecard where month_start >= %s order by owner_role, owner, month_start"""
                         .formatted(from)));

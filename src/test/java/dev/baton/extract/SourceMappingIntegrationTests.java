@@ -70,7 +70,9 @@ class SourceMappingIntegrationTests {
                             tuple("accounts", "sf_account_data.csv", 10L, 10L, 0L, 0L),
                             tuple("deals", "sf_opportunity_data.csv", 10L, 10L, 0L, 0L),
                             // every history row differs from the current version at least in updated_at
-                            tuple("deals", "sf_opportunity_history_data.csv", 10L, 0L, 10L, 0L));
+                            tuple("deals", "sf_opportunity_history_data.csv", 10L, 0L, 10L, 0L),
+                            // every account is also a source identity (docs/identity.md)
+                            tuple("source_identities", "sf_account_data.csv", 10L, 10L, 0L, 0L));
             assertThat(fixture.rows("select account_name, acquisition_channel from landed_accounts where account_id = '0015500000Ygpq1AAB'"))
                     .extracting(r -> tuple(r.get("account_name"), r.get("acquisition_channel")))
                     .containsExactly(tuple("Seinfeld", "TDK+SgtPSM3Vk67zX9aeRA=="));
@@ -95,7 +97,8 @@ class SourceMappingIntegrationTests {
                             tuple("accounts", "company_data.csv", 24L, 24L, 0L, 0L),
                             // the sample's deals name no company and no stage, and its stage changes name deals not exported
                             tuple("deals", "deal_data.csv", 44L, 0L, 0L, 44L),
-                            tuple("deals", "deal_stage_data.csv", 14L, 0L, 0L, 14L));
+                            tuple("deals", "deal_stage_data.csv", 14L, 0L, 0L, 14L),
+                            tuple("source_identities", "company_data.csv", 24L, 24L, 0L, 0L));
             assertThat(fixture.rows("select country, cast(updated_at as varchar) as updated_at from landed_accounts where account_id = '2182162682'"))
                     .extracting(r -> tuple(r.get("country"), r.get("updated_at")))
                     .containsExactly(tuple("United States", "2020-12-30 03:15:52+00"));
@@ -116,7 +119,8 @@ class SourceMappingIntegrationTests {
                     .containsExactly(
                             tuple("accounts", "organization_data.csv", 10L, 10L, 0L, 0L),
                             // the sample's tickets belong to organizations it does not export
-                            tuple("tickets", "ticket_data.csv", 10L, 0L, 0L, 10L));
+                            tuple("tickets", "ticket_data.csv", 10L, 0L, 0L, 10L),
+                            tuple("source_identities", "organization_data.csv", 10L, 10L, 0L, 0L));
             assertThat(fixture.value("select account_name from landed_accounts where account_id = '370326104793'")).isEqualTo("name1");
             assertThat(fixture.rows("select distinct column_name, reason from quarantine where source_file = 'ticket_data.csv' order by reason"))
                     .extracting(r -> tuple(r.get("column_name"), r.get("reason")))
@@ -137,7 +141,8 @@ class SourceMappingIntegrationTests {
                             tuple("accounts", "customer_data.csv", 12L, 12L, 0L, 0L),
                             // no invoice line item of the sample names these subscriptions, so they have no price
                             tuple("subscriptions", "subscription_data.csv", 2L, 0L, 0L, 2L),
-                            tuple("subscriptions", "subscription_history_data.csv", 2L, 0L, 0L, 2L));
+                            tuple("subscriptions", "subscription_history_data.csv", 2L, 0L, 0L, 2L),
+                            tuple("source_identities", "customer_data.csv", 12L, 12L, 0L, 0L));
             assertThat(fixture.value("select cast(created_at as varchar) from landed_accounts where account_id = 'cus_ImVzJQmSlYHjZL'"))
                     .isEqualTo("2021-01-18 12:35:30+00");
             assertThat(fixture.rows("select column_name, reason from quarantine where source_file = 'subscription_data.csv' and line_number = 2"
