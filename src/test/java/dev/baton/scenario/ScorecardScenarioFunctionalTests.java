@@ -27,6 +27,12 @@ import org.junit.jupiter.api.io.TempDir;
  *                                400), so no expansion and no cross-sell
  *  deals: D1 E1 expansion won 03-05 600 by Cy Moss (E1's CSM: CS); D2 E2 expansion won 04-02 1080 by Ana Ruiz
  *         (Sales); D3 E1 expansion won 04-03 960 by Cy Moss (CS); D4 E3 expansion lost; D5 E3 new business (2023)
+ *  referrals (all new business, lead source referral):
+ *   D6 E4 referred by E1 (Cy Moss), created 03-10, won 04-08 1200; E4 pays 100 from 04-10 (new MRR in April)
+ *   D7 E5 referred by E3 (Cy Moss), created 04-05, open
+ *   D8 E6 referred by E2 (Di Park), created 03-12, lost 04-20
+ *   D9 E7 referred by ZZ, an account nobody knows: quarantined. E7 still pays 100 from 04-20, not referred
+ *   E4 Bo Chen / Di Park and E7 Ana Ruiz / Cy Moss are new in April (no expansion, not at April's opening)
  * </pre>
  */
 class ScorecardScenarioFunctionalTests {
@@ -41,7 +47,9 @@ class ScorecardScenarioFunctionalTests {
         Path landing = Scenarios.copy("scorecard", workspace.resolve("landing"));
         Path warehouse = workspace.resolve("warehouse");
         int exitCode = BatonCli.execute("run", "--landing", landing.toString(), "--warehouse", warehouse.toString(),
-                "--run-date", "2024-06-15", "-Dbaton.freshness.max-age=off");
+                "--run-date", "2024-06-15", "-Dbaton.freshness.max-age=off",
+                // D9, the quarantined referral, is 1 of 9 deals: more than the default 10%
+                "-Dbaton.extract.max-quarantined-share=0.2");
         assertThat(exitCode).isZero();
         published = new PublishedWarehouse(warehouse);
     }
@@ -108,11 +116,58 @@ class ScorecardScenarioFunctionalTests {
                 .containsEntry("cross_sell_rate", 1.0).containsEntry("expansion_deals_won_by_sales", 1L);
         // Bo Chen (E3) in April: nothing expanded
         assertAmount(expansion("2024-04-01", "all", "Bo Chen"), "expansion_mrr", "0");
-        // April rows: pairs Cy/Ana, Di/Ana, Cy/Bo; CSMs Cy, Di; sales Ana, Bo; all/all = 8
-        assertThat(published.count("select * from mart_expansion_monthly where month_start = date '2024-04-01'")).isEqualTo(8);
+        // April rows: pairs Cy/Ana (E1, E7), Di/Ana (E2), Cy/Bo (E3), Di/Bo (E4); CSMs Cy, Di; sales Ana, Bo; all/all = 9
+        assertThat(published.count("select * from mart_expansion_monthly where month_start = date '2024-04-01'")).isEqualTo(9);
         // January is every account's first paid month: no customer at the opening, rates empty; D5 (2023) has no row
         assertThat(expansion("2024-01-01", "all", "all")).containsEntry("customers_at_opening", 0L)
                 .containsEntry("upsell_rate", null);
         assertThat(published.count("select * from mart_expansion_monthly where month_start < date '2024-01-01'")).isZero();
+    }
+
+    private static Map<String, Object> referrals(String month, String csm) {
+        return published.row("select * from mart_referrals where month_start = date '" + month + "' and csm_owner = '" + csm + "'");
+    }
+
+    @Test
+    void referralsCreditTheReferringAccountsCsmWithTheirHealthAtTheTime() {
+        // March: D6 (E1) and D8 (E2) created; both referrers paying, health in March: MRR trend 20 (no month 3 before),
+        // support 20 (no tickets), CSAT 10 and NPS 10 (neutral), hand-off 0 -> 60 each. No new MRR in March
+        Map<String, Object> march = referrals("2024-03-01", "all");
+        assertThat(march).containsEntry("referred_deals", 2L).containsEntry("referring_accounts", 2L)
+                .containsEntry("deals_referred_by_customers", 2L).containsEntry("won_referred_deals", 0L)
+                .containsEntry("avg_referrer_health_score", 60.0).containsEntry("customer_referral_share_of_new_mrr", null);
+        assertThat(referrals("2024-03-01", "Cy Moss")).containsEntry("referred_deals", 1L);
+        assertThat(referrals("2024-03-01", "Di Park")).containsEntry("referred_deals", 1L);
+
+        // April: D7 created (E3: 100 vs January's 500 -> MRR trend 0, so 0 + 20 + 10 + 0 + 10 = 40); D6 won (1200)
+        // and E4's new MRR 100 came from E1's referral; all new MRR = E4 100 + E7 100 = 200: share 100 / 200
+        Map<String, Object> april = referrals("2024-04-01", "all");
+        assertThat(april).containsEntry("referred_deals", 1L).containsEntry("referring_accounts", 1L)
+                .containsEntry("won_referred_deals", 1L).containsEntry("avg_referrer_health_score", 40.0)
+                .containsEntry("customer_referral_share_of_new_mrr", 0.5);
+        assertAmount(april, "won_referred_bookings", "1200");
+        assertAmount(april, "referred_new_mrr", "100");
+        assertAmount(april, "customer_referred_new_mrr", "100");
+        assertAmount(april, "new_mrr", "200");
+        // both April referrers (E3, E1) are Cy Moss's: the same figures; D8's loss gives Di Park no April row
+        Map<String, Object> cy = referrals("2024-04-01", "Cy Moss");
+        assertThat(cy).containsEntry("referred_deals", 1L).containsEntry("won_referred_deals", 1L)
+                .containsEntry("customer_referral_share_of_new_mrr", 0.5);
+        assertThat(published.count("select * from mart_referrals where month_start = date '2024-04-01'")).isEqualTo(2);
+        // January: every account's new MRR (100 + 100 + 500), none referred: share 0
+        Map<String, Object> january = referrals("2024-01-01", "all");
+        assertThat(january).containsEntry("referred_deals", 0L).containsEntry("customer_referral_share_of_new_mrr", 0.0);
+        assertAmount(january, "new_mrr", "700");
+    }
+
+    @Test
+    void anUnknownReferringAccountIsQuarantined() {
+        Map<String, Object> quarantined = published.row("select * from quarantine where entity = 'deals'");
+        assertThat(quarantined).containsEntry("source_file", "deals.csv").containsEntry("line_number", 10L)
+                .containsEntry("column_name", "referred_by_account_id").containsEntry("raw_value", "ZZ")
+                .containsEntry("reason", "unknown referring account: no accounts row has this referred_by_account_id");
+        assertThat(published.count("select * from fct_deal where deal_id = 'D9'")).isZero();
+        assertThat(published.row("select referred_by_account_id, lead_source from fct_deal where deal_id = 'D6'"))
+                .containsEntry("referred_by_account_id", "E1").containsEntry("lead_source", "referral");
     }
 }
