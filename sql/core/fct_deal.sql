@@ -37,6 +37,7 @@ select
     dated.stage,
     dated.owner,
     dated.lead_source,
+    dated.referred_by_account_id,
     dated.created_at,
     dated.closed_at,
     dated.created_month,

@@ -1,6 +1,6 @@
 /* model: mart_account_health
    grain: one row per paying account per month (account_id, month_start)
-   depends_on: fct_mrr_month, mart_support_account_month, fct_handoff
+   depends_on: fct_mrr_month, mart_support_account_month, fct_handoff, fct_survey_response, dim_month
    incremental_by: account_id
 */
 with
@@ -15,6 +15,14 @@ support as (
 
 handoffs as (
     select * from fct_handoff
+),
+
+responses as (
+    select * from fct_survey_response
+),
+
+months as (
+    select * from dim_month
 ),
 
 active as (
@@ -58,6 +66,31 @@ latest_handoffs as (
         and (handoff_periods.in_force_until is null or handoff_periods.in_force_until > active.month_start)
 ),
 
+-- the latest NPS response of the account in the month and the five before it (ordered by time, then id)
+nps_in_window as (
+    select
+        active.account_id,
+        active.month_start,
+        responses.score,
+        responses.nps_category,
+        row_number() over (
+            partition by active.account_id, active.month_start
+            order by responses.responded_at desc, responses.response_id desc
+        ) as recency
+    from active
+    inner join months as response_months
+        on response_months.month_key >= active.month_key - 5
+        and response_months.month_key <= active.month_key
+    inner join responses
+        on responses.account_id = active.account_id
+        and responses.responded_month = response_months.month_start
+    where responses.survey = 'nps'
+),
+
+latest_nps as (
+    select * from nps_in_window where recency = 1
+),
+
 inputs as (
     select
         active.account_id,
@@ -67,7 +100,9 @@ inputs as (
         cast(active.mrr as double) / nullif(earlier.mrr, 0) as mrr_trend_ratio,
         coalesce(support_3m.tickets_3m, 0) as tickets_3m,
         cast(support_3m.csat_points_3m as double) / nullif(support_3m.csat_responses_3m, 0) as csat_avg_3m,
-        latest_handoffs.completeness_score as handoff_completeness
+        latest_handoffs.completeness_score as handoff_completeness,
+        latest_nps.score as nps_score,
+        latest_nps.nps_category
     from active
     left join mrr_months as earlier
         on earlier.account_id = active.account_id
@@ -78,28 +113,44 @@ inputs as (
     left join latest_handoffs
         on latest_handoffs.account_id = active.account_id
         and latest_handoffs.month_start = active.month_start
+    left join latest_nps
+        on latest_nps.account_id = active.account_id
+        and latest_nps.month_start = active.month_start
 ),
 
--- why: four components of 0 to 25 points each, simple enough to explain to a rep (docs/reporting.md)
+-- why: five components of 0 to 20 points each, simple enough to explain to a rep (docs/reporting.md); a missing
+-- CSAT or NPS is neutral (half the points), so an account nobody asked is neither rewarded nor punished
 scored as (
     select
         inputs.*,
         case
-            when mrr_trend_ratio is null or mrr_trend_ratio >= 1 then 25.0
-            when mrr_trend_ratio >= 0.9 then 15.0
+            when mrr_trend_ratio is null or mrr_trend_ratio >= 1 then 20.0
+            when mrr_trend_ratio >= 0.9 then 12.0
             else 0.0
         end as mrr_trend_points,
         case
-            when tickets_3m <= 2 then 25.0
-            when tickets_3m <= 5 then 15.0
+            when tickets_3m <= 2 then 20.0
+            when tickets_3m <= 5 then 12.0
             else 0.0
         end as support_load_points,
         case
-            when csat_avg_3m is null then 12.5
-            else 25.0 * (csat_avg_3m - 1) / 4
+            when csat_avg_3m is null then 10.0
+            else 20.0 * (csat_avg_3m - 1) / 4
         end as csat_points,
-        25.0 * coalesce(handoff_completeness, 0) as handoff_points
+        20.0 * coalesce(handoff_completeness, 0) as handoff_points,
+        case
+            when nps_category = 'promoter' then 20.0
+            when nps_category = 'detractor' then 0.0
+            else 10.0
+        end as nps_points
     from inputs
+),
+
+totals as (
+    select
+        scored.*,
+        mrr_trend_points + support_load_points + csat_points + handoff_points + nps_points as total_points
+    from scored
 )
 
 select
@@ -111,16 +162,18 @@ select
     cast(tickets_3m as bigint) as tickets_last_3_months,
     cast(csat_avg_3m as double) as csat_avg_last_3_months,
     cast(handoff_completeness as double) as handoff_completeness,
+    cast(nps_score as integer) as nps_score_last_6_months,
     cast(mrr_trend_points as double) as mrr_trend_points,
     cast(support_load_points as double) as support_load_points,
     cast(csat_points as double) as csat_points,
     cast(handoff_points as double) as handoff_points,
-    cast(mrr_trend_points + support_load_points + csat_points + handoff_points as double) as health_score,
+    cast(nps_points as double) as nps_points,
+    cast(total_points as double) as health_score,
     cast(
         case
-            when mrr_trend_points + support_load_points + csat_points + handoff_points >= 75 then 'green'
-            when mrr_trend_points + support_load_points + csat_points + handoff_points >= 50 then 'amber'
+            when total_points >= 75 then 'green'
+            when total_points >= 50 then 'amber'
             else 'red'
         end as string
     ) as health_band
-from scored
+from totals

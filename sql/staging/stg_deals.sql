@@ -33,6 +33,7 @@ select
     coalesce(is_won, false) as is_won,
     owner,
     lead_source,
+    referred_by_account_id,
     updated_at
 from versions
 where version_rank = 1

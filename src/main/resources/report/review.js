@@ -66,7 +66,7 @@ section('review', `Monthly Sales × CS review — ${monthName(REVIEW)}`, `The la
     {label: 'CSM', value: r => r.csm_owner}, {label: 'Account', value: r => r.account_name || r.account_id},
     {label: 'Score', num: true, value: r => fmt.num(r.health_score, 0)}, {label: 'MRR' + IN, num: true, value: r => amount(r.mrr)},
     {label: 'Was', value: r => r.previous_band || 'new'},
-    {label: 'Weakest', value: r => [['MRR trend', r.mrr_trend_points], ['support', r.support_load_points], ['CSAT', r.csat_points], ['hand-off', r.handoff_points]]
+    {label: 'Weakest', value: r => [['MRR trend', r.mrr_trend_points], ['support', r.support_load_points], ['CSAT', r.csat_points], ['hand-off', r.handoff_points], ['NPS', r.nps_points]]
       .sort((a, b) => a[1] - b[1])[0][0]}]);
   reviewList(right, 'Churns, with their last support and hand-off', 'reviewChurns', churns, `no account churned in ${monthName(REVIEW)}`, [
     {label: 'Account', width: '17%', value: r => r.account_name || r.account_id}, {label: 'CSM', width: '14%', value: r => r.csm_owner},

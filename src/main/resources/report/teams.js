@@ -157,7 +157,7 @@ section('support', 'Support', `Support load, speed and satisfaction ${fmt.month(
     {label: 'With any ticket', num: true, value: r => fmt.pct(r.share_with_tickets)}, {label: 'CSAT', num: true, value: r => fmt.num(r.csat_avg, 2)}], before);
 });
 
-section('health', 'Health', 'Account health (0–100) from four components of 25 points: MRR trend, support load, CSAT and hand-off completeness. Green ≥ 75, amber ≥ 50, red below.', parent => {
+section('health', 'Health', 'Account health (0–100) from five components of 20 points: MRR trend, support load, CSAT, hand-off completeness and the latest NPS answer of the last 6 months. Green ≥ 75, amber ≥ 50, red below.', parent => {
   const rows = filtered(DATA.health).filter(r => r.month <= RUN_MONTH);
   if (!has(parent, 'health', rows, 'no paying account in these months')) return;
   const months = [...new Set(rows.map(r => r.month))];
@@ -184,12 +184,12 @@ section('health', 'Health', 'Account health (0–100) from four components of 25
     }, null).getDom().style.height = Math.max(180, 70 + red.length * 26) + 'px';
     CHARTS[CHARTS.length - 1].resize();
   }
-  const components = [['mrr_trend_points', 'MRR trend'], ['support_load_points', 'Support load'], ['csat_points', 'CSAT'], ['handoff_points', 'Hand-off']];
+  const components = [['mrr_trend_points', 'MRR trend'], ['support_load_points', 'Support load'], ['csat_points', 'CSAT'], ['handoff_points', 'Hand-off'], ['nps_points', 'NPS']];
   if (review.length) {
     chart(parent, 'health-components', {
       tooltip: {trigger: 'axis', confine: true, axisPointer: {type: 'shadow'}, valueFormatter: v => fmt.num(v, 1) + ' points'},
       xAxis: categoryAxis(`Component (average points, ${fmt.month(REVIEW)})`, components.map(c => c[1])),
-      yAxis: valueAxis('Points (0–25)', v => v, {max: 25}),
+      yAxis: valueAxis('Points (0–20)', v => v, {max: 20}),
       series: bands.filter(b => review.some(r => r.band === b)).map(b => ({name: b, type: 'bar', itemStyle: {color: BAND_COLOURS[b]},
         data: components.map(([field]) => { const rs = review.filter(r => r.band === b); return ratioOrNull(sum(rs, field), sum(rs, 'accounts')); })})),
     }, 'short');

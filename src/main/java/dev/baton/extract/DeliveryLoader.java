@@ -297,6 +297,12 @@ final class DeliveryLoader {
             problems.add(problem("account_id", "account_id is not null and account_id not in (select account_id from landed_accounts)",
                     "'unknown account: no accounts row has this account_id'"));
         }
+        if (contract.entity().equals("deals")) {
+            // a referral credits the referring account's CSM (mart_referrals): an account nobody knows cannot be credited
+            problems.add(problem("referred_by_account_id", "referred_by_account_id is not null"
+                    + " and referred_by_account_id not in (select account_id from landed_accounts)",
+                    "'unknown referring account: no accounts row has this referred_by_account_id'"));
+        }
         return problems;
     }
 

@@ -67,13 +67,16 @@ class ModelStepKind implements StepKind {
 
     @Override
     public Tasklet tasklet(StepDefinition step) {
-        List<String> layers = step.options(ModelOptions.class).layers();
+        ModelOptions options = step.options(ModelOptions.class);
+        List<String> layers = options.layers();
+        PlanProductLines productLines = new PlanProductLines(options.productLines());
         if (layers.isEmpty() || !ModelCatalog.LAYERS.containsAll(layers)) {
             throw new IllegalStateException("step '" + step.name() + "' needs with.layers from " + ModelCatalog.LAYERS + ", got " + layers);
         }
         return (contribution, chunkContext) -> {
             RunParameters run = RunParameters.of(chunkContext);
             try (Connection connection = buildFiles.open(run.jobName(), run.runDate())) {
+                productLines.writeTo(connection);
                 contribution.incrementWriteCount(buildModels(connection, run, layers));
             }
             return RepeatStatus.FINISHED;

@@ -67,7 +67,8 @@ final class ReportQueries {
                         select h.month_start as month, a.segment, a.sales_owner, a.csm_owner, h.health_band as band,
                             count(*) as accounts, sum(h.mrr) as mrr, sum(h.health_score) as score,
                             sum(h.mrr_trend_points) as mrr_trend_points, sum(h.support_load_points) as support_load_points,
-                            sum(h.csat_points) as csat_points, sum(h.handoff_points) as handoff_points
+                            sum(h.csat_points) as csat_points, sum(h.handoff_points) as handoff_points,
+                            sum(h.nps_points) as nps_points
                         from mart_account_health as h join dim_account as a on a.account_id = h.account_id
                         where h.month_start >= %s group by all order by month""".formatted(from)),
                 // rows only when the job resolves identities (kind: identities); the page then shows them under revenue

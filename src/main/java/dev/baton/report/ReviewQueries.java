@@ -26,7 +26,7 @@ final class ReviewQueries {
                         where q.closed_month = %s order by q.sales_owner, q.amount_reporting desc, q.deal_id""".formatted(month)),
                 new DataSet("reviewRed", List.of("mart_account_health", "dim_account"), """
                         select a.csm_owner, a.sales_owner, a.segment, a.account_name, h.account_id, h.health_score, h.mrr,
-                            h.mrr_trend_points, h.support_load_points, h.csat_points, h.handoff_points,
+                            h.mrr_trend_points, h.support_load_points, h.csat_points, h.handoff_points, h.nps_points,
                             before.health_band as previous_band
                         from mart_account_health as h
                         join dim_account as a on a.account_id = h.account_id

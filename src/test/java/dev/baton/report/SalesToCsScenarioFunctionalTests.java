@@ -164,22 +164,25 @@ class SalesToCsScenarioFunctionalTests {
     void accountHealthHasAnExplainableScore() {
         List<Map<String, Object>> rows = published.rows("""
                 select account_id || ' ' || strftime(month_start, '%Y-%m') as account_month, mrr_trend_points,
-                    support_load_points, csat_points, handoff_points, health_score, health_band
+                    support_load_points, csat_points, handoff_points, nps_points, health_score, health_band
                 from mart_account_health
                 where (account_id, month_start) in (('B1', date '2024-01-01'), ('B1', date '2024-04-01'),
                     ('B2', date '2024-03-01'), ('B3', date '2024-07-01'))
                 order by account_id, month_start""");
 
-        // B1 Jan: no history 25, 4 tickets 15, CSAT 4.0 -> 25 x 3/4, hand-off 1.0 -> 25
-        // B1 Apr: 100 vs Jan 100 -> 25, no tickets Feb-Apr 25, CSAT Feb 4.0 -> 18.75, 25
-        // B2 Mar: 25, 2 tickets 25, CSAT 1.5 -> 3.125, hand-off 0.4 -> 10
-        // B3 Jul: 400 vs Apr 300 -> 25, 25, no CSAT -> neutral 12.5, no hand-off 0
+        // five components of 0-20; no survey responses in this scenario, so NPS is neutral 10 everywhere
+        // B1 Jan: no history 20, 4 tickets 12, CSAT 4.0 -> 20 x 3/4 = 15, hand-off 1.0 -> 20, NPS 10: 77
+        // B1 Apr: 100 vs Jan 100 -> 20, no tickets Feb-Apr 20, CSAT Feb 4.0 -> 15, 20, 10: 85
+        // B2 Mar: 20, 2 tickets 20, CSAT 1.5 -> 20 x 0.5/4 = 2.5, hand-off 0.4 -> 8, 10: 60.5
+        // B3 Jul: 400 vs Apr 300 -> 20, 20, no CSAT -> neutral 10, no hand-off 0, 10: 60
         assertThat(rows).extracting(row -> row.get("account_month"))
                 .containsExactly("B1 2024-01", "B1 2024-04", "B2 2024-03", "B3 2024-07");
-        assertThat(rows).extracting(row -> row.get("support_load_points")).containsExactly(15.0, 25.0, 25.0, 25.0);
-        assertThat(rows).extracting(row -> row.get("csat_points")).containsExactly(18.75, 18.75, 3.125, 12.5);
-        assertThat(rows).extracting(row -> row.get("handoff_points")).containsExactly(25.0, 25.0, 10.0, 0.0);
-        assertThat(rows).extracting(row -> row.get("health_score")).containsExactly(83.75, 93.75, 63.125, 62.5);
+        assertThat(rows).extracting(row -> row.get("mrr_trend_points")).containsExactly(20.0, 20.0, 20.0, 20.0);
+        assertThat(rows).extracting(row -> row.get("support_load_points")).containsExactly(12.0, 20.0, 20.0, 20.0);
+        assertThat(rows).extracting(row -> row.get("csat_points")).containsExactly(15.0, 15.0, 2.5, 10.0);
+        assertThat(rows).extracting(row -> row.get("handoff_points")).containsExactly(20.0, 20.0, 8.0, 0.0);
+        assertThat(rows).extracting(row -> row.get("nps_points")).containsExactly(10.0, 10.0, 10.0, 10.0);
+        assertThat(rows).extracting(row -> row.get("health_score")).containsExactly(77.0, 85.0, 60.5, 60.0);
         assertThat(rows).extracting(row -> row.get("health_band")).containsExactly("green", "green", "amber", "amber");
         assertThat(published.count("select * from mart_account_health where account_id = 'B2'"))
                 .as("active months only: Jan-Mar").isEqualTo(3);

@@ -142,4 +142,31 @@ class NpsScenarioFunctionalTests {
         assertThat(published.row("select passed from audit_results where audit_name = 'load_reconciliation__rows_balance'"))
                 .containsEntry("passed", true);
     }
+
+    @Test
+    void theLatestNpsAnswerOfTheLastSixMonthsIsAHealthComponent() {
+        List<Map<String, Object>> rows = published.rows("""
+                select account_id || ' ' || strftime(month_start, '%Y-%m') as account_month, nps_score_last_6_months,
+                    nps_points, health_score, health_band
+                from mart_account_health
+                where (account_id, month_start) in (('N1', date '2024-01-01'), ('N1', date '2024-03-01'),
+                    ('N2', date '2024-01-01'), ('N3', date '2024-06-01'), ('N3', date '2024-07-01'))
+                order by account_id, month_start""");
+
+        // no tickets, no hand-offs anywhere: support load 20, CSAT neutral 10 (R5 is a survey, not a ticket CSAT),
+        // hand-off 0; MRR trend 20 unless MRR fell (it never does while paying)
+        // N1 Jan: R1 10 (01-10) and R2 9 (01-11): the latest is R2, a promoter: 20 -> 20 + 20 + 10 + 0 + 20 = 70
+        // N1 Mar: window Oct-Mar, latest R6 8 (Feb), a passive: 10 -> 60
+        // N2 Jan: R3 3, a detractor: 0 -> 50
+        // N3 Jun: window Jan-Jun holds R4 7 (01-31), a passive: 10 -> 60
+        // N3 Jul: window Feb-Jul: R4 is older than 6 months, R9 is CES: no answer, neutral 10 -> 60
+        assertThat(rows).extracting(row -> tuple(row.get("account_month"), row.get("nps_score_last_6_months"),
+                        row.get("nps_points"), row.get("health_score"), row.get("health_band")))
+                .containsExactly(
+                        tuple("N1 2024-01", 9, 20.0, 70.0, "amber"),
+                        tuple("N1 2024-03", 8, 10.0, 60.0, "amber"),
+                        tuple("N2 2024-01", 3, 0.0, 50.0, "amber"),
+                        tuple("N3 2024-06", 7, 10.0, 60.0, "amber"),
+                        tuple("N3 2024-07", null, 10.0, 60.0, "amber"));
+    }
 }
