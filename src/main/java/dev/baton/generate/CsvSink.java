@@ -11,25 +11,37 @@ import java.nio.file.Path;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
-/** A buffered, UTF-8, minimally quoted CSV file with its header already written; counts data rows. */
-final class CsvSink implements Closeable {
+/**
+ * A buffered, UTF-8, minimally quoted CSV file with its header already written; counts data rows. Open for
+ * extension only so that {@link DaySink} can see every row the generator writes.
+ */
+class CsvSink implements Closeable {
 
     private final CSVPrinter printer;
     private long rows;
 
-    private CsvSink(CSVPrinter printer) {
+    CsvSink(CSVPrinter printer) {
         this.printer = printer;
     }
 
     static CsvSink open(Path dir, LandingFile file) throws IOException {
+        return new CsvSink(printer(dir, file));
+    }
+
+    /** A printer on {@code dir/<entity>.csv} that has written the file's header. */
+    static CSVPrinter printer(Path dir, LandingFile file) throws IOException {
+        return printer(dir.resolve(file.fileName()), file.header());
+    }
+
+    static CSVPrinter printer(Path path, String[] header) throws IOException {
         CSVFormat format = CSVFormat.DEFAULT.builder()
-                .setHeader(file.header())
+                .setHeader(header)
                 .setRecordSeparator("\n")
                 .get();
         Writer writer = new BufferedWriter(new OutputStreamWriter(
-                Files.newOutputStream(dir.resolve(file.fileName())), StandardCharsets.UTF_8), 1 << 16);
+                Files.newOutputStream(path), StandardCharsets.UTF_8), 1 << 16);
         try {
-            return new CsvSink(new CSVPrinter(writer, format));
+            return new CSVPrinter(writer, format);
         } catch (IOException | RuntimeException e) {
             writer.close();
             throw e;
