@@ -9,6 +9,8 @@ import java.util.Map;
  * @param fullNightSecondsInStatements the full night's time inside DuckDB statements, as the pipeline ran them
  * @param engineFloor the full night's own SQL statements replayed straight on DuckDB ({@link StatementReplay})
  * @param plainLoadFloor a plain read_csv load, the models and the export ({@link PlainLoadFloor})
+ * @param delta what the incremental night was delivered: {@code day} (a business day) or {@code resend}
+ * @param deltaRows the rows of the incremental night's new files
  */
 public record BenchReport(
         int accounts,
@@ -26,6 +28,8 @@ public record BenchReport(
         double pipelineOverFloorCpu,
         double pipelineOverPlainLoadFloor,
         double incrementalShareOfFull,
+        String delta,
+        long deltaRows,
         long peakHeapBytes,
         long peakRssBytes) {
 
@@ -44,7 +48,8 @@ public record BenchReport(
         out.printf("%nfull night: %.1f s of its %.1f s inside DuckDB statements%n", fullNightSecondsInStatements, fullNight.wallSeconds());
         out.printf("full night / engine floor (its own SQL replayed):   %.2f wall, %.2f CPU%n", pipelineOverFloor, pipelineOverFloorCpu);
         out.printf("full night / plain-load floor (no row checks):      %.2f wall%n", pipelineOverPlainLoadFloor);
-        out.printf("incremental night / full night:                     %.1f%%%n", incrementalShareOfFull * 100);
+        out.printf("%-52s%.1f%%%n", ("day".equals(delta) ? "day-delta" : "incremental") + " night / full night:",
+                incrementalShareOfFull * 100);
         out.printf("peak heap: %,d MiB   peak RSS: %,d MiB%n", peakHeapBytes >> 20, peakRssBytes >> 20);
     }
 }

@@ -17,9 +17,10 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * The incremental night's landing folder: everything delivered before (hard-linked, not copied) plus one
- * {@code <entity>_delta.csv} per entity with about 1% of its rows changed (a newer updated_at, and for
- * subscriptions one more seat).
+ * The incremental night's landing folder with {@code baton bench --delta resend}: everything delivered before
+ * (hard-linked, not copied) plus one {@code <entity>_delta.csv} per entity with about 1% of its rows changed (a
+ * newer updated_at, and for subscriptions one more seat, in place). {@code --delta day} delivers a business day
+ * instead ({@link dev.baton.generate.DayDelivery}).
  */
 public final class DeltaDelivery {
 
@@ -31,6 +32,17 @@ public final class DeltaDelivery {
 
     /** Returns the number of changed rows written. */
     public static long write(Path baseLanding, Path nightLanding, LocalDate runDate) throws IOException {
+        linkDelivered(baseLanding, nightLanding);
+        long changed = 0;
+        String updatedAt = runDate + "T01:00:00Z";
+        for (String entity : CHANGED_ENTITIES) {
+            changed += writeDelta(baseLanding.resolve(entity + ".csv"), nightLanding.resolve(entity + "_delta.csv"), updatedAt);
+        }
+        return changed;
+    }
+
+    /** Puts every file delivered before into the night's landing folder: hard-linked, copied where links fail. */
+    public static void linkDelivered(Path baseLanding, Path nightLanding) throws IOException {
         Files.createDirectories(nightLanding);
         try (Stream<Path> files = Files.list(baseLanding)) {
             for (Path file : files.filter(path -> path.toString().endsWith(".csv")).toList()) {
@@ -43,12 +55,6 @@ public final class DeltaDelivery {
                 }
             }
         }
-        long changed = 0;
-        String updatedAt = runDate + "T01:00:00Z";
-        for (String entity : CHANGED_ENTITIES) {
-            changed += writeDelta(baseLanding.resolve(entity + ".csv"), nightLanding.resolve(entity + "_delta.csv"), updatedAt);
-        }
-        return changed;
     }
 
     private static long writeDelta(Path source, Path delta, String updatedAt) throws IOException {

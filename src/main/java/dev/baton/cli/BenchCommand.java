@@ -21,6 +21,7 @@ import dev.baton.bench.StatementReplay;
 import dev.baton.bench.NightReport;
 import dev.baton.bench.ProcessUsage;
 import dev.baton.bench.StepTiming;
+import dev.baton.generate.DayDelivery;
 import dev.baton.generate.GenerationSummary;
 import dev.baton.generate.LandingGenerator;
 import dev.baton.jobs.JobCatalog;
@@ -57,6 +58,12 @@ final class BenchCommand implements Callable<Integer> {
             description = "Folder for the data, the runs and the results (default: ${DEFAULT-VALUE}).")
     Path folder;
 
+    @Option(names = "--delta", defaultValue = "day", paramLabel = "day|resend",
+            description = "The incremental night's delivery: day (what the next business day brings: new and updated "
+                    + "tickets, deals and subscription periods, a few back-dated corrections) or resend (1%% of the rows "
+                    + "sent again, subscriptions with one more seat in place) (default: ${DEFAULT-VALUE}).")
+    String delta;
+
     @Option(names = "-D", paramLabel = "KEY=VALUE", description = "Override a setting, e.g. -Dbaton.duckdb.memory-limit=4GB.")
     Map<String, String> settings = new LinkedHashMap<>();
 
@@ -65,6 +72,11 @@ final class BenchCommand implements Callable<Integer> {
         if (accounts < 1 || months < 1) {
             throw new IllegalArgumentException("--accounts and --months must be at least 1");
         }
+        boolean dayDelta = switch (delta) {
+            case "day" -> true;
+            case "resend" -> false;
+            default -> throw new IllegalArgumentException("--delta must be day or resend, was " + delta);
+        };
         YearMonth start = YearMonth.of(2021, 1);
         // the incremental night is the next day of the same month, as on most nights; the first night of a month
         // adds a month to every account and rebuilds the per-account models whole, and so does the night a new fx
@@ -72,7 +84,9 @@ final class BenchCommand implements Callable<Integer> {
         // two nights are the month's last-but-two and last-but-one days
         LocalDate incrementalDate = start.plusMonths(months - 1L).atEndOfMonth().minusDays(1);
         LocalDate fullDate = incrementalDate.minusDays(1);
-        Path landing = folder.resolve("landing").resolve(accounts + "x" + months + "-seed" + seed);
+        // why: the day delta's full delivery is as of the full night, so it is not the whole window's landing
+        Path landing = folder.resolve("landing").resolve(accounts + "x" + months + "-seed" + seed
+                + (dayDelta ? "-as-of-" + fullDate : ""));
         Path pipeline = folder.resolve("pipeline");
         deleteTree(pipeline);
         deleteTree(folder.resolve("floor"));
@@ -80,14 +94,29 @@ final class BenchCommand implements Callable<Integer> {
 
         System.out.printf("Generating %,d accounts x %d months into %s ...%n", accounts, months, landing);
         long started = System.nanoTime();
-        GenerationSummary generated = new LandingGenerator(seed, accounts, start, months).writeTo(landing);
+        LandingGenerator generator = new LandingGenerator(seed, accounts, start, months);
+        Path incrementalLanding = folder.resolve("landing-incremental");
+        deleteTree(incrementalLanding);
+        GenerationSummary generated;
+        long changedRows;
+        String deltaLine;
+        if (dayDelta) {
+            DayDelivery day = DayDelivery.write(generator, fullDate, landing, incrementalLanding, true);
+            DeltaDelivery.linkDelivered(landing, incrementalLanding);
+            generated = day.full();
+            changedRows = day.deltaRows();
+            deltaLine = String.format("The day-delta delivery brings %,d new or changed rows %s (%d of them back-dated "
+                    + "corrections) besides the files already delivered", changedRows, day.deltaRowsPerEntity(), day.corrections());
+        } else {
+            generated = generator.writeTo(landing);
+            changedRows = DeltaDelivery.write(landing, incrementalLanding, incrementalDate);
+            deltaLine = String.format("The incremental delivery adds %,d changed rows (about 1%%) to the files already "
+                    + "delivered", changedRows);
+        }
         double generateSeconds = (System.nanoTime() - started) / 1e9;
 
         WarehouseLayout layout = new WarehouseLayout(pipeline);
         layout.createDirectories();
-        Path incrementalLanding = folder.resolve("landing-incremental");
-        deleteTree(incrementalLanding);
-        long changedRows = DeltaDelivery.write(landing, incrementalLanding, incrementalDate);
 
         NightReport full;
         NightReport incremental;
@@ -102,10 +131,11 @@ final class BenchCommand implements Callable<Integer> {
             fullNightSql = new StatementLog(pipeline, layout.buildFile(JOB, fullDate).getParent());
             duckDb.recordInto(fullNightSql);
             full = night(runner, metadata, "full night", landing, fullDate);
-            System.out.printf("The incremental delivery adds %,d changed rows (about 1%%) to the files already delivered%n", changedRows);
+            System.out.println(deltaLine);
             incrementalNightSql = new StatementLog(pipeline, layout.buildFile(JOB, incrementalDate).getParent());
             duckDb.recordInto(incrementalNightSql);
-            incremental = night(runner, metadata, "incremental night", incrementalLanding, incrementalDate);
+            incremental = night(runner, metadata, dayDelta ? "day-delta night" : "incremental night", incrementalLanding,
+                    incrementalDate);
             duckDb.recordInto(null);
 
             System.out.println("Timing the engine floor: the full night's SQL replayed straight on DuckDB ...");
@@ -119,7 +149,7 @@ final class BenchCommand implements Callable<Integer> {
         BenchReport report = new BenchReport(accounts, months, seed, Runtime.getRuntime().availableProcessors(), generateSeconds,
                 generated.rowsPerEntity(), full, fullNightSql.secondsInStatements(), incremental, floor, plainLoadFloor,
                 full.wallSeconds() / floor.wallSeconds(), full.cpuSeconds() / floor.cpuSeconds(),
-                full.wallSeconds() / plainLoadFloor.wallSeconds(), incremental.wallSeconds() / full.wallSeconds(),
+                full.wallSeconds() / plainLoadFloor.wallSeconds(), incremental.wallSeconds() / full.wallSeconds(), delta, changedRows,
                 ProcessUsage.peakHeapBytes(), ProcessUsage.peakRssBytes());
         report.print(System.out);
         Path json = folder.resolve("bench").resolve("bench-" + accounts + "x" + months + "-" + LocalDate.now() + ".json");

@@ -11,22 +11,34 @@ import java.nio.file.Path;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
-/** A buffered, UTF-8, minimally quoted CSV file with its header already written; counts data rows. */
-final class CsvSink implements Closeable {
+/**
+ * A buffered, UTF-8, minimally quoted CSV file with its header already written; counts data rows. Open for
+ * extension only so that {@link DaySink} can see every row the generator writes.
+ */
+class CsvSink implements Closeable {
 
     private final CSVPrinter printer;
     private long rows;
 
-    private CsvSink(CSVPrinter printer) {
+    CsvSink(CSVPrinter printer) {
         this.printer = printer;
     }
 
     static CsvSink open(Path dir, LandingFile file) throws IOException {
-        return open(dir.resolve(file.fileName()), file.header());
+        return new CsvSink(printer(dir, file));
     }
 
     /** A file outside the landing contract (a vendor export), with the given header. */
     static CsvSink open(Path path, String... header) throws IOException {
+        return new CsvSink(printer(path, header));
+    }
+
+    /** A printer on {@code dir/<entity>.csv} that has written the file's header. */
+    static CSVPrinter printer(Path dir, LandingFile file) throws IOException {
+        return printer(dir.resolve(file.fileName()), file.header());
+    }
+
+    static CSVPrinter printer(Path path, String[] header) throws IOException {
         CSVFormat format = CSVFormat.DEFAULT.builder()
                 .setHeader(header)
                 .setRecordSeparator("\n")
@@ -34,7 +46,7 @@ final class CsvSink implements Closeable {
         Writer writer = new BufferedWriter(new OutputStreamWriter(
                 Files.newOutputStream(path), StandardCharsets.UTF_8), 1 << 16);
         try {
-            return new CsvSink(new CSVPrinter(writer, format));
+            return new CSVPrinter(writer, format);
         } catch (IOException | RuntimeException e) {
             writer.close();
             throw e;

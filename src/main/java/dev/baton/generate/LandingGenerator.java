@@ -3,6 +3,7 @@ package dev.baton.generate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,17 +43,32 @@ public final class LandingGenerator {
     /** Writes the eight landing files into {@code outDir} (created if needed), replacing existing ones. */
     public GenerationSummary writeTo(Path outDir) throws IOException {
         Files.createDirectories(outDir);
+        return write(file -> CsvSink.open(outDir, file));
+    }
+
+    /** Where each landing file's rows go ({@link DayDelivery} sees them before they are written). */
+    interface Sinks {
+        CsvSink open(LandingFile file) throws IOException;
+    }
+
+    LocalDate windowEnd() {
+        return window.end();
+    }
+
+    GenerationSummary write(Sinks sinks) throws IOException {
         Map<String, Long> rows = new LinkedHashMap<>();
-        try (CsvSink accountSink = CsvSink.open(outDir, LandingFile.ACCOUNTS);
-                CsvSink dealSink = CsvSink.open(outDir, LandingFile.DEALS);
-                CsvSink subscriptionSink = CsvSink.open(outDir, LandingFile.SUBSCRIPTIONS);
-                CsvSink ticketSink = CsvSink.open(outDir, LandingFile.TICKETS);
-                CsvSink handoffSink = CsvSink.open(outDir, LandingFile.HANDOFFS);
-                CsvSink spendSink = CsvSink.open(outDir, LandingFile.SPEND);
-                CsvSink fxSink = CsvSink.open(outDir, LandingFile.FX_RATES);
-                CsvSink surveySink = CsvSink.open(outDir, LandingFile.SURVEY_RESPONSES)) {
+        try (CsvSink accountSink = sinks.open(LandingFile.ACCOUNTS);
+                CsvSink dealSink = sinks.open(LandingFile.DEALS);
+                CsvSink subscriptionSink = sinks.open(LandingFile.SUBSCRIPTIONS);
+                CsvSink ticketSink = sinks.open(LandingFile.TICKETS);
+                CsvSink handoffSink = sinks.open(LandingFile.HANDOFFS);
+                CsvSink spendSink = sinks.open(LandingFile.SPEND);
+                CsvSink fxSink = sinks.open(LandingFile.FX_RATES);
+                CsvSink surveySink = sinks.open(LandingFile.SURVEY_RESPONSES)) {
             EntityWriter writer = new EntityWriter(window, accountSink, dealSink, subscriptionSink, ticketSink,
                     handoffSink);
+            // why: counted here, not by the sink, so a sink that leaves rows out (DaySink) keeps the same ids
+            long surveySeq = 0;
             for (int i = 0; i < accounts; i++) {
                 SplittableRandom r = Rand.stream(seed, i);
                 AccountProfile account = AccountFactory.create(i + 1L, createdAt(i, r), r);
@@ -63,7 +79,7 @@ public final class LandingGenerator {
                 // why: surveys draw from their own stream (keys -3, -4, ... next to reference data's -1 and -2), so
                 // adding them left every other file byte-identical for a given seed
                 for (SurveyRow survey : SurveyGenerator.generate(account, life, tickets, window, Rand.stream(seed, -3L - i))) {
-                    surveySink.row(Fmt.id('R', surveySink.rows() + 1, 6), account.id(), survey.respondentEmail(),
+                    surveySink.row(Fmt.id('R', ++surveySeq, 6), account.id(), survey.respondentEmail(),
                             survey.survey(), Integer.toString(survey.score()), Fmt.timestamp(survey.respondedSec()),
                             Fmt.timestamp(survey.respondedSec()));
                 }

@@ -95,6 +95,13 @@ public final class ModelCatalog {
         return inLayers(layers).stream().filter(model -> !model.isView()).map(Model::name).toList();
     }
 
+    /** The tables of these layers whose declared grain key holds both columns (e.g. one row per account and month). */
+    public List<String> tablesKeyedBy(List<String> layers, String column, String otherColumn) {
+        return inLayers(layers).stream().filter(model -> !model.isView())
+                .filter(model -> model.keyColumns().contains(column) && model.keyColumns().contains(otherColumn))
+                .map(Model::name).toList();
+    }
+
     /** The views (staging, bi) that the models of these layers create. */
     public List<String> viewsInLayers(List<String> layers) {
         return inLayers(layers).stream().filter(Model::isView).map(Model::name).toList();

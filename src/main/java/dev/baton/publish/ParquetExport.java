@@ -3,6 +3,7 @@ package dev.baton.publish;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,7 +12,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import dev.baton.warehouse.Sha256;
 import dev.baton.warehouse.SqlIdentifiers;
@@ -30,29 +30,40 @@ final class ParquetExport {
     record ColumnEntry(String name, String type) {
     }
 
-    record FileEntry(String path, long bytes, String sha256) {
+    /** @param fingerprint of a partition's rows ({@link PartitionedExport}); null in a file of a whole table */
+    record FileEntry(String path, long bytes, String sha256, String fingerprint) {
     }
 
     record TableEntry(String table, long rows, List<ColumnEntry> columns, String partitionedBy, List<FileEntry> files) {
     }
 
-    static TableEntry export(Connection connection, String table, String partitionColumn, Path parquetRoot)
-            throws SQLException, IOException {
+    /**
+     * Exports a table; a partitioned one writes only the partitions whose rows differ from those of {@code last}
+     * (the published version's entry, or null) and links the others ({@link PartitionedExport}).
+     */
+    static TableEntry export(Connection connection, String table, String partitionColumn, Path parquetRoot, TableEntry last,
+            Path lastParquetRoot) throws SQLException, IOException {
         SqlIdentifiers.require(table);
         Path folder = parquetRoot.resolve(table);
         Files.createDirectories(folder);
-        try (Statement statement = connection.createStatement()) {
-            if (partitionColumn == null) {
-                statement.execute("copy " + table + " to " + SqlIdentifiers.quoteLiteral(folder.resolve(table + ".parquet").toString())
-                        + " (format parquet)");
-            } else {
-                statement.execute("copy " + table + " to " + SqlIdentifiers.quoteLiteral(folder.toString())
-                        + " (format parquet, partition_by (" + SqlIdentifiers.require(partitionColumn)
-                        + "), write_partition_columns true, overwrite_or_ignore true)");
-            }
+        List<ColumnEntry> columns = columns(connection, table);
+        if (partitionColumn != null) {
+            TableEntry comparable = last != null && partitionColumn.equals(last.partitionedBy()) && columns.equals(last.columns())
+                    ? last : null;
+            List<FileEntry> files = PartitionedExport.export(connection, table, partitionColumn, parquetRoot, comparable,
+                    lastParquetRoot);
+            return new TableEntry(table, count(connection, table), columns, partitionColumn, files);
         }
-        return new TableEntry(table, count(connection, table), columns(connection, table), partitionColumn,
-                files(parquetRoot, folder));
+        Path file = folder.resolve(table + ".parquet");
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("copy " + table + " to " + SqlIdentifiers.quoteLiteral(file.toString()) + " (format parquet)");
+        }
+        return new TableEntry(table, count(connection, table), columns, null,
+                List.of(new FileEntry(relative(parquetRoot, file), Files.size(file), Sha256.hex(file), null)));
+    }
+
+    static String relative(Path parquetRoot, Path file) {
+        return parquetRoot.relativize(file).toString().replace('\\', '/');
     }
 
     /**
@@ -71,14 +82,21 @@ final class ParquetExport {
         for (FileEntry file : last.files()) {
             Path target = parquetRoot.resolve(file.path());
             Files.createDirectories(target.getParent());
-            Path source = lastParquetRoot.resolve(file.path());
-            try {
-                Files.createLink(target, source);
-            } catch (UnsupportedOperationException | IOException e) {
-                Files.copy(source, target);
-            }
+            linkOrCopy(lastParquetRoot.resolve(file.path()), target);
         }
         return last;
+    }
+
+    /**
+     * The publish step's one way to give a version a file it shares with a closed build file or an earlier version
+     * (published files are never written again): a hard link, a copy where the file system has none.
+     */
+    static void linkOrCopy(Path source, Path target) throws IOException {
+        try {
+            Files.createLink(target, source);
+        } catch (UnsupportedOperationException | IOException e) {
+            Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 
     static String partitionColumn(Map<String, String> partitionBy, String table) {
@@ -105,15 +123,5 @@ final class ParquetExport {
             }
         }
         return columns;
-    }
-
-    private static List<FileEntry> files(Path parquetRoot, Path folder) throws IOException {
-        List<FileEntry> files = new ArrayList<>();
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path file : paths.filter(Files::isRegularFile).sorted().toList()) {
-                files.add(new FileEntry(parquetRoot.relativize(file).toString().replace('\\', '/'), Files.size(file), Sha256.hex(file)));
-            }
-        }
-        return files;
     }
 }

@@ -99,6 +99,7 @@ class PublishStepKind implements StepKind {
                 throw new IllegalStateException("step '" + step.name() + "': with.partition_by names tables that are not exported: "
                         + partitionBy.keySet().stream().filter(table -> !tables.contains(table)).toList());
             }
+            Map<String, String> partitions = PartitionedExport.partitionColumns(partitionBy, models, parquetLayers);
             // Held until the old versions are pruned, so a rollback never interleaves with this publish.
             try (PublishLock lock = PublishLock.acquire(layout, "job '" + run.jobName() + "' publishing run date " + run.runDate(),
                     Duration.ofMinutes(1))) {
@@ -106,7 +107,7 @@ class PublishStepKind implements StepKind {
                 if (done.isPresent()) {
                     finishPublished(run, versions, done.get(), contribution);
                 } else {
-                    publish(run, layout, versions, buildFile, models, tables, partitionBy, reportingLayers, contribution);
+                    publish(run, layout, versions, buildFile, models, tables, partitions, reportingLayers, contribution);
                 }
             }
             return RepeatStatus.FINISHED;
@@ -169,7 +170,8 @@ class PublishStepKind implements StepKind {
                     entry = ParquetExport.reuse(lastEntry, last.get().parquet(), parquet);
                 }
                 if (entry == null) {
-                    entry = ParquetExport.export(connection, table, partitionColumn, parquet);
+                    entry = ParquetExport.export(connection, table, partitionColumn, parquet, lastEntry,
+                            last.map(Version::parquet).orElse(null));
                 } else {
                     linked++;
                 }
@@ -186,7 +188,8 @@ class PublishStepKind implements StepKind {
         if (Files.exists(Path.of(buildFile + ".wal"))) {
             throw new IllegalStateException("build file " + buildFile + " still has a .wal after checkpoint; not publishing");
         }
-        linkOrCopy(buildFile, incoming.resolve(PublishedVersions.DATABASE));
+        // why: the build file is closed and never written again, so the version may share its bytes
+        ParquetExport.linkOrCopy(buildFile, incoming.resolve(PublishedVersions.DATABASE));
         Files.writeString(incoming.resolve(PublishedVersions.RUN), runOf(run) + "\n");
         Version version = versions.commit(incoming, run.runDate());
         CrashPoint.reached("after-version-renamed");
@@ -254,14 +257,5 @@ class PublishStepKind implements StepKind {
             }
         }
         return statements;
-    }
-
-    /** The build file is closed and never written again, so the version may share its bytes. */
-    private static void linkOrCopy(Path source, Path target) throws IOException {
-        try {
-            Files.createLink(target, source);
-        } catch (UnsupportedOperationException | IOException e) {
-            Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
-        }
     }
 }

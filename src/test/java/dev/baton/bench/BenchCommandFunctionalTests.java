@@ -24,7 +24,7 @@ class BenchCommandFunctionalTests {
     @Test
     void benchRunsBothNightsAndTheFloorAndWritesJson() throws Exception {
         Scenarios.Captured bench = Scenarios.capture(() -> BatonCli.execute("bench", "--accounts", "40", "--months", "6",
-                "--warehouse", folder.toString()));
+                "--delta", "resend", "--warehouse", folder.toString()));
 
         assertThat(bench.exitCode()).as(bench.err()).isZero();
         assertThat(bench.out()).contains("full night / engine floor (its own SQL replayed):").contains("peak RSS:");
@@ -68,6 +68,33 @@ class BenchCommandFunctionalTests {
         assertThat(statements).anyMatch(line -> line.contains("create or replace table main.fct_mrr_month"));
         assertThat(Files.readAllLines(Path.of(results.get(0).toString().replace(".json", "-incremental-night-statements.csv"))))
                 .anyMatch(line -> line.contains("delete from main.fct_mrr_month where account_id in"));
+    }
+
+    @Test
+    void theDefaultDeltaIsOneBusinessDayAndItsShareIsReported() throws Exception {
+        // given the bench with its default delta
+        // when it runs
+        Scenarios.Captured bench = Scenarios.capture(() -> BatonCli.execute("bench", "--accounts", "300", "--months", "12",
+                "--warehouse", folder.toString()));
+
+        // then the incremental night read exactly the day's new or changed rows, and its share is printed and written
+        assertThat(bench.exitCode()).as(bench.err()).isZero();
+        assertThat(bench.out()).contains("The day-delta delivery brings").contains("day-delta night / full night:");
+        JsonNode report;
+        try (Stream<Path> files = Files.list(folder.resolve("bench"))) {
+            report = JsonMapper.builder().build().readTree(files.filter(file -> file.toString().endsWith(".json"))
+                    .findFirst().orElseThrow().toFile());
+        }
+        assertThat(report.get("delta").asString()).isEqualTo("day");
+        long deltaRows = report.get("deltaRows").asLong();
+        assertThat(deltaRows).isPositive();
+        assertThat(report.get("incrementalNight").get("inputRows").asLong()).isEqualTo(deltaRows);
+        assertThat(report.get("incrementalNight").get("label").asString()).isEqualTo("day-delta night");
+        assertThat(report.get("incrementalShareOfFull").asDouble()).isPositive();
+        // the full night was delivered what the sources showed before its run date: nothing from that day on
+        try (Stream<String> tickets = Files.lines(folder.resolve("landing/300x12-seed42-as-of-2021-12-29/tickets.csv"))) {
+            assertThat(tickets.skip(1).map(line -> line.split(",")[2])).allMatch(created -> created.compareTo("2021-12-29") < 0);
+        }
     }
 
     private String replayedBuildFile() throws Exception {

@@ -1,0 +1,78 @@
+package dev.baton.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import dev.baton.cli.BatonCli;
+import dev.baton.publish.ParquetExport.FileEntry;
+import dev.baton.publish.ParquetExport.TableEntry;
+import dev.baton.support.PublishedWarehouse;
+import dev.baton.support.Scenarios;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Tables of one row per account and month are exported in month partitions, and a night that changes one month
+ * writes that month's partition only: the others are the published version's files, hard-linked.
+ */
+class MonthPartitionedExportFunctionalTests {
+
+    private static final String SUPPORT = "mart_support_account_month";
+
+    @TempDir
+    Path workspace;
+
+    @Test
+    void aNightThatChangesOneMonthRewritesThatMonthsPartitionOnly() throws Exception {
+        // given a published night, then ticket T1 of A1 (solved on 2024-01-13) delivered again with CSAT 3 instead of 5
+        Path landing = Scenarios.copy("four_accounts", workspace.resolve("landing"));
+        Path warehouse = workspace.resolve("warehouse");
+        assertThat(run(landing, warehouse, "2024-04-15")).isZero();
+        Files.writeString(landing.resolve("tickets_csat.csv"), """
+                ticket_id,account_id,created_at,first_response_at,solved_at,status,priority,channel,csat_score,requester_email,updated_at
+                T1,A1,2024-01-12T10:00:00Z,2024-01-12T12:30:00Z,2024-01-13T10:00:00Z,solved,normal,email,3,jo.smith@acme.example,2024-04-16T00:00:00Z
+                """);
+
+        // when the next night runs
+        assertThat(run(landing, warehouse, "2024-04-16")).isZero();
+
+        // then the support mart (grain: account_id, month_start) is partitioned by month, declared by its grain alone
+        Path lastParquet = warehouse.resolve("versions/000001-2024-04-15/parquet");
+        Path parquet = warehouse.resolve("versions/000002-2024-04-16/parquet");
+        TableEntry before = entry(lastParquet, SUPPORT);
+        TableEntry after = entry(parquet, SUPPORT);
+        assertThat(after.partitionedBy()).isEqualTo("month_start");
+        assertThat(after.files()).extracting(FileEntry::path).isEqualTo(before.files().stream().map(FileEntry::path).toList())
+                .contains(SUPPORT + "/month_start=2024-01-01/data_0.parquet", SUPPORT + "/month_start=2024-04-01/data_0.parquet");
+        // and January's file was written again while every other month's is last night's file
+        for (FileEntry file : after.files()) {
+            boolean january = file.path().contains("month_start=2024-01-01");
+            assertThat(Files.isSameFile(parquet.resolve(file.path()), lastParquet.resolve(file.path()))).as(file.path())
+                    .isEqualTo(!january);
+        }
+        // and the exported rows are the table's, January's CSAT now 3.0
+        PublishedWarehouse published = new PublishedWarehouse(warehouse);
+        String files = "read_parquet('" + parquet.resolve(SUPPORT + "/*/*.parquet") + "')";
+        String columns = "account_id, month_start, tickets_opened, csat_avg";
+        assertThat(published.count("select " + columns + " from " + files + " except all select " + columns + " from " + SUPPORT))
+                .isZero();
+        assertThat(published.count("select " + columns + " from " + SUPPORT + " except all select " + columns + " from " + files))
+                .isZero();
+        assertThat(published.count("select * from " + files)).isEqualTo(after.rows()).isEqualTo(published.count("select * from " + SUPPORT));
+        assertThat(published.decimal("select csat_avg from " + files + " where account_id = 'A1' and month_start = date '2024-01-01'"))
+                .isEqualByComparingTo("3.0");
+    }
+
+    private static TableEntry entry(Path parquet, String table) throws Exception {
+        List<TableEntry> tables = Manifest.read(parquet).tables();
+        return tables.stream().filter(entry -> entry.table().equals(table)).findFirst().orElseThrow();
+    }
+
+    private static int run(Path landing, Path warehouse, String runDate) {
+        return BatonCli.execute("run", "--landing", landing.toString(), "--warehouse", warehouse.toString(), "--run-date", runDate,
+                "-Dbaton.extract.max-quarantined-share=0.5");
+    }
+}
