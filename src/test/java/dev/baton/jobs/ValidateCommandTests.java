@@ -21,7 +21,7 @@ class ValidateCommandTests {
         Scenarios.Captured result = Scenarios.capture(() -> BatonCli.execute("validate", "--project-dir", Path.of("").toAbsolutePath().toString()));
 
         assertThat(result.exitCode()).as(result.err()).isZero();
-        assertThat(result.out()).contains("OK").contains("2 jobs (13 steps)").contains("1 schedules");
+        assertThat(result.out()).contains("OK").contains("3 jobs (20 steps)").contains("1 schedules");
     }
 
     @Test
