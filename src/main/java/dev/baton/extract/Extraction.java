@@ -91,6 +91,7 @@ final class Extraction {
      * against the accounts and currencies of all sources that came before it.
      */
     List<DeliveryLoader.Delivery> sources(List<MappedFolder> sources, List<String> entities, Path landing) throws SQLException {
+        requireDistinctFileNames(sources);
         LandingFiles root = new LandingFiles(landing);
         for (String entity : entities) {
             root.of(entity);
@@ -107,6 +108,25 @@ final class Extraction {
         deliveries.addAll(loadLanding(entities.stream().filter(entity -> !first.contains(entity)).toList(), landing));
         unclaimed = List.copyOf(allUnclaimed);
         return deliveries;
+    }
+
+    /**
+     * Reconciliation, ledger and quarantine know a delivery by entity and file name: two mappings delivering one entity
+     * from files of the same name would overwrite each other's counts, so such a job is refused.
+     */
+    private static void requireDistinctFileNames(List<MappedFolder> sources) {
+        java.util.Map<String, MappedFolder> seen = new java.util.HashMap<>();
+        for (MappedFolder source : sources) {
+            for (SourceMapping.EntityMapping delivery : source.mapping().deliveries().values()) {
+                String file = source.mapping().fileOf(delivery.from());
+                MappedFolder before = seen.putIfAbsent(delivery.entity() + " " + file, source);
+                if (before != null && before != source) {
+                    throw new IllegalStateException("Source mappings " + before.mapping().name() + " (" + before.folder()
+                            + ") and " + source.mapping().name() + " (" + source.folder() + ") both deliver "
+                            + delivery.entity() + " from a file named " + file + "; one night can read only one of them");
+                }
+            }
+        }
     }
 
     private List<DeliveryLoader.Delivery> loadLanding(List<String> entities, Path folder) throws SQLException {

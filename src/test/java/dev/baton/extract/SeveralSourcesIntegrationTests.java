@@ -87,6 +87,19 @@ class SeveralSourcesIntegrationTests {
     }
 
     @Test
+    void twoSourcesDeliveringOneEntityFromFilesOfTheSameNameAreRefused() throws Exception {
+        // given: two Stripe accounts, each in its own folder; reconciliation knows a delivery by entity and file name
+        List<MappedFolder> sources = List.of(new MappedFolder(mapping("stripe"), Path.of("stripe-us")),
+                new MappedFolder(mapping("stripe"), Path.of("stripe-eu")));
+
+        try (ExtractionFixture fixture = new ExtractionFixture(temp.resolve("warehouse"), LocalDate.of(2025, 1, 1))) {
+            assertThatThrownBy(() -> fixture.extraction(1.0).sources(sources, List.of(), temp))
+                    .hasMessage("Source mappings stripe (stripe-us) and stripe (stripe-eu) both deliver accounts from a file"
+                            + " named customer_data.csv; one night can read only one of them");
+        }
+    }
+
+    @Test
     void aSourceEntryTakesOnlySourceAndFolder() {
         StepDefinition step = new StepDefinition("extract", "extract", Map.of("sources",
                 List.of(Map.of("source", "stripe"), Map.of("source", "zendesk", "folder", "helpdesk"))));
