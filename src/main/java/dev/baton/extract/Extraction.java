@@ -85,13 +85,14 @@ final class Extraction {
     }
 
     /**
-     * One night from several sources: each mapping reads its own folder under the landing folder, canonical entities
-     * the landing folder itself. fx rates and accounts of canonical files load first, then the mappings in the job's
+     * One night from several sources: each mapping reads its own folder under the landing folder, a JDBC source its
+     * database, canonical entities the landing folder itself. fx rates and accounts of canonical files load first, then the mappings in the job's
      * order (each loads its accounts before the rest), then the other canonical entities, so every row is checked
      * against the accounts and currencies of all sources that came before it.
      */
-    List<DeliveryLoader.Delivery> sources(List<MappedFolder> sources, List<String> entities, Path landing) throws SQLException {
-        requireDistinctFileNames(sources);
+    List<DeliveryLoader.Delivery> sources(List<NightSource> sources, List<String> entities, Path landing,
+            java.util.function.Function<String, String> environment) throws SQLException {
+        requireDistinctFileNames(sources.stream().filter(MappedFolder.class::isInstance).map(MappedFolder.class::cast).toList());
         LandingFiles root = new LandingFiles(landing);
         for (String entity : entities) {
             root.of(entity);
@@ -100,10 +101,13 @@ final class Extraction {
         warnUnclaimed(landing, allUnclaimed);
         List<String> first = loadOrder(entities).stream().filter(LOADS_FIRST::contains).toList();
         List<DeliveryLoader.Delivery> deliveries = new ArrayList<>(loadLanding(first, landing));
-        for (MappedFolder source : sources) {
-            Path folder = source.resolve(landing);
-            deliveries.addAll(mapping(source.mapping(), folder));
-            unclaimed.forEach(name -> allUnclaimed.add(source.folder() + "/" + name));
+        for (NightSource source : sources) {
+            if (source instanceof NightSource.Database database) {
+                deliveries.addAll(jdbc(database.source(), environment));
+            } else if (source instanceof MappedFolder files) {
+                deliveries.addAll(mapping(files.mapping(), files.resolve(landing)));
+                unclaimed.forEach(name -> allUnclaimed.add(files.folder() + "/" + name));
+            }
         }
         deliveries.addAll(loadLanding(entities.stream().filter(entity -> !first.contains(entity)).toList(), landing));
         unclaimed = List.copyOf(allUnclaimed);
