@@ -66,7 +66,7 @@ final class Extraction {
         warnUnclaimed(folder, unclaimed);
     }
 
-    private static void warnUnclaimed(Path folder, List<String> unclaimed) {
+    static void warnUnclaimed(Path folder, List<String> unclaimed) {
         if (!unclaimed.isEmpty()) {
             log.warn("landing folder {}: {} file(s) no entity claims, not read: {} (entity files are named <entity>*.csv,"
                     + " .jsonl or .parquet)", folder, unclaimed.size(), String.join(", ", unclaimed));
@@ -84,56 +84,17 @@ final class Extraction {
         return loadLanding(entities, folder);
     }
 
-    /**
-     * One night from several sources: each mapping reads its own folder under the landing folder, a JDBC source its
-     * database, canonical entities the landing folder itself. fx rates and accounts of canonical files load first, then the mappings in the job's
-     * order (each loads its accounts before the rest), then the other canonical entities, so every row is checked
-     * against the accounts and currencies of all sources that came before it.
-     */
+    /** One night from several sources: see {@link SeveralSources}. */
     List<DeliveryLoader.Delivery> sources(List<NightSource> sources, List<String> entities, Path landing,
             java.util.function.Function<String, String> environment) throws SQLException {
-        requireDistinctFileNames(sources.stream().filter(MappedFolder.class::isInstance).map(MappedFolder.class::cast).toList());
-        LandingFiles root = new LandingFiles(landing);
-        for (String entity : entities) {
-            root.of(entity);
-        }
-        List<String> allUnclaimed = new ArrayList<>(root.unclaimed());
-        warnUnclaimed(landing, allUnclaimed);
-        List<String> first = loadOrder(entities).stream().filter(LOADS_FIRST::contains).toList();
-        List<DeliveryLoader.Delivery> deliveries = new ArrayList<>(loadLanding(first, landing));
-        for (NightSource source : sources) {
-            if (source instanceof NightSource.Database database) {
-                deliveries.addAll(jdbc(database.source(), environment));
-            } else if (source instanceof MappedFolder files) {
-                deliveries.addAll(mapping(files.mapping(), files.resolve(landing)));
-                unclaimed.forEach(name -> allUnclaimed.add(files.folder() + "/" + name));
-            }
-        }
-        deliveries.addAll(loadLanding(entities.stream().filter(entity -> !first.contains(entity)).toList(), landing));
-        unclaimed = List.copyOf(allUnclaimed);
-        return deliveries;
+        return new SeveralSources(this).load(sources, entities, landing, environment);
     }
 
-    /**
-     * Reconciliation, ledger and quarantine know a delivery by entity and file name: two mappings delivering one entity
-     * from files of the same name would overwrite each other's counts, so such a job is refused.
-     */
-    private static void requireDistinctFileNames(List<MappedFolder> sources) {
-        java.util.Map<String, MappedFolder> seen = new java.util.HashMap<>();
-        for (MappedFolder source : sources) {
-            for (SourceMapping.EntityMapping delivery : source.mapping().deliveries().values()) {
-                String file = source.mapping().fileOf(delivery.from());
-                MappedFolder before = seen.putIfAbsent(delivery.entity() + " " + file, source);
-                if (before != null && before != source) {
-                    throw new IllegalStateException("Source mappings " + before.mapping().name() + " (" + before.folder()
-                            + ") and " + source.mapping().name() + " (" + source.folder() + ") both deliver "
-                            + delivery.entity() + " from a file named " + file + "; one night can read only one of them");
-                }
-            }
-        }
+    void unclaimed(List<String> names) {
+        unclaimed = List.copyOf(names);
     }
 
-    private List<DeliveryLoader.Delivery> loadLanding(List<String> entities, Path folder) throws SQLException {
+    List<DeliveryLoader.Delivery> loadLanding(List<String> entities, Path folder) throws SQLException {
         LandingFiles landing = new LandingFiles(folder);
         List<DeliveryLoader.Delivery> deliveries = new ArrayList<>();
         for (String entity : loadOrder(entities)) {
