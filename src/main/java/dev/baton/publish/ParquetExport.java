@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import dev.baton.warehouse.FileLinks;
 import dev.baton.warehouse.Sha256;
 import dev.baton.warehouse.SqlIdentifiers;
 
@@ -71,12 +72,7 @@ final class ParquetExport {
         for (FileEntry file : last.files()) {
             Path target = parquetRoot.resolve(file.path());
             Files.createDirectories(target.getParent());
-            Path source = lastParquetRoot.resolve(file.path());
-            try {
-                Files.createLink(target, source);
-            } catch (UnsupportedOperationException | IOException e) {
-                Files.copy(source, target);
-            }
+            FileLinks.linkOrCopy(lastParquetRoot.resolve(file.path()), target);
         }
         return last;
     }
