@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import dev.baton.warehouse.FileLinks;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
@@ -48,11 +49,7 @@ public final class DeltaDelivery {
             for (Path file : files.filter(path -> path.toString().endsWith(".csv")).toList()) {
                 Path target = nightLanding.resolve(file.getFileName());
                 Files.deleteIfExists(target);
-                try {
-                    Files.createLink(target, file);
-                } catch (IOException | UnsupportedOperationException e) {
-                    Files.copy(file, target);
-                }
+                FileLinks.linkOrCopy(file, target);
             }
         }
     }

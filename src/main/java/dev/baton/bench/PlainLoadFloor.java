@@ -12,8 +12,8 @@ import dev.baton.extract.DirectLoad;
 import dev.baton.jobs.JobDefinition;
 import dev.baton.jobs.JobDefinition.StepDefinition;
 import dev.baton.modeling.FunnelStageMap;
-import dev.baton.modeling.ModelBuilds;
 import dev.baton.modeling.ModelCatalog;
+import dev.baton.modeling.StandaloneModelBuild;
 import dev.baton.warehouse.BatonProperties;
 import dev.baton.warehouse.BuildFiles;
 import dev.baton.warehouse.DuckDbFiles;
@@ -53,7 +53,7 @@ public final class PlainLoadFloor {
             steps.add(new StepTiming("load", rows, seconds(stepStart)));
 
             stepStart = System.nanoTime();
-            ModelBuilds.build(connection, projectFiles, properties, runDate, layers);
+            StandaloneModelBuild.build(connection, projectFiles, properties, runDate, layers);
             steps.add(new StepTiming("models", rows, seconds(stepStart)));
 
             stepStart = System.nanoTime();

@@ -19,6 +19,7 @@ import java.util.StringJoiner;
 import java.util.function.Function;
 
 import dev.baton.warehouse.DuckDbFiles;
+import dev.baton.warehouse.FileLinks;
 import dev.baton.warehouse.Sha256;
 
 
@@ -278,11 +279,7 @@ final class Extraction {
             try {
                 Files.createDirectories(archive.getParent());
                 if (!Files.exists(archive)) {
-                    try {
-                        Files.createLink(archive, Path.of(earlierArchive));
-                    } catch (IOException | UnsupportedOperationException e) {
-                        Files.copy(Path.of(earlierArchive), archive);
-                    }
+                    FileLinks.linkOrCopy(Path.of(earlierArchive), archive);
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot archive " + sourceFile + " as " + archive, e);

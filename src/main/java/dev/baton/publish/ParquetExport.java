@@ -3,7 +3,6 @@ package dev.baton.publish;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import dev.baton.warehouse.FileLinks;
 import dev.baton.warehouse.Sha256;
 import dev.baton.warehouse.SqlIdentifiers;
 
@@ -82,21 +82,9 @@ final class ParquetExport {
         for (FileEntry file : last.files()) {
             Path target = parquetRoot.resolve(file.path());
             Files.createDirectories(target.getParent());
-            linkOrCopy(lastParquetRoot.resolve(file.path()), target);
+            FileLinks.linkOrCopy(lastParquetRoot.resolve(file.path()), target);
         }
         return last;
-    }
-
-    /**
-     * The publish step's one way to give a version a file it shares with a closed build file or an earlier version
-     * (published files are never written again): a hard link, a copy where the file system has none.
-     */
-    static void linkOrCopy(Path source, Path target) throws IOException {
-        try {
-            Files.createLink(target, source);
-        } catch (UnsupportedOperationException | IOException e) {
-            Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
-        }
     }
 
     static String partitionColumn(Map<String, String> partitionBy, String table) {

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import dev.baton.modeling.ModelCatalog;
 import dev.baton.publish.ParquetExport.FileEntry;
 import dev.baton.publish.ParquetExport.TableEntry;
+import dev.baton.warehouse.FileLinks;
 import dev.baton.warehouse.Sha256;
 import dev.baton.warehouse.SqlIdentifiers;
 
@@ -57,7 +58,7 @@ final class PartitionedExport {
             for (FileEntry file : partition) {
                 Path target = parquetRoot.resolve(file.path());
                 Files.createDirectories(target.getParent());
-                ParquetExport.linkOrCopy(lastParquetRoot.resolve(file.path()), target);
+                FileLinks.linkOrCopy(lastParquetRoot.resolve(file.path()), target);
                 files.add(file);
             }
         }

@@ -3,7 +3,6 @@ package dev.baton.publish;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,6 +28,7 @@ import dev.baton.publish.ParquetExport.TableEntry;
 import dev.baton.publish.PublishedVersions.Version;
 import dev.baton.warehouse.BuildFiles;
 import dev.baton.warehouse.DuckDbFiles;
+import dev.baton.warehouse.FileLinks;
 import dev.baton.warehouse.ProjectFiles;
 import dev.baton.warehouse.SqlIdentifiers;
 import dev.baton.warehouse.WarehouseLayout;
@@ -188,8 +188,8 @@ class PublishStepKind implements StepKind {
         if (Files.exists(Path.of(buildFile + ".wal"))) {
             throw new IllegalStateException("build file " + buildFile + " still has a .wal after checkpoint; not publishing");
         }
-        // why: the build file is closed and never written again, so the version may share its bytes
-        ParquetExport.linkOrCopy(buildFile, incoming.resolve(PublishedVersions.DATABASE));
+        // the build file is closed and never written again, so the version may share its bytes
+        FileLinks.linkOrCopy(buildFile, incoming.resolve(PublishedVersions.DATABASE));
         Files.writeString(incoming.resolve(PublishedVersions.RUN), runOf(run) + "\n");
         Version version = versions.commit(incoming, run.runDate());
         CrashPoint.reached("after-version-renamed");

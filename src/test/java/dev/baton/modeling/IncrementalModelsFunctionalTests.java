@@ -35,7 +35,7 @@ class IncrementalModelsFunctionalTests {
     Path workspace;
 
     /**
-     * The four-accounts scenario (see FourAccountsScenarioFunctionalTests), then on 2024-04-16 a correction: A1's
+     * The four-accounts scenario (see FiveAccountsScenarioFunctionalTests), then on 2024-04-16 a correction: A1's
      * growth subscription S2 (150/month from 2024-03-05) has 2 seats, so A1 pays 300 from March. By hand:
      * <pre>
      * Bridge   opening   new  expansion contraction churn reactivation fx  closing

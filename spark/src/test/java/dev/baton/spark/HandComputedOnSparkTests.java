@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The hand-computed five-account scenario (the app's FourAccountsScenarioFunctionalTests: run date 2024-04-15, EUR at
+ * The hand-computed five-account scenario (the app's FiveAccountsScenarioFunctionalTests: run date 2024-04-15, EUR at
  * 1.10 in January, 1.20 at the end of February, 1.25 from the end of March) run by the nightly job with
  * baton.engine=spark: cells of Spark's output checked against the numbers worked out by hand, so the two engines
  * cannot be equally wrong, and every model it publishes compared with the same night on DuckDB.

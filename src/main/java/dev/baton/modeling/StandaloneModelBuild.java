@@ -12,11 +12,11 @@ import dev.baton.warehouse.ProjectFiles;
 
 /**
  * The model build without Spring Batch around it, for the benchmark's engine floor: the same SQL, in the same
- * order, on a connection the caller owns.
+ * order, on a connection the caller owns. (Not the {@code model_builds} table: {@link BuildLedger} keeps that.)
  */
-public final class ModelBuilds {
+public final class StandaloneModelBuild {
 
-    private ModelBuilds() {
+    private StandaloneModelBuild() {
     }
 
     public static int build(Connection connection, ProjectFiles projectFiles, BatonProperties properties, LocalDate runDate,

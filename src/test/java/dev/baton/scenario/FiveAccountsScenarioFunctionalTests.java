@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  *  Apr        1400     0         50           0     0           90  0     1540   (A4 resumes, A2 reactivates)
  * </pre>
  */
-class FourAccountsScenarioFunctionalTests {
+class FiveAccountsScenarioFunctionalTests {
 
     @TempDir
     Path workspace;
