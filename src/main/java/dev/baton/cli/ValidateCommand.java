@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 
 import dev.baton.jobs.JobCatalog;
 import dev.baton.jobs.JobRunner;
+import dev.baton.modeling.ColumnDescriptions;
 import dev.baton.modeling.ModelCatalog;
 import dev.baton.scheduling.ScheduleDefinition;
 import dev.baton.warehouse.ProjectFiles;
@@ -48,7 +49,10 @@ final class ValidateCommand implements Callable<Integer> {
             }
             List<ScheduleDefinition> schedules = ScheduleDefinition.readAll(files, jobs.jobNames());
             schedules.forEach(ScheduleDefinition::cronExpression);
-            int models = ModelCatalog.load(files).tablesInLayers(List.of("staging", "core", "marts")).size();
+            ModelCatalog catalog = ModelCatalog.load(files);
+            int models = catalog.tablesInLayers(List.of("staging", "core", "marts")).size();
+            // the shape of every sql/<layer>/<model>.yml; a described column the model lacks fails its models step
+            ColumnDescriptions.load(files, catalog);
             int audits = 0;
             for (ProjectFile audit : files.find("sql/audits", ".sql")) {
                 String sql = audit.text().replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("--[^\\n]*", "").strip().toLowerCase();

@@ -13,6 +13,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.baton.cli.BatonCli;
+import dev.baton.support.Scenarios;
 import dev.baton.warehouse.ProjectFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -109,6 +111,20 @@ class ColumnDescriptionsTests {
 
         Files.writeString(project.resolve("sql/core/fct_a.yml"), "columns:\n  thing_id: ''\n");
         assertThatThrownBy(this::load).hasMessage("sql/core/fct_a.yml: column 'thing_id' has an empty description");
+    }
+
+    @Test
+    void validateNamesADescriptionFileOfAnotherShape() throws Exception {
+        // given
+        Path copy = Scenarios.copyProject(project.resolve("copy"));
+        Files.writeString(copy.resolve("sql/marts/mart_mrr_bridge.yml"), "columns:\n  closing_mrr:\n");
+
+        // when
+        Scenarios.Captured result = Scenarios.capture(() -> BatonCli.execute("validate", "--project-dir", copy.toString()));
+
+        // then
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("sql/marts/mart_mrr_bridge.yml: column 'closing_mrr' has an empty description");
     }
 
     private ColumnDescriptions load() {

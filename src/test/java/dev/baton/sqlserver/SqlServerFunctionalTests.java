@@ -94,8 +94,10 @@ class SqlServerFunctionalTests {
                 assertThat(tables).contains(name + ":");
             }
             assertThat(tables).contains("bi_revenue_bridge:VIEW").contains("stg_accounts:");
-            List<String> columns = published.rows("select column_name, data_type from duckdb_columns() where table_name = 'bi_revenue_bridge'"
-                    + " order by column_index").stream().map(row -> row.get("column_name") + ":" + row.get("data_type") + ":null").toList();
+            // the remarks are the column descriptions (sql/bi/bi_revenue_bridge.yml), passed through as Flight SQL column metadata
+            List<String> columns = published.rows("select column_name, data_type, comment from duckdb_columns() where table_name = 'bi_revenue_bridge'"
+                    + " order by column_index").stream().map(row -> row.get("column_name") + ":" + row.get("data_type") + ":" + row.get("comment")).toList();
+            assertThat(columns).anyMatch(column -> column.startsWith("net_new_mrr:") && column.endsWith(":closing_mrr - opening_mrr, reporting currency."));
             assertThat(client.ask("columns", "bi_revenue_bridge")).isEqualTo("columns " + String.join(",", columns));
         }
     }
