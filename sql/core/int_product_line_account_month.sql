@@ -41,7 +41,7 @@ line_months as (
         valuation_days.month_key,
         -- a plan the job's product_lines does not list is its own product line
         coalesce(plan_lines.product_line, periods.plan) as product_line,
-        sum(periods.monthly_amount_local * rates.rate_to_reporting) as line_mrr
+        sum(cast(periods.monthly_amount_local as decimal(19, 6)) * rates.rate_to_reporting) as line_mrr
     from periods
     inner join valuation_days
         on periods.start_date <= valuation_days.valued_on

@@ -157,6 +157,30 @@ section('support', 'Support', `Support load, speed and satisfaction ${fmt.month(
     {label: 'With any ticket', num: true, value: r => fmt.pct(r.share_with_tickets)}, {label: 'CSAT', num: true, value: r => fmt.num(r.csat_avg, 2)}], before);
 });
 
+section('nps', 'NPS', `Net Promoter Score ${fmt.month(YEAR_START)} to ${fmt.month(RUN_MONTH)}: % promoters (9–10) minus % detractors (0–6) of the month's NPS answers, −100 to 100; and what followed each kind of answer.`, parent => {
+  const rows = filtered(DATA.nps);
+  if (has(parent, 'nps', rows, 'no NPS answers in these months')) {
+    const months = [...groupBy(rows, 'month')];
+    const nps = rs => ratioOrNull((sum(rs, 'promoters') - sum(rs, 'detractors')) * 100, sum(rs, 'responses'));
+    chart(parent, 'nps-monthly', {
+      tooltip: {trigger: 'axis', confine: true, valueFormatter: v => v == null ? '–' : fmt.num(v, 1)},
+      xAxis: categoryAxis('Month of the answer', months.map(([m]) => fmt.month(m))),
+      yAxis: [valueAxis('NPS (−100 to 100)', v => v, {min: -100, max: 100}), rightAxis('Answers', v => v)],
+      series: [{name: 'NPS', type: 'line', data: months.map(([, rs]) => nps(rs)), itemStyle: {color: '#1565c0'}},
+        {name: 'Promoters', type: 'bar', stack: 'answers', yAxisIndex: 1, data: months.map(([, rs]) => sum(rs, 'promoters')), itemStyle: {color: '#2e7d32'}},
+        {name: 'Passives', type: 'bar', stack: 'answers', yAxisIndex: 1, data: months.map(([, rs]) => sum(rs, 'passives')), itemStyle: {color: '#90a4ae'}},
+        {name: 'Detractors', type: 'bar', stack: 'answers', yAxisIndex: 1, data: months.map(([, rs]) => sum(rs, 'detractors')), itemStyle: {color: '#c62828'}}],
+    }, 'short');
+  }
+  parent.append(h('h3', {}, 'Churn and expansion in the 6 months after an answer'));
+  notSplit(parent, 'What followed an answer');
+  const outcomes = DATA.npsOutcomes;
+  if (!has(parent, 'npsOutcomes', outcomes, 'no NPS answer is 6 months old yet')) return;
+  table(parent, [{label: 'Answer', value: r => r.nps_category}, {label: 'Answers', num: true, value: r => r.responses},
+    {label: 'Accounts', num: true, value: r => r.accounts}, {label: 'Churned within 6 months', num: true, value: r => fmt.pct(r.churn_rate_6m)},
+    {label: 'Expanded within 6 months', num: true, value: r => fmt.pct(r.expansion_rate_6m)}], outcomes);
+});
+
 section('health', 'Health', 'Account health (0–100) from five components of 20 points: MRR trend, support load, CSAT, hand-off completeness and the latest NPS answer of the last 6 months. Green ≥ 75, amber ≥ 50, red below.', parent => {
   const rows = filtered(DATA.health).filter(r => r.month <= RUN_MONTH);
   if (!has(parent, 'health', rows, 'no paying account in these months')) return;

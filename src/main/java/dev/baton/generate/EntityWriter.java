@@ -1,11 +1,19 @@
 package dev.baton.generate;
 
 import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
 /** Turns one simulated account into rows of the per-account files, numbering deals, rows and tickets. */
 final class EntityWriter {
+
+    static final String ANALYTICS = "analytics";
+    /** Per seat per month, for the seats of the platform row it was bought beside. */
+    private static final String ANALYTICS_PRICE = "9.00";
+    private static final double ADD_ON_SHARE = 0.12;
+    private static final double CS_LED_EXPANSION_SHARE = 0.4;
 
     private final Window w;
     private final CsvSink accounts;
@@ -16,6 +24,8 @@ final class EntityWriter {
     private long dealSeq;
     private long subscriptionSeq;
     private long ticketSeq;
+    /** Accounts written so far: the ones a referral can name as its referrer. */
+    private final List<String> earlierAccounts = new ArrayList<>();
 
     EntityWriter(Window w, CsvSink accounts, CsvSink deals, CsvSink subscriptions, CsvSink tickets,
             CsvSink handoffs) {
@@ -39,11 +49,15 @@ final class EntityWriter {
         accounts.row(acc.id(), acc.name(), acc.segment().code, acc.industry(), acc.country(), acc.channelCode(),
                 acc.salesOwnerName(), acc.csmOwnerName(), Fmt.timestamp(acc.createdSec()), Fmt.timestamp(updated));
         String currency = acc.currency().name();
+        // why: a stream of its own per account, so referrals and add-ons leave every other generated row as it was
+        SplittableRandom extra = new SplittableRandom(acc.id().hashCode() * 0x9E3779B97F4A7C15L);
+        String referrer = earlierAccounts.isEmpty() ? "" : earlierAccounts.get(extra.nextInt(earlierAccounts.size()));
         for (DealRow d : dealRows) {
             String dealId = Fmt.id('D', ++dealSeq, 6);
             deals.row(dealId, acc.id(), d.name(), d.type(), d.stage(), Fmt.money(d.amountCents()), currency,
                     Fmt.timestamp(d.createdSec()), Fmt.timestampOrBlank(d.closedSec()), Boolean.toString(d.won()),
-                    Vocab.SALES_OWNERS[d.owner()], d.leadSource(), Fmt.timestamp(d.updatedSec()));
+                    owner(acc, d, extra), d.leadSource(), Fmt.timestamp(d.updatedSec()),
+                    "referral".equals(d.leadSource()) ? referrer : "");
             if (d.needsHandoff()) {
                 writeHandoff(acc, dealId, d, r);
             }
@@ -55,12 +69,55 @@ final class EntityWriter {
                     Integer.toString(t.billingMonths()), Integer.toString(t.discountPct()), Fmt.date(s.start()),
                     Fmt.date(s.end()), s.status(), Fmt.timestamp(s.updatedSec()));
         }
+        SubRow addOn = analyticsAddOn(rows, extra);
+        if (addOn != null) {
+            subscriptions.row(Fmt.id('S', ++subscriptionSeq, 6), acc.id(), ANALYTICS,
+                    Integer.toString(addOn.terms().quantity()), ANALYTICS_PRICE, currency, "1",
+                    "0", Fmt.date(addOn.start()), Fmt.date(addOn.end()), addOn.status(), Fmt.timestamp(addOn.updatedSec()));
+        }
+        earlierAccounts.add(acc.id());
         for (TicketRow t : ticketRows) {
             tickets.row(Fmt.id('T', ++ticketSeq, 6), acc.id(), Fmt.timestamp(t.createdSec()),
                     Fmt.timestampOrBlank(t.firstResponseSec()), Fmt.timestampOrBlank(t.solvedSec()), t.status(),
                     t.priority(), t.channel(), t.csat() == 0 ? "" : Integer.toString(t.csat()), t.requesterEmail(),
                     Fmt.timestamp(t.updatedSec()));
         }
+    }
+
+    /** The account's CSM closes about two expansions in five (CS-led expansion); Sales closes the rest and every other deal. */
+    private static String owner(AccountProfile acc, DealRow d, SplittableRandom extra) {
+        boolean csLed = DealRow.EXPANSION.equals(d.type()) && extra.nextDouble() < CS_LED_EXPANSION_SHARE;
+        return csLed ? acc.csmOwnerName() : Vocab.SALES_OWNERS[d.owner()];
+    }
+
+    /**
+     * About one customer in eight adds the analytics add-on (a product line of its own, so cross-sell) 2 to 9 months
+     * after it started, while a paying row is in force, for that row's seats; the add-on lasts as long as the chain of rows it starts in.
+     */
+    private SubRow analyticsAddOn(List<SubRow> rows, SplittableRandom extra) {
+        if (rows.isEmpty() || extra.nextDouble() >= ADD_ON_SHARE) {
+            return null;
+        }
+        LocalDate from = rows.get(0).start().plusMonths(extra.nextInt(2, 10));
+        if (from.toEpochDay() > w.lastEpochDay()) {
+            return null;
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            SubRow s = rows.get(i);
+            boolean paying = "active".equals(s.status()) || "canceled".equals(s.status());
+            if (!paying || s.start().isAfter(from) || (s.end() != null && !s.end().isAfter(from))) {
+                continue;
+            }
+            int last = i;
+            while (last + 1 < rows.size() && rows.get(last).end() != null && rows.get(last).end().equals(rows.get(last + 1).start())) {
+                last++;
+            }
+            SubRow end = rows.get(last);
+            String status = end.end() == null ? "active" : "paused".equals(end.status()) || "trial".equals(end.status()) ? "active" : end.status();
+            long updated = Math.min(Math.max(Window.seconds(from), end.updatedSec()), w.endSec() - 60);
+            return new SubRow(from, end.end(), status, s.terms(), updated);
+        }
+        return null;
     }
 
     /** Hand-off 0-20 days after the close, always inside the window. */

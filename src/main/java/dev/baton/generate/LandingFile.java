@@ -5,7 +5,7 @@ enum LandingFile {
     ACCOUNTS("accounts", "account_id", "account_name", "segment", "industry", "country", "acquisition_channel",
             "sales_owner", "csm_owner", "created_at", "updated_at"),
     DEALS("deals", "deal_id", "account_id", "deal_name", "deal_type", "stage", "amount", "currency", "created_at",
-            "closed_at", "is_won", "owner", "lead_source", "updated_at"),
+            "closed_at", "is_won", "owner", "lead_source", "updated_at", "referred_by_account_id"),
     SUBSCRIPTIONS("subscriptions", "subscription_id", "account_id", "plan", "quantity", "amount", "currency",
             "billing_period_months", "discount_pct", "start_date", "end_date", "status", "updated_at"),
     TICKETS("tickets", "ticket_id", "account_id", "created_at", "first_response_at", "solved_at", "status",

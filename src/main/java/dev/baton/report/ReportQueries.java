@@ -63,6 +63,13 @@ final class ReportQueries {
                         order by month""".formatted(from)),
                 new DataSet("supportBeforeChurn", List.of("mart_support_before_churn"),
                         "select * from mart_support_before_churn order by outcome"),
+                // the segment x CSM pairs only: they are disjoint, so the page sums them under any filter
+                new DataSet("nps", List.of("mart_nps_monthly"), """
+                        select month_start as month, segment, csm_owner, responses, promoters, passives, detractors
+                        from mart_nps_monthly
+                        where segment <> 'all' and csm_owner <> 'all' and responses > 0 and month_start >= %s
+                        order by month""".formatted(from)),
+                new DataSet("npsOutcomes", List.of("mart_nps_outcomes"), "select * from mart_nps_outcomes order by nps_category"),
                 new DataSet("health", List.of("mart_account_health", "dim_account"), """
                         select h.month_start as month, a.segment, a.sales_owner, a.csm_owner, h.health_band as band,
                             count(*) as accounts, sum(h.mrr) as mrr, sum(h.health_score) as score,

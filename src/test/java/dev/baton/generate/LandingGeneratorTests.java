@@ -48,7 +48,7 @@ class LandingGeneratorTests {
         HEADERS.put("accounts", "account_id,account_name,segment,industry,country,acquisition_channel,sales_owner,"
                 + "csm_owner,created_at,updated_at");
         HEADERS.put("deals", "deal_id,account_id,deal_name,deal_type,stage,amount,currency,created_at,closed_at,"
-                + "is_won,owner,lead_source,updated_at");
+                + "is_won,owner,lead_source,updated_at,referred_by_account_id");
         HEADERS.put("subscriptions", "subscription_id,account_id,plan,quantity,amount,currency,"
                 + "billing_period_months,discount_pct,start_date,end_date,status,updated_at");
         HEADERS.put("tickets", "ticket_id,account_id,created_at,first_response_at,solved_at,status,priority,channel,"
@@ -193,7 +193,7 @@ class LandingGeneratorTests {
             assertThat(Integer.parseInt(s.get("quantity"))).isBetween(1, 200);
             assertThat(s.get("billing_period_months")).isIn("1", "3", "12");
             assertThat(s.get("discount_pct")).isIn("0", "10", "15", "20");
-            assertThat(s.get("plan")).isIn("starter", "growth", "scale", "enterprise");
+            assertThat(s.get("plan")).isIn("starter", "growth", "scale", "enterprise", "analytics");
             assertThat(s.get("status")).isIn("trial", "active", "paused", "canceled");
             assertInWindow(s.get("updated_at"));
         }
@@ -258,6 +258,15 @@ class LandingGeneratorTests {
             assertThat(Duration.between(ts(deal.get("closed_at")), ts(h.get("handed_off_at"))))
                     .isBetween(Duration.ZERO, Duration.ofDays(20));
         }
+    }
+
+    @Test
+    void someDealsAreReferralsAndSomeCustomersAddAProductLine() {
+        Map<String, CSVRecord> accounts = byKey("accounts", "account_id");
+        List<CSVRecord> referred = data.get("deals").stream().filter(d -> !d.get("referred_by_account_id").isEmpty()).toList();
+        assertThat(referred).isNotEmpty().allMatch(d -> "referral".equals(d.get("lead_source"))
+                && accounts.containsKey(d.get("referred_by_account_id")) && !d.get("referred_by_account_id").equals(d.get("account_id")));
+        assertThat(data.get("subscriptions")).anyMatch(s -> "analytics".equals(s.get("plan")));
     }
 
     @Test
@@ -422,6 +431,9 @@ class LandingGeneratorTests {
     private static Map<String, List<CSVRecord>> chains() {
         Map<String, List<CSVRecord>> chains = new TreeMap<>();
         for (CSVRecord s : data.get("subscriptions")) {
+            if ("analytics".equals(s.get("plan"))) {
+                continue; // the add-on runs beside the platform rows: a chain of its own
+            }
             chains.computeIfAbsent(s.get("account_id"), k -> new ArrayList<>()).add(s);
         }
         chains.values().forEach(rows -> rows.sort(Comparator.comparing((CSVRecord s) -> s.get("start_date"))));

@@ -61,7 +61,7 @@ class ReportRenderingFunctionalTests {
         RenderedReport report = RenderedReport.open(warehouse.resolve("report/index.html"), workspace.resolve("all"), null);
 
         assertThat(report.strings("sections")).containsExactly("overview", "revenue", "retention", "unit", "funnel", "handoff",
-                "support", "health", "people", "review");
+                "support", "nps", "health", "people", "review");
         ReportInvariants.assertChartsReadable(report);
         assertThat(report.strings("overflow")).as("HTML text wider than its box").isEmpty();
         // no spend in the scenario: no channel has a CAC; T12M needs twelve months of history

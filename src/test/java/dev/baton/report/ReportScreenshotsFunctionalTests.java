@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ReportScreenshotsFunctionalTests {
 
     static final List<String> PAGES = List.of("overview", "revenue", "retention", "unit", "funnel", "handoff", "support",
-            "health", "people", "review");
+            "nps", "health", "people", "review");
 
     @TempDir
     static Path workspace;
