@@ -43,6 +43,9 @@ class AuditStepKind implements StepKind {
     private static final Logger log = LoggerFactory.getLogger(AuditStepKind.class);
     private static final String LANDED = "landed_";
 
+    /** The links kind: identities writes before the models; staging views read it beside their landed rows. */
+    private static final String IDENTITY_MAP = "identity_map";
+
     /** Which rows an audit read tonight, as recorded in {@code audit_results.scope}. */
     enum Scope {
         ALL_ROWS("all rows"),
@@ -143,8 +146,10 @@ class AuditStepKind implements StepKind {
         }
         boolean byAccount = build.equals("accounts/accounts") && model.keyColumns().contains(Model.ACCOUNT);
         // a view by key is read again over its landed rows of those keys, which needs it to read landed rows only
+        // (and identity_map, read whole: it holds one row per source account, not per key)
         boolean byKey = build.equals("keys/accounts") && model.keyColumns().contains(model.incrementalBy())
-                && (!model.isView() || model.dependsOn().stream().allMatch(dependency -> dependency.startsWith(LANDED)));
+                && (!model.isView() || model.dependsOn().stream().allMatch(dependency -> dependency.startsWith(LANDED)
+                        || dependency.equals(IDENTITY_MAP)));
         return byAccount || byKey ? Scope.REBUILT_ROWS : Scope.ALL_ROWS;
     }
 
@@ -176,7 +181,8 @@ class AuditStepKind implements StepKind {
             return "(select * from main." + model.name() + " where " + rebuilt + ") as rebuilt_rows";
         }
         StringJoiner landed = new StringJoiner(",\n", "with ", "\n");
-        model.dependsOn().forEach(table -> landed.add(table + " as (select * from main." + table + " where " + rebuilt + ")"));
+        model.dependsOn().forEach(table -> landed.add(table + " as (select * from main." + table
+                + (table.equals(IDENTITY_MAP) ? "" : " where " + rebuilt) + ")"));
         return "(" + landed + "select * from (\n" + model.sql() + "\n) as view_rows) as rebuilt_rows";
     }
 
