@@ -72,10 +72,7 @@ class ExtractStepKind implements StepKind {
             throw new IllegalStateException("step '" + step.name() + "': with.sources reads several mappings; name the"
                     + " source as one of them, not also with.source or with.jdbc");
         }
-        List<MappedFolder> sources = options.sources().stream()
-                .map(source -> new MappedFolder(SourceMapping.read(projectFiles, source.source()),
-                        MappedFolder.relativeFolder(step.name(), source.folderOrDefault())))
-                .toList();
+        List<NightSource> sources = options.sources().stream().map(source -> nightSource(step, source)).toList();
         return (contribution, chunkContext) -> {
             RunParameters run = RunParameters.of(chunkContext);
             buildFiles.createFresh(run.jobName(), run.runDate());
@@ -90,7 +87,7 @@ class ExtractStepKind implements StepKind {
                 // JDBC URLs and credentials: only ever from the process environment.
                 List<DeliveryLoader.Delivery> deliveries = jdbc != null ? extraction.jdbc(jdbc, System::getenv)
                         : mapping != null ? extraction.mapping(mapping, run.landing())
-                        : !sources.isEmpty() ? extraction.sources(sources, entities, run.landing())
+                        : !sources.isEmpty() ? extraction.sources(sources, entities, run.landing(), System::getenv)
                         : extraction.landing(entities, run.landing());
                 List<String> notes = new ArrayList<>();
                 if (!extraction.unclaimed().isEmpty()) {
@@ -120,6 +117,22 @@ class ExtractStepKind implements StepKind {
             }
             return RepeatStatus.FINISHED;
         };
+    }
+
+    private NightSource nightSource(StepDefinition step, ExtractOptions.SourceFolder source) {
+        if ((source.source() == null) == (source.jdbc() == null)) {
+            throw new IllegalStateException("step '" + step.name() + "': each with.sources entry names either source"
+                    + " (a mapping over files) or jdbc");
+        }
+        if (source.jdbc() != null) {
+            if (source.folder() != null) {
+                throw new IllegalStateException("step '" + step.name() + "': jdbc source " + source.jdbc()
+                        + " reads no folder");
+            }
+            return new NightSource.Database(JdbcSource.read(projectFiles, source.jdbc()));
+        }
+        return new MappedFolder(SourceMapping.read(projectFiles, source.source()),
+                MappedFolder.relativeFolder(step.name(), source.folderOrDefault()));
     }
 
     private static void logDelivery(DeliveryLoader.Delivery delivery) {

@@ -66,7 +66,7 @@ final class Extraction {
         warnUnclaimed(folder, unclaimed);
     }
 
-    private static void warnUnclaimed(Path folder, List<String> unclaimed) {
+    static void warnUnclaimed(Path folder, List<String> unclaimed) {
         if (!unclaimed.isEmpty()) {
             log.warn("landing folder {}: {} file(s) no entity claims, not read: {} (entity files are named <entity>*.csv,"
                     + " .jsonl or .parquet)", folder, unclaimed.size(), String.join(", ", unclaimed));
@@ -84,32 +84,17 @@ final class Extraction {
         return loadLanding(entities, folder);
     }
 
-    /**
-     * One night from several sources: each mapping reads its own folder under the landing folder, canonical entities
-     * the landing folder itself. fx rates and accounts of canonical files load first, then the mappings in the job's
-     * order (each loads its accounts before the rest), then the other canonical entities, so every row is checked
-     * against the accounts and currencies of all sources that came before it.
-     */
-    List<DeliveryLoader.Delivery> sources(List<MappedFolder> sources, List<String> entities, Path landing) throws SQLException {
-        LandingFiles root = new LandingFiles(landing);
-        for (String entity : entities) {
-            root.of(entity);
-        }
-        List<String> allUnclaimed = new ArrayList<>(root.unclaimed());
-        warnUnclaimed(landing, allUnclaimed);
-        List<String> first = loadOrder(entities).stream().filter(LOADS_FIRST::contains).toList();
-        List<DeliveryLoader.Delivery> deliveries = new ArrayList<>(loadLanding(first, landing));
-        for (MappedFolder source : sources) {
-            Path folder = source.resolve(landing);
-            deliveries.addAll(mapping(source.mapping(), folder));
-            unclaimed.forEach(name -> allUnclaimed.add(source.folder() + "/" + name));
-        }
-        deliveries.addAll(loadLanding(entities.stream().filter(entity -> !first.contains(entity)).toList(), landing));
-        unclaimed = List.copyOf(allUnclaimed);
-        return deliveries;
+    /** One night from several sources: see {@link SeveralSources}. */
+    List<DeliveryLoader.Delivery> sources(List<NightSource> sources, List<String> entities, Path landing,
+            java.util.function.Function<String, String> environment) throws SQLException {
+        return new SeveralSources(this).load(sources, entities, landing, environment);
     }
 
-    private List<DeliveryLoader.Delivery> loadLanding(List<String> entities, Path folder) throws SQLException {
+    void unclaimed(List<String> names) {
+        unclaimed = List.copyOf(names);
+    }
+
+    List<DeliveryLoader.Delivery> loadLanding(List<String> entities, Path folder) throws SQLException {
         LandingFiles landing = new LandingFiles(folder);
         List<DeliveryLoader.Delivery> deliveries = new ArrayList<>();
         for (String entity : loadOrder(entities)) {

@@ -9,7 +9,7 @@ import java.nio.file.Path;
  * A source mapping of a several-source night and the folder its export files are in, relative to the landing folder
  * ({@code with.sources: [{source: stripe, folder: billing}]}; the mapping's name when no folder is named).
  */
-record MappedFolder(SourceMapping mapping, Path folder) {
+record MappedFolder(SourceMapping mapping, Path folder) implements NightSource {
 
     /** A job's folder name: a relative path that stays inside the landing folder. */
     static Path relativeFolder(String step, String folder) {

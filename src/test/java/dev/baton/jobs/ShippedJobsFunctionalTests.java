@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 
 import dev.baton.cli.BatonCli;
 import dev.baton.generate.LandingGenerator;
+import dev.baton.generate.VendorGenerator;
 import dev.baton.support.PublishedWarehouse;
 import dev.baton.support.Scenarios;
 import org.junit.jupiter.api.DynamicTest;
@@ -21,7 +22,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 /**
  * Every job in jobs/ runs end to end, found by listing the folder (a job added later is run too). A job whose extract
  * names a source mapping reads that source's reference data (reference-data/&lt;source&gt; or
- * reference-data/exports/&lt;source&gt;); a job reading canonical landing files reads a generated company. All run
+ * reference-data/exports/&lt;source&gt;); a job reading several sources reads the generated company's vendor shape;
+ * a job reading canonical landing files reads a generated company. All run
  * for 2024-12-31, the last day the RavenStack export and the generated company (2023-01..2024-12) cover.
  */
 class ShippedJobsFunctionalTests {
@@ -71,6 +73,14 @@ class ShippedJobsFunctionalTests {
                 .filter(step -> step.kind().equals("extract"))
                 .flatMap(step -> step.listOption("source").stream())
                 .toList();
+        boolean severalSources = job.steps().stream()
+                .anyMatch(step -> step.kind().equals("extract") && step.with() != null && step.with().containsKey("sources"));
+        if (severalSources) {
+            // the generated company as Salesforce, Stripe and Zendesk exports in sub-folders, the rest canonical
+            Path landing = workspace.resolve(job.name() + "-landing");
+            new VendorGenerator(42, 120, YearMonth.of(2023, 1), 24).writeTo(landing);
+            return landing;
+        }
         if (sources.isEmpty()) {
             Path landing = workspace.resolve(job.name() + "-landing");
             new LandingGenerator(42, 120, YearMonth.of(2023, 1), 24).writeTo(landing);
