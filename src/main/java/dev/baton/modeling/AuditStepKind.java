@@ -40,6 +40,9 @@ class AuditStepKind implements StepKind {
 
     private static final Logger log = LoggerFactory.getLogger(AuditStepKind.class);
 
+    /** The links kind: identities writes before the models; staging views read it beside their landed rows. */
+    private static final String IDENTITY_MAP = "identity_map";
+
     /** Which rows an audit read tonight, as recorded in {@code audit_results.scope}. */
     enum Scope {
         ALL_ROWS("all rows"),
@@ -144,8 +147,10 @@ class AuditStepKind implements StepKind {
         boolean someAccounts = build.changed() == Change.ACCOUNTS;
         boolean byAccount = someAccounts && build.strategy() == BuildStrategy.FOR_ACCOUNTS && model.keyColumns().contains(Model.ACCOUNT);
         // a view by key is read again over its landed rows of those keys, which needs it to read landed rows only
+        // (and identity_map, read whole: it holds one row per source account, not per key)
         boolean byKey = someAccounts && build.strategy() == BuildStrategy.FOR_KEYS && model.keyColumns().contains(model.incrementalBy())
-                && (!model.isView() || model.dependsOn().stream().allMatch(BuildLedger::isLanded));
+                && (!model.isView() || model.dependsOn().stream().allMatch(dependency -> BuildLedger.isLanded(dependency)
+                        || dependency.equals(IDENTITY_MAP)));
         return byAccount || byKey ? Scope.REBUILT_ROWS : Scope.ALL_ROWS;
     }
 
@@ -177,7 +182,8 @@ class AuditStepKind implements StepKind {
             return "(select * from main." + model.name() + " where " + rebuilt + ") as rebuilt_rows";
         }
         StringJoiner landed = new StringJoiner(",\n", "with ", "\n");
-        model.dependsOn().forEach(table -> landed.add(table + " as (select * from main." + table + " where " + rebuilt + ")"));
+        model.dependsOn().forEach(table -> landed.add(table + " as (select * from main." + table
+                + (table.equals(IDENTITY_MAP) ? "" : " where " + rebuilt) + ")"));
         return "(" + landed + "select * from (\n" + model.sql() + "\n) as view_rows) as rebuilt_rows";
     }
 

@@ -69,8 +69,10 @@ class SeveralSourcesIntegrationTests {
                             tuple("accounts", "sf_account_data.csv", 10L, 10L),
                             tuple("deals", "sf_opportunity_data.csv", 10L, 10L),
                             tuple("deals", "sf_opportunity_history_data.csv", 10L, 10L),
+                            tuple("source_identities", "sf_account_data.csv", 10L, 10L),
                             tuple("accounts", "organization_data.csv", 10L, 10L),
-                            tuple("tickets", "ticket_data.csv", 10L, 10L));
+                            tuple("tickets", "ticket_data.csv", 10L, 10L),
+                            tuple("source_identities", "organization_data.csv", 10L, 10L));
             assertThat(fixture.value("select count(*) from landed_accounts")).isEqualTo(20L);
             assertThat(extraction.unclaimed()).containsExactly("helpdesk/notes.txt");
         }
@@ -114,7 +116,8 @@ class SeveralSourcesIntegrationTests {
                         .containsExactly(
                                 tuple("accounts", "crm_db:accounts", 2L, 2L, 0L),
                                 tuple("accounts", "organization_data.csv", 10L, 10L, 0L),
-                                tuple("tickets", "ticket_data.csv", 10L, 0L, 10L));
+                                tuple("tickets", "ticket_data.csv", 10L, 0L, 10L),
+                                tuple("source_identities", "organization_data.csv", 10L, 10L, 0L));
                 assertThat(fixture.value("select count(*) from landed_accounts")).isEqualTo(12L);
             }
         }
