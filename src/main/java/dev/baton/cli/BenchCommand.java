@@ -15,6 +15,7 @@ import javax.sql.DataSource;
 
 import dev.baton.bench.BatchHistory;
 import dev.baton.bench.BenchReport;
+import dev.baton.bench.DashboardBench;
 import dev.baton.bench.DeltaDelivery;
 import dev.baton.bench.PlainLoadFloor;
 import dev.baton.bench.StatementReplay;
@@ -67,10 +68,25 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "-D", paramLabel = "KEY=VALUE", description = "Override a setting, e.g. -Dbaton.duckdb.memory-limit=4GB.")
     Map<String, String> settings = new LinkedHashMap<>();
 
+    @Option(names = "--queries", description = "Also time the dashboard queries (1 and 8 readers). On a folder that holds a "
+            + "published warehouse, time only them.")
+    boolean queries;
+
+    @Option(names = "--sql-server", description = "Also time a bridge query from 20 clients through baton sql-server against "
+            + "the same query in-process. On a folder that holds a published warehouse, time only that.")
+    boolean sqlServer;
+
     @Override
     public Integer call() throws Exception {
         if (accounts < 1 || months < 1) {
             throw new IllegalArgumentException("--accounts and --months must be at least 1");
+        }
+        if ((queries || sqlServer) && Files.exists(new WarehouseLayout(folder).publishedFile())) {
+            // an existing warehouse: its nights are not the bench's to rebuild, only its dashboards are timed
+            DashboardBench dashboards = DashboardBench.run(new WarehouseLayout(folder), queries, sqlServer);
+            dashboards.print(System.out);
+            writeJson(folder.resolve("bench").resolve("bench-dashboards-" + LocalDate.now() + ".json"), dashboards, null);
+            return BatonCli.OK;
         }
         boolean dayDelta = switch (delta) {
             case "day" -> true;
@@ -146,16 +162,18 @@ final class BenchCommand implements Callable<Integer> {
             plainLoadFloor = PlainLoadFloor.run(folder.resolve("plain-load-floor"), landing, fullDate, job,
                     context.getBean(ProjectFiles.class), properties);
         }
+        DashboardBench dashboards = queries || sqlServer ? DashboardBench.run(layout, queries, sqlServer) : null;
         BenchReport report = new BenchReport(accounts, months, seed, Runtime.getRuntime().availableProcessors(), generateSeconds,
                 generated.rowsPerEntity(), full, fullNightSql.secondsInStatements(), incremental, floor, plainLoadFloor,
                 full.wallSeconds() / floor.wallSeconds(), full.cpuSeconds() / floor.cpuSeconds(),
                 full.wallSeconds() / plainLoadFloor.wallSeconds(), incremental.wallSeconds() / full.wallSeconds(), delta, changedRows,
                 ProcessUsage.peakHeapBytes(), ProcessUsage.peakRssBytes());
         report.print(System.out);
+        if (dashboards != null) {
+            dashboards.print(System.out);
+        }
         Path json = folder.resolve("bench").resolve("bench-" + accounts + "x" + months + "-" + LocalDate.now() + ".json");
-        Files.createDirectories(json.getParent());
-        JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValue(json.toFile(), report);
-        System.out.println("Results written to " + json.toAbsolutePath());
+        writeJson(json, dashboards, report);
         Path fullStatements = Path.of(json.toString().replace(".json", "-full-night-statements.csv"));
         Path incrementalStatements = Path.of(json.toString().replace(".json", "-incremental-night-statements.csv"));
         fullNightSql.writeCsv(fullStatements);
@@ -163,6 +181,13 @@ final class BenchCommand implements Callable<Integer> {
         System.out.println("Every statement of each night, with its seconds: " + fullStatements.toAbsolutePath() + ", "
                 + incrementalStatements.getFileName());
         return BatonCli.OK;
+    }
+
+    private static void writeJson(Path json, DashboardBench dashboards, BenchReport report) throws Exception {
+        Files.createDirectories(json.getParent());
+        JsonMapper mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+        mapper.writeValue(json.toFile(), dashboards == null ? report : dashboards.json(mapper, report));
+        System.out.println("Results written to " + json.toAbsolutePath());
     }
 
     private static NightReport night(JobRunner runner, DataSource metadata, String label, Path landing, LocalDate runDate) {

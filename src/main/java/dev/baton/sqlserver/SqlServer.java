@@ -24,6 +24,16 @@ import org.apache.arrow.memory.RootAllocator;
  */
 public final class SqlServer implements AutoCloseable {
 
+    static {
+        // Arrow Flight 18.3 reads a received message zero-copy through a gRPC internal, ReadableBuffer.readBytes(
+        // ByteBuffer), that the gRPC on Baton's class path (1.84) no longer has: any Flight client in this process
+        // (the bench's, a test's) failed every result with "Failed to read message" (NoSuchMethodError). Its copying
+        // read works; it must be chosen before Arrow's ArrowMessage class loads, which the server's start does.
+        if (System.getProperty("arrow.flight.enable_zero_copy_read") == null) {
+            System.setProperty("arrow.flight.enable_zero_copy_read", "false");
+        }
+    }
+
     private final BufferAllocator allocator;
     private final WarehouseProducer producer;
     private final FlightServer server;
