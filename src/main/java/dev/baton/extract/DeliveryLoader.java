@@ -105,12 +105,12 @@ final class DeliveryLoader {
         try (Statement statement = connection.createStatement()) {
             read += spans.extraRecords(statement, incoming);
         }
-        long[] counts = insertAccepted(contract, sourceFile);
+        LoadCounts counts = insertAccepted(contract, sourceFile);
         laps.lap("accept");
         long quarantined = countQuarantinedLines(contract.entity(), sourceFile);
-        long loaded = counts[0];
-        long updated = counts[1];
-        long unchanged = counts[2];
+        long loaded = counts.loaded();
+        long updated = counts.updated();
+        long unchanged = counts.unchanged();
         if (read != loaded + updated + unchanged + quarantined) {
             throw new IllegalStateException(sourceFile + ": " + read + " rows read but " + loaded + " loaded, " + updated
                     + " updated, " + unchanged + " unchanged and " + quarantined + " quarantined; a row would be lost");
@@ -283,31 +283,31 @@ final class DeliveryLoader {
         return String.join(" and ", columns.stream().map(c -> left + "." + c + " is not distinct from " + right + "." + c).toList());
     }
 
-    /** Rules across entities: they read what was landed before (fx_rates and accounts load first). */
+    /**
+     * References to other entities, declared in the landing contract ({@link EntityReferences}): they read what was
+     * landed before, since an entity loads after the entities it references.
+     */
     private List<String> references(LandingContract contract) {
         List<String> problems = new ArrayList<>();
-        boolean hasCurrency = contract.columns().stream().anyMatch(column -> column.name().equals("currency"));
-        if (hasCurrency && !contract.entity().equals("fx_rates")) {
-            String reporting = SqlIdentifiers.quoteLiteral(reportingCurrency);
-            problems.add(problem("currency", "currency is not null and currency <> " + reporting
-                    + " and currency not in (select currency from landed_fx_rates)",
-                    SqlIdentifiers.quoteLiteral("unknown currency: not in fx_rates and not the reporting currency " + reportingCurrency)));
-        }
-        if (contract.entity().equals("tickets") || contract.entity().equals("survey_responses")) {
-            problems.add(problem("account_id", "account_id is not null and account_id not in (select account_id from landed_accounts)",
-                    "'unknown account: no accounts row has this account_id'"));
-        }
-        if (contract.entity().equals("deals")) {
-            // a referral credits the referring account's CSM (mart_referrals): an account nobody knows cannot be credited
-            problems.add(problem("referred_by_account_id", "referred_by_account_id is not null"
-                    + " and referred_by_account_id not in (select account_id from landed_accounts)",
-                    "'unknown referring account: no accounts row has this referred_by_account_id'"));
+        for (EntityReferences.Reference reference : EntityReferences.contract().of(contract.entity())) {
+            String column = reference.column();
+            String known = reference.entityColumn() + " from landed_" + reference.entity();
+            if (reference.orReportingCurrency()) {
+                String reporting = SqlIdentifiers.quoteLiteral(reportingCurrency);
+                problems.add(problem(column, column + " is not null and " + column + " <> " + reporting
+                        + " and " + column + " not in (select " + known + ")",
+                        SqlIdentifiers.quoteLiteral("unknown " + reference.noun() + ": not in " + reference.entity()
+                                + " and not the reporting currency " + reportingCurrency)));
+            } else {
+                problems.add(problem(column, column + " is not null and " + column + " not in (select " + known + ")",
+                        SqlIdentifiers.quoteLiteral("unknown " + reference.noun() + ": no " + reference.entity()
+                                + " row has this " + column)));
+            }
         }
         return problems;
     }
 
-    /** @return rows loaded (new keys), updated (new versions of known keys), unchanged (already landed) */
-    private long[] insertAccepted(LandingContract contract, String sourceFile) throws SQLException {
+    private LoadCounts insertAccepted(LandingContract contract, String sourceFile) throws SQLException {
         StringJoiner names = new StringJoiner(", ");
         contract.columns().forEach(column -> names.add(column.name()));
         String same = sameValues("landed", "accepted", contract.columns().stream().map(Column::name).toList());
@@ -347,7 +347,7 @@ final class DeliveryLoader {
                         + " coalesce(sum(case when _outcome = 'updated' then 1 else 0 end), 0),"
                         + " coalesce(sum(case when _outcome = 'unchanged' then _copies else _copies - 1 end), 0) from classified")) {
             rows.next();
-            return new long[] {rows.getLong(1), rows.getLong(2), rows.getLong(3)};
+            return new LoadCounts(rows.getLong(1), rows.getLong(2), rows.getLong(3));
         }
     }
 

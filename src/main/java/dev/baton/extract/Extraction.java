@@ -25,14 +25,12 @@ import dev.baton.warehouse.Sha256;
 /**
  * One run's extraction into a build file: each delivery (a landing file, or one entity of a source mapping) is read,
  * loaded through {@link DeliveryLoader}, archived as Parquet under {@code <warehouse>/raw/<entity>/load_date=<date>/}
- * and written to the load ledger, then committed on its own. fx_rates and accounts load first, because other
- * entities' rows are checked against them (unknown currency, unknown account).
+ * and written to the load ledger, then committed on its own. An entity loads after the entities it references in
+ * the landing contract ({@link EntityReferences}: fx_rates and accounts), because its rows are checked against them.
  */
 final class Extraction {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Extraction.class);
-
-    private static final List<String> LOADS_FIRST = List.of("fx_rates", "accounts");
 
     private final Connection connection;
     private final LocalDate runDate;
@@ -53,9 +51,7 @@ final class Extraction {
     }
 
     static List<String> loadOrder(List<String> entities) {
-        List<String> ordered = new ArrayList<>(entities);
-        ordered.sort(Comparator.comparingInt(entity -> LOADS_FIRST.contains(entity) ? LOADS_FIRST.indexOf(entity) : LOADS_FIRST.size()));
-        return ordered;
+        return EntityReferences.contract().loadOrder(entities);
     }
 
     /** Files of the landing folder that no entity of the last {@link #landing} or {@link #mapping} read. */
@@ -87,9 +83,9 @@ final class Extraction {
 
     /**
      * One night from several sources: each mapping reads its own folder under the landing folder, canonical entities
-     * the landing folder itself. fx rates and accounts of canonical files load first, then the mappings in the job's
-     * order (each loads its accounts before the rest), then the other canonical entities, so every row is checked
-     * against the accounts and currencies of all sources that came before it.
+     * the landing folder itself. The canonical files of referenced entities (fx rates, accounts) load first, then the
+     * mappings in the job's order (each loads its referenced entities before the rest), then the other canonical
+     * entities, so every row is checked against the accounts and currencies of all sources that came before it.
      */
     List<DeliveryLoader.Delivery> sources(List<MappedFolder> sources, List<String> entities, Path landing) throws SQLException {
         LandingFiles root = new LandingFiles(landing);
@@ -98,7 +94,7 @@ final class Extraction {
         }
         List<String> allUnclaimed = new ArrayList<>(root.unclaimed());
         warnUnclaimed(landing, allUnclaimed);
-        List<String> first = loadOrder(entities).stream().filter(LOADS_FIRST::contains).toList();
+        List<String> first = loadOrder(entities).stream().filter(EntityReferences.contract()::referenced).toList();
         List<DeliveryLoader.Delivery> deliveries = new ArrayList<>(loadLanding(first, landing));
         for (MappedFolder source : sources) {
             Path folder = source.resolve(landing);
