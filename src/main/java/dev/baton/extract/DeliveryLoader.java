@@ -40,14 +40,12 @@ final class DeliveryLoader {
             long rowsUnchanged, long rowsQuarantined, List<String> firstProblems, ColumnCheck columns) {
     }
 
-    private static final String ACCOUNT = "account_id";
-
     private final Connection connection;
     private final LocalDate runDate;
     private final KeyedHash keyedHash;
-    private final String reportingCurrency;
     private final boolean requireHashKey;
-    private Boolean changesWanted;
+    private final QuarantineRules quarantineRules;
+    private final AcceptedRows acceptedRows;
 
     /**
      * @param keyedHash null when no key is set: personal data is then not landed at all (a warning says so), or,
@@ -58,19 +56,9 @@ final class DeliveryLoader {
         this.connection = connection;
         this.runDate = runDate;
         this.keyedHash = keyedHash;
-        this.reportingCurrency = reportingCurrency;
         this.requireHashKey = requireHashKey;
-    }
-
-    /**
-     * Whether the models will read which accounts and keys changed: only when they were built before, from which
-     * they may be rebuilt in part. A first night builds every model whole, and noting all its rows would only cost.
-     */
-    private boolean changesWanted() throws SQLException {
-        if (changesWanted == null) {
-            changesWanted = count("select count(*) from model_builds") > 0;
-        }
-        return changesWanted;
+        this.quarantineRules = new QuarantineRules(connection, runDate, reportingCurrency);
+        this.acceptedRows = new AcceptedRows(connection, runDate);
     }
 
     /**
@@ -99,18 +87,18 @@ final class DeliveryLoader {
             }
         }
         laps.lap("type");
-        quarantine(contract, sourceFile, incoming, spans);
+        quarantineRules.write(contract, sourceFile, incoming, spans);
         laps.lap("quarantine");
         long read = count("select count(*) from typed") + count("select count(*) from " + incoming + "_rejects");
         try (Statement statement = connection.createStatement()) {
             read += spans.extraRecords(statement, incoming);
         }
-        long[] counts = insertAccepted(contract, sourceFile);
+        LoadCounts counts = acceptedRows.insert(contract, sourceFile);
         laps.lap("accept");
         long quarantined = countQuarantinedLines(contract.entity(), sourceFile);
-        long loaded = counts[0];
-        long updated = counts[1];
-        long unchanged = counts[2];
+        long loaded = counts.loaded();
+        long updated = counts.updated();
+        long unchanged = counts.unchanged();
         if (read != loaded + updated + unchanged + quarantined) {
             throw new IllegalStateException(sourceFile + ": " + read + " rows read but " + loaded + " loaded, " + updated
                     + " updated, " + unchanged + " unchanged and " + quarantined + " quarantined; a row would be lost");
@@ -219,165 +207,6 @@ final class DeliveryLoader {
                     : "try_cast(" + raw + " as " + column.type() + ") as " + column.name());
         }
         return "create or replace temp table typed as select\n    " + columns + "\nfrom " + incoming;
-    }
-
-    private void quarantine(LandingContract contract, String sourceFile, String incoming, LineSpans spans) throws SQLException {
-        List<String> problems = new ArrayList<>();
-        // A record that could not be split into columns; its text is kept unless it may carry personal data.
-        problems.add(spans.rejects(incoming, contract.hasHashedColumns()));
-        problems.add(spans.problems());
-        for (Column column : contract.columns()) {
-            String name = column.name();
-            if (column.required()) {
-                problems.add(problem(name, name + "__raw is null", "'missing required value'"));
-            }
-            if (!column.isText()) {
-                problems.add(problem(name, name + "__raw is not null and " + name + " is null",
-                        SqlIdentifiers.quoteLiteral("not " + column.expectation())));
-            }
-        }
-        for (LandingContract.Rule rule : contract.rules()) {
-            problems.add(problem(rule.column(), "(" + rule.expression() + ") = false",
-                    SqlIdentifiers.quoteLiteral("breaks rule " + rule.expression())));
-        }
-        problems.addAll(duplicateKeys(contract));
-        problems.addAll(references(contract));
-        String sql = "insert into quarantine select ?, ?, ?, line_number, column_name, raw_value, reason from ("
-                + String.join("\nunion all\n", problems) + ")";
-        try (PreparedStatement insert = connection.prepareStatement(sql)) {
-            insert.setObject(1, runDate);
-            insert.setString(2, contract.entity());
-            insert.setString(3, sourceFile);
-            insert.executeUpdate();
-        }
-    }
-
-    private static String problem(String column, String condition, String reasonLiteral) {
-        return "select _line_number as line_number, '" + column + "' as column_name, " + column
-                + "__raw as raw_value, " + reasonLiteral + " as reason from typed where " + condition;
-    }
-
-    /**
-     * Two rows of one delivery with the same key and version but different values: neither can be trusted. Only keys
-     * seen more than once ({@code repeated_keys}, usually none) have their contents compared.
-     */
-    private static List<String> duplicateKeys(LandingContract contract) {
-        List<String> key = contract.versionKey();
-        if (contract.naturalKey().isEmpty()) {
-            return List.of();
-        }
-        String keyList = String.join(", ", key);
-        StringJoiner content = new StringJoiner(", ", "row(", ")");
-        contract.columns().forEach(column -> content.add(column.name() + "__raw"));
-        String firstKey = contract.naturalKey().get(0);
-        return List.of("select typed._line_number, '" + firstKey + "', typed." + firstKey + "__raw,"
-                + " 'duplicate key in this delivery with different contents (lines ' || clashes.lines || ')'"
-                + " from typed inner join (select " + keyList + ", string_agg(cast(_line_number as varchar), ', ' order by _line_number) as lines"
-                + " from typed where exists (select 1 from repeated_keys where " + sameValues("typed", "repeated_keys", key) + ")"
-                + " group by " + keyList + " having count(distinct " + content + ") > 1) as clashes"
-                + " on " + sameValues("typed", "clashes", key));
-    }
-
-    /** Null-safe equality of these columns between two tables: {@code a.x is not distinct from b.x and ...}. */
-    private static String sameValues(String left, String right, List<String> columns) {
-        return String.join(" and ", columns.stream().map(c -> left + "." + c + " is not distinct from " + right + "." + c).toList());
-    }
-
-    /** Rules across entities: they read what was landed before (fx_rates and accounts load first). */
-    private List<String> references(LandingContract contract) {
-        List<String> problems = new ArrayList<>();
-        boolean hasCurrency = contract.columns().stream().anyMatch(column -> column.name().equals("currency"));
-        if (hasCurrency && !contract.entity().equals("fx_rates")) {
-            String reporting = SqlIdentifiers.quoteLiteral(reportingCurrency);
-            problems.add(problem("currency", "currency is not null and currency <> " + reporting
-                    + " and currency not in (select currency from landed_fx_rates)",
-                    SqlIdentifiers.quoteLiteral("unknown currency: not in fx_rates and not the reporting currency " + reportingCurrency)));
-        }
-        if (contract.entity().equals("tickets") || contract.entity().equals("survey_responses")) {
-            problems.add(problem("account_id", "account_id is not null and account_id not in (select account_id from landed_accounts)",
-                    "'unknown account: no accounts row has this account_id'"));
-        }
-        if (contract.entity().equals("deals")) {
-            // a referral credits the referring account's CSM (mart_referrals): an account nobody knows cannot be credited
-            problems.add(problem("referred_by_account_id", "referred_by_account_id is not null"
-                    + " and referred_by_account_id not in (select account_id from landed_accounts)",
-                    "'unknown referring account: no accounts row has this referred_by_account_id'"));
-        }
-        return problems;
-    }
-
-    /** @return rows loaded (new keys), updated (new versions of known keys), unchanged (already landed) */
-    private long[] insertAccepted(LandingContract contract, String sourceFile) throws SQLException {
-        StringJoiner names = new StringJoiner(", ");
-        contract.columns().forEach(column -> names.add(column.name()));
-        String same = sameValues("landed", "accepted", contract.columns().stream().map(Column::name).toList());
-        List<String> naturalKey = contract.naturalKey();
-        String known = naturalKey.isEmpty() ? "false" : "exists (select 1 from landed_same_key landed where "
-                + String.join(" and ", naturalKey.stream().map(k -> "landed." + k + " = accepted." + k).toList()) + ")";
-        // why: comparing against the versions of the delivered keys only, not every landed row, makes a small delivery
-        // into a large table cost what the delivery costs (a tenth of the time at 1.4M landed tickets)
-        String landedSameKey = "select * from " + contract.table() + " landed" + (naturalKey.isEmpty() ? ""
-                : " where exists (select 1 from accepted where " + sameValues("landed", "accepted", naturalKey) + ")");
-        // A row repeated within the delivery loads once (from its first line); its other copies count as unchanged.
-        // Repeats share their key and version, so with a key and no repeated one every row is its only copy.
-        String notQuarantined = "_line_number not in (select line_number from quarantine where run_date = "
-                + SqlIdentifiers.quoteLiteral(runDate.toString()) + " and entity = " + SqlIdentifiers.quoteLiteral(contract.entity())
-                + " and source_file = " + SqlIdentifiers.quoteLiteral(sourceFile) + ")";
-        boolean mayRepeat = naturalKey.isEmpty() || count("select count(*) from repeated_keys") > 0;
-        String accepted = "select " + names + ", "
-                + (mayRepeat ? "min(_line_number) as _line_number, count(*) as _copies" : "_line_number, 1 as _copies")
-                + " from typed where " + notQuarantined + (mayRepeat ? " group by " + names : "");
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("create or replace temp table classified as with accepted as (" + accepted + "),"
-                    + " landed_same_key as (" + landedSameKey + ") select accepted.*, case"
-                    + " when exists (select 1 from landed_same_key landed where " + same + ") then 'unchanged'"
-                    + " when " + known + " then 'updated' else 'loaded' end as _outcome from accepted");
-        }
-        try (PreparedStatement insert = connection.prepareStatement("insert into " + contract.table() + " (" + names
-                + ", _source_file, _line_number) select " + names + ", ?, _line_number from classified where _outcome <> 'unchanged'")) {
-            insert.setString(1, sourceFile);
-            insert.executeUpdate();
-        }
-        if (changesWanted()) {
-            recordChanges(contract);
-        }
-        try (Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("select"
-                        + " coalesce(sum(case when _outcome = 'loaded' then 1 else 0 end), 0),"
-                        + " coalesce(sum(case when _outcome = 'updated' then 1 else 0 end), 0),"
-                        + " coalesce(sum(case when _outcome = 'unchanged' then _copies else _copies - 1 end), 0) from classified")) {
-            rows.next();
-            return new long[] {rows.getLong(1), rows.getLong(2), rows.getLong(3)};
-        }
-    }
-
-    /**
-     * Notes which accounts this delivery touched, for the models to rebuild only their rows: the account of every
-     * loaded or updated row and of every earlier version of an updated key, since a row may move between accounts,
-     * each with its key where the natural key is one column (for the models rebuilt by key). An entity without
-     * accounts is noted once, with no account, when anything of it changed.
-     */
-    private void recordChanges(LandingContract contract) throws SQLException {
-        String entity = SqlIdentifiers.quoteLiteral(contract.entity());
-        boolean perAccount = contract.columns().stream().anyMatch(column -> column.name().equals(ACCOUNT));
-        String sql;
-        if (!perAccount) {
-            sql = "insert into night_changes (entity) select distinct " + entity + " from classified where _outcome <> 'unchanged'";
-        } else {
-            List<String> naturalKey = contract.naturalKey();
-            String keyName = naturalKey.size() == 1 ? SqlIdentifiers.quoteLiteral(naturalKey.get(0)) : "cast(null as varchar)";
-            String keyValue = naturalKey.size() == 1 ? "cast(%s" + naturalKey.get(0) + " as varchar)" : "cast(null as varchar)";
-            String earlierVersions = naturalKey.isEmpty() ? "" : " union select landed." + ACCOUNT + ", " + keyValue.formatted("landed.")
-                    + " from " + contract.table() + " landed inner join classified on " + sameValues("landed", "classified", naturalKey)
-                    + " where classified._outcome = 'updated'";
-            sql = "insert into night_changes (entity, account_id, key_name, key_value) select " + (earlierVersions.isEmpty() ? "distinct " : "")
-                    + entity + ", " + ACCOUNT
-                    + ", " + keyName + ", key_value from (select " + ACCOUNT + ", " + keyValue.formatted("") + " as key_value"
-                    + " from classified where _outcome <> 'unchanged'" + earlierVersions + ")";
-        }
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
     }
 
     private long countQuarantinedLines(String entity, String sourceFile) throws SQLException {

@@ -14,12 +14,11 @@ import java.util.function.Function;
  */
 final class SeveralSources {
 
-    /** Canonical entities other rows are checked against (as {@link Extraction#loadOrder} puts first). */
-    private static final List<String> FIRST = List.of("fx_rates", "accounts");
-
+    private final LandingFileExtract files;
     private final Extraction extraction;
 
-    SeveralSources(Extraction extraction) {
+    SeveralSources(LandingFileExtract files, Extraction extraction) {
+        this.files = files;
         this.extraction = extraction;
     }
 
@@ -32,14 +31,12 @@ final class SeveralSources {
     List<DeliveryLoader.Delivery> load(List<NightSource> sources, List<String> entities, Path landing,
             Function<String, String> environment) throws SQLException {
         requireDistinctFileNames(sources.stream().filter(MappedFolder.class::isInstance).map(MappedFolder.class::cast).toList());
-        LandingFiles root = new LandingFiles(landing);
-        for (String entity : entities) {
-            root.of(entity);
-        }
-        List<String> allUnclaimed = new ArrayList<>(root.unclaimed());
-        Extraction.warnUnclaimed(landing, allUnclaimed);
-        List<String> first = Extraction.loadOrder(entities).stream().filter(FIRST::contains).toList();
-        List<DeliveryLoader.Delivery> deliveries = new ArrayList<>(extraction.loadLanding(first, landing));
+        List<String> allUnclaimed = new ArrayList<>(LandingFileExtract.unclaimed(entities, landing));
+        LandingFileExtract.warnUnclaimed(landing, allUnclaimed);
+        // canonical entities other rows are checked against (the landing contract's referenced ones) load first
+        EntityReferences references = EntityReferences.contract();
+        List<String> first = references.loadOrder(entities).stream().filter(references::referenced).toList();
+        List<DeliveryLoader.Delivery> deliveries = new ArrayList<>(files.load(first, landing));
         for (NightSource source : sources) {
             if (source instanceof NightSource.Database database) {
                 deliveries.addAll(extraction.jdbc(database.source(), environment));
@@ -48,7 +45,7 @@ final class SeveralSources {
                 extraction.unclaimed().forEach(name -> allUnclaimed.add(files.folder() + "/" + name));
             }
         }
-        deliveries.addAll(extraction.loadLanding(entities.stream().filter(entity -> !first.contains(entity)).toList(), landing));
+        deliveries.addAll(files.load(entities.stream().filter(entity -> !first.contains(entity)).toList(), landing));
         extraction.unclaimed(allUnclaimed);
         return deliveries;
     }

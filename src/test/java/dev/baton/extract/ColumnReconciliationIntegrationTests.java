@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A delivery's columns against the contract, on a real DuckDB build file: scenarios/four_accounts, whose deals.csv
- * (3 deals, 13 columns, every contract column) is edited per test. A renamed column loads as empty values without a
+ * (3 deals, 14 columns, every contract column) is edited per test. A renamed column loads as empty values without a
  * bad row, so what the file has that the contract lacks, and the reverse, is recorded and a likely rename warned of.
  */
 class ColumnReconciliationIntegrationTests {

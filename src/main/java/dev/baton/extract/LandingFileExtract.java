@@ -1,0 +1,71 @@
+package dev.baton.extract;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The landing-file source kind: canonical files {@code <entity>*.csv|jsonl|parquet} of one folder, read one by one
+ * into {@code incoming} and handed to the {@link DeliveryPipeline}; a file loaded before unchanged is not read again.
+ */
+final class LandingFileExtract {
+
+    private static final Logger log = LoggerFactory.getLogger(LandingFileExtract.class);
+
+    private final Connection connection;
+    private final DeliveryReader reader;
+    private final DeliveryPipeline pipeline;
+
+    LandingFileExtract(Connection connection, DeliveryReader reader, DeliveryPipeline pipeline) {
+        this.connection = connection;
+        this.reader = reader;
+        this.pipeline = pipeline;
+    }
+
+    /** Files of the folder that none of these entities claims (they are not read). */
+    static List<String> unclaimed(List<String> entities, Path folder) {
+        LandingFiles landing = new LandingFiles(folder);
+        for (String entity : entities) {
+            landing.of(entity);
+        }
+        return landing.unclaimed();
+    }
+
+    static void warnUnclaimed(Path folder, List<String> unclaimed) {
+        if (!unclaimed.isEmpty()) {
+            log.warn("landing folder {}: {} file(s) no entity claims, not read: {} (entity files are named <entity>*.csv,"
+                    + " .jsonl or .parquet)", folder, unclaimed.size(), String.join(", ", unclaimed));
+        }
+    }
+
+    /** Loads these entities' files, in load order ({@link EntityReferences#loadOrder}). */
+    List<DeliveryLoader.Delivery> load(List<String> entities, Path folder) throws SQLException {
+        LandingFiles landing = new LandingFiles(folder);
+        List<DeliveryLoader.Delivery> deliveries = new ArrayList<>();
+        for (String entity : EntityReferences.contract().loadOrder(entities)) {
+            LandingContract contract = LandingContract.read(connection, entity);
+            for (Path file : landing.of(entity)) {
+                Laps laps = new Laps();
+                String checksum = DeliveryPipeline.checksum(file);
+                laps.lap("checksum");
+                DeliveryLoader.Delivery again = pipeline.loadedBefore(contract, file.getFileName().toString(), checksum);
+                if (again != null) {
+                    log.info("skip {} {}: the same bytes were loaded before without a bad row; {} rows unchanged",
+                            entity, file.getFileName(), again.rowsUnchanged());
+                    deliveries.add(again);
+                    continue;
+                }
+                reader.read(file, "incoming", "utf-8");
+                laps.lap("read");
+                log.info("read {} {}: {}", entity, file.getFileName(), laps);
+                deliveries.add(pipeline.finish(contract, file.getFileName().toString(), checksum));
+            }
+        }
+        return deliveries;
+    }
+}
