@@ -86,7 +86,16 @@ public final class QueryBench {
 
     /** Runs the query and fetches every value, as a dashboard renders the whole result. */
     private static long execute(Connection connection, NamedQuery query) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(query.sql())) {
+        try {
+            return fetchAll(connection, query.sql());
+        } catch (SQLException e) {
+            throw new SQLException("dashboard query " + query.name() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs a statement and reads every value of every row (a dashboard renders the whole result); the row count. */
+    static long fetchAll(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
             int columns = rows.getMetaData().getColumnCount();
             long count = 0;
             while (rows.next()) {
@@ -96,8 +105,6 @@ public final class QueryBench {
                 count++;
             }
             return count;
-        } catch (SQLException e) {
-            throw new SQLException("dashboard query " + query.name() + " failed: " + e.getMessage(), e);
         }
     }
 }

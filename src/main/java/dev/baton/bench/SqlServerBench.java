@@ -178,17 +178,7 @@ public final class SqlServerBench {
     private record JdbcReader(Connection connection, String query) implements Reader {
         @Override
         public long ask() throws Exception {
-            try (var statement = connection.createStatement(); var rows = statement.executeQuery(query)) {
-                int columns = rows.getMetaData().getColumnCount();
-                long count = 0;
-                while (rows.next()) {
-                    for (int column = 1; column <= columns; column++) {
-                        rows.getObject(column);
-                    }
-                    count++;
-                }
-                return count;
-            }
+            return QueryBench.fetchAll(connection, query);
         }
 
         @Override
