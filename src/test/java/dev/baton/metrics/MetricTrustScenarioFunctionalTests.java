@@ -1,15 +1,17 @@
 package dev.baton.metrics;
 
+import static dev.baton.metrics.MetricTrustScenario.RUN_DATE;
+import static dev.baton.metrics.MetricTrustScenario.append;
+import static dev.baton.metrics.MetricTrustScenario.money;
+import static dev.baton.metrics.MetricTrustScenario.run;
+import static dev.baton.metrics.MetricTrustScenario.timeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import dev.baton.cli.BatonCli;
 import dev.baton.support.PublishedWarehouse;
@@ -19,65 +21,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The rules of issue 17 on data shaped like real companies' data, every number worked out by hand (scenario
- * {@code metric_trust}, run date 2025-01-15, reporting currency USD; the spend feed starts 2023-11, so the months run
- * 2023-11 .. 2025-01). Rates: EUR 1.10 (2024-03-31), 1.20 (2024-06-30); GBP 1.20 (2024-06-15), 1.25 (2024-06-30), 1.30
- * (2024-07-31): no EUR rate before March 2024, no GBP rate before June 2024. Earliest rates: EUR 1.10, GBP 1.20.
- * <pre>
- * account channel   rule                                  subscriptions                              MRR by month
- * P1  organic   pause that lapses, later return      100 to 2024-04-01, paused 04-01..06-01,    100 Jan-Mar, 0 Apr-Aug, 100 from Sep
- *                                                    100 again from 2024-09-01                  (Apr pause, Jun churn 0, Sep reactivation)
- * P2  organic   pause that resumes                   200 to 05-01, paused 05-01..07-01, 200     200 Jan-Apr, 0 May-Jun, 200 from Jul
- * P3  organic   paused at the T12M opening           150 in Dec 2023, paused 2024-01..03, 150   150 Dec, 0 Jan-Feb, 150 from Mar
- * E1  outbound  first month = first month of EUR     1000 EUR from 2024-03-01                   1100 Mar-May, 1200 from Jun (fx +100)
- * C1  referral  GBP added before a cohort rate       100 USD from 2024-01; + 100 GBP from 07-01 100 Jan-Jun, 230 from Jul (+125, fx +5)
- * Q1  partner   canceled, paid to after run date     500 from 2024-02-01 to 2025-01-20          500 Feb 2024 .. Jan 2025
- * R1  partner   canceled row without end_date        10 x 5 seats from 2024-01-01, canceled     50 Jan-Feb, 0 from Mar (churn)
- *                                                    2024-03-10
- * L1  events    never churns                         300 from 2024-01-01                        300 throughout
- *
- * Bridge   opening  new  expansion contraction churn reactivation  fx  closing
- *  2023-12       0   150         0           0     0            0   0     150  (P3)
- *  2024-01     150   750         0         150     0            0   0     750  (P1 100 P2 200 C1 100 R1 50 L1 300; P3 pauses)
- *  2024-02     750   500         0           0     0            0   0    1250  (Q1)
- *  2024-03    1250  1100       150           0    50            0   0    2450  (E1 1000 x 1.10; P3 resumes; R1 canceled)
- *  2024-04    2450     0         0         100     0            0   0    2350  (P1 pauses)
- *  2024-05    2350     0         0         200     0            0   0    2150  (P2 pauses)
- *  2024-06    2150     0         0           0     0            0 100    2250  (P1's pause lapses: churn of 0; EUR 1.10 -> 1.20)
- *  2024-07    2250     0       325           0     0            0   5    2580  (P2 resumes 200; C1's GBP at June's 1.25: 125)
- *  2024-09    2580     0         0           0     0          100   0    2680  (P1 returns)
- *  2025-01    2680     0         0           0     0            0   0    2680
- * Spend: organic 600 (2023-11), 300 (2023-12), 400 (2024-01), 250 (2024-02); outbound 1000 EUR (2024-03); nothing
- * for the other channels (0 spend, since the feed is not empty).
- * </pre>
- * The scenario runs four times: with the defaults; with {@code cac-lag-months=1}; without its spend file; and with
- * rows added that must fail the night.
+ * The rules of issue 17 for MRR, churn, retention, currencies and the run month on scenario {@code metric_trust}
+ * (worked out by hand in {@link MetricTrustScenario}); spend, CAC and LTV: MetricTrustUnitEconomicsFunctionalTests.
  */
 class MetricTrustScenarioFunctionalTests {
-
-    private static final String RUN_DATE = "2025-01-15";
 
     @TempDir
     static Path workspace;
 
     static PublishedWarehouse defaults;
-    static PublishedWarehouse lagged;
-    static PublishedWarehouse noSpend;
     static Scenarios.Captured broken;
     static Path brokenWarehouse;
 
     @BeforeAll
-    static void runTheScenarioFourWays() throws Exception {
+    static void runTheScenarioWithItsDefaultsAndBroken() throws Exception {
         Path landing = Scenarios.copy("metric_trust", workspace.resolve("landing"));
         assertThat(run(landing, workspace.resolve("defaults"))).isZero();
-        assertThat(run(landing, workspace.resolve("lagged"), "-Dbaton.metrics.cac-lag-months=1")).isZero();
         defaults = new PublishedWarehouse(workspace.resolve("defaults"));
-        lagged = new PublishedWarehouse(workspace.resolve("lagged"));
-
-        Path withoutSpend = Scenarios.copy("metric_trust", workspace.resolve("landing-without-spend"));
-        Files.delete(withoutSpend.resolve("spend.csv"));
-        assertThat(run(withoutSpend, workspace.resolve("no-spend"))).isZero();
-        noSpend = new PublishedWarehouse(workspace.resolve("no-spend"));
 
         Path bad = Scenarios.copy("metric_trust", workspace.resolve("landing-broken"));
         append(bad.resolve("spend.csv"), "2024-05,events,marketing,100.00,GBP", "2025-03,organic,marketing,100.00,USD");
@@ -86,30 +46,6 @@ class MetricTrustScenarioFunctionalTests {
         append(bad.resolve("subscriptions.csv"), "SG1,G1,addon,1,100.00,GBP,1,0,2023-10-01,2023-12-01,active,2023-10-01T00:00:00Z");
         brokenWarehouse = workspace.resolve("broken");
         broken = Scenarios.capture(() -> run(bad, brokenWarehouse));
-    }
-
-    private static int run(Path landing, Path warehouse, String... settings) {
-        String[] base = {"run", "--landing", landing.toString(), "--warehouse", warehouse.toString(), "--run-date", RUN_DATE};
-        return BatonCli.execute(Stream.concat(Stream.of(base), Stream.of(settings)).toArray(String[]::new));
-    }
-
-    private static void append(Path file, String... lines) throws Exception {
-        Files.writeString(file, String.join("\n", lines) + "\n", StandardOpenOption.APPEND);
-    }
-
-    /** "2024-03 300 expansion" per month from {@code firstMonth} to {@code lastMonth}: closing MRR and movement type. */
-    private static List<String> timeline(PublishedWarehouse warehouse, String account, String firstMonth, String lastMonth) {
-        return warehouse.rows("""
-                select strftime(month_start, '%%Y-%%m') as month, closing_mrr, movement_type
-                from fct_mrr_movement
-                where account_id = '%s' and month_start between date '%s-01' and date '%s-01'
-                order by month_start""".formatted(account, firstMonth, lastMonth)).stream()
-                .map(row -> row.get("month") + " " + money(row.get("closing_mrr")) + " " + row.get("movement_type"))
-                .toList();
-    }
-
-    private static String money(Object value) {
-        return value == null ? "empty" : new BigDecimal(value.toString()).stripTrailingZeros().toPlainString();
     }
 
     private static Map<String, Object> churnAll(String month) {
@@ -249,66 +185,6 @@ class MetricTrustScenarioFunctionalTests {
                 + "'int_fx_rates_at_month_end__constant_rate_for_every_mrr_currency'").get("passed")).isEqualTo(true);
     }
 
-    // item 4 -------------------------------------------------------------------------------------------------------
-
-    private static Map<String, Object> unitEconomics(PublishedWarehouse warehouse, String month, String channel) {
-        return warehouse.row("select * from mart_ltv_cac where month = date '" + month + "-01' and acquisition_channel = '" + channel + "'");
-    }
-
-    @Test
-    void spendIsConvertedAttributedAndNeverDropped() {
-        // organic 2023-11: 600 spent before the first subscription (the month spine starts there), no new account:
-        // no CAC, 600 reported as unattributed
-        Map<String, Object> november = unitEconomics(defaults, "2023-11", "organic");
-        assertThat(money(november.get("spend"))).isEqualTo("600");
-        assertThat(november.get("cac")).isNull();
-        assertThat(money(november.get("unattributed_spend"))).isEqualTo("600");
-        // organic 2023-12: 300 / 1 new (P3) = 300; payback 300 / (150 x 0.8) = 2.5 months
-        Map<String, Object> december = unitEconomics(defaults, "2023-12", "organic");
-        assertThat((Double) december.get("cac")).isEqualTo(300.0);
-        assertThat((Double) december.get("cac_payback_months")).isCloseTo(2.5, within(1e-12));
-        // organic 2024-01: 400 / 2 (P1, P2) = 200; payback 200 / (150 x 0.8)
-        assertThat((Double) unitEconomics(defaults, "2024-01", "organic").get("cac")).isEqualTo(200.0);
-        // organic 2024-02: 250, no new account -> unattributed 250
-        assertThat(money(unitEconomics(defaults, "2024-02", "organic").get("unattributed_spend"))).isEqualTo("250");
-        // outbound 2024-03: 1000 EUR x 1.10 = 1100 / 1 (E1) = 1100; payback 1100 / (1100 x 0.8) = 1.25
-        Map<String, Object> outbound = unitEconomics(defaults, "2024-03", "outbound");
-        assertThat(money(outbound.get("spend"))).isEqualTo("1100");
-        assertThat((Double) outbound.get("cac_payback_months")).isCloseTo(1.25, within(1e-12));
-        // events 2024-01: no row in a delivered feed is 0 spend: L1 cost 0
-        Map<String, Object> events = unitEconomics(defaults, "2024-01", "events");
-        assertThat(money(events.get("spend"))).isEqualTo("0");
-        assertThat((Double) events.get("cac")).isEqualTo(0.0);
-        // every unit of spend is either in a CAC or unattributed: organic 600 + 300 + 400 + 250 = 1550,
-        // of which 600 + 250 = 850 found no new account
-        assertThat(defaults.decimal("select sum(spend) from mart_ltv_cac where acquisition_channel = 'organic'")).isEqualByComparingTo("1550");
-        assertThat(defaults.decimal("select sum(unattributed_spend) from mart_ltv_cac where acquisition_channel = 'organic'"))
-                .isEqualByComparingTo("850");
-    }
-
-    @Test
-    void cacLagAttributesAMonthsNewAccountsToEarlierSpend() {
-        // cac-lag-months=1: December's new account (P3) is bought by November's 600; January's two by December's 300
-        assertThat((Double) unitEconomics(lagged, "2023-12", "organic").get("cac")).isEqualTo(600.0);
-        assertThat((Double) unitEconomics(lagged, "2024-01", "organic").get("cac")).isEqualTo(150.0);
-        // January's 400 and February's 250 find no new organic account in February and March
-        assertThat(money(unitEconomics(lagged, "2024-02", "organic").get("unattributed_spend"))).isEqualTo("400");
-        assertThat(money(unitEconomics(lagged, "2024-03", "organic").get("unattributed_spend"))).isEqualTo("250");
-        // E1 (new in March) is attributed to February's outbound spend, 0; March's 1100 is unattributed in April
-        assertThat((Double) unitEconomics(lagged, "2024-03", "outbound").get("cac")).isEqualTo(0.0);
-        assertThat(money(unitEconomics(lagged, "2024-04", "outbound").get("unattributed_spend"))).isEqualTo("1100");
-        // the month's own spend column does not move
-        assertThat(money(unitEconomics(lagged, "2024-03", "outbound").get("spend"))).isEqualTo("1100");
-    }
-
-    @Test
-    void noSpendFeedLeavesSpendAndCacEmptyNeverZero() {
-        assertThat(noSpend.count("select * from mart_ltv_cac where spend is not null or cac is not null or ltv_cac is not null"
-                + " or cac_payback_months is not null or unattributed_spend is not null")).isZero();
-        // LTV does not need spend: events in February, as with spend (below)
-        assertThat((Double) unitEconomics(noSpend, "2024-02", "events").get("ltv")).isCloseTo(14400.0, within(1e-9));
-    }
-
     // item 5 -------------------------------------------------------------------------------------------------------
 
     @Test
@@ -355,31 +231,6 @@ class MetricTrustScenarioFunctionalTests {
                 where account_id = 'R1' and month_start <= date '2024-04-01' order by month_start""").stream()
                 .map(row -> row.get("month") + " " + money(row.get("seats"))).toList();
         assertThat(seats).containsExactly("2024-01 5", "2024-02 5", "2024-03 empty", "2024-04 empty");
-    }
-
-    // item 11 ------------------------------------------------------------------------------------------------------
-
-    @Test
-    void ltvIsCappedAtTheMaximumLifetimeAndSaysSo() {
-        // events (L1 alone) in February: 1 starting account in the 6-month window, no churn -> lifetime capped at 60
-        // months: 300 x 0.8 x 60 = 14400, labelled capped (before: empty)
-        Map<String, Object> events = unitEconomics(defaults, "2024-02", "events");
-        assertThat((Double) events.get("logo_churn_rate")).isEqualTo(0.0);
-        assertThat((Double) events.get("ltv")).isCloseTo(14400.0, within(1e-9));
-        assertThat(events.get("ltv_is_capped")).isEqualTo(true);
-        // events in January: no starting account yet -> no churn rate, no LTV
-        assertThat(unitEconomics(defaults, "2024-01", "events").get("ltv")).isNull();
-        // partner in March: starting Jan 0 + Feb 1 (R1) + Mar 2 (R1, Q1) = 3, 1 churn (R1) -> 1 / 3, lifetime 3 months;
-        // ARPA 500 (Q1) -> 500 x 0.8 x 3 = 1200, not capped
-        Map<String, Object> partner = unitEconomics(defaults, "2024-03", "partner");
-        assertThat((Double) partner.get("logo_churn_rate")).isCloseTo(1.0 / 3, within(1e-12));
-        assertThat((Double) partner.get("ltv")).isCloseTo(1200.0, within(1e-9));
-        assertThat(partner.get("ltv_is_capped")).isEqualTo(false);
-        // organic in June: customers at each opening Jan 1 (P3) + Feb-Jun 3 each = 16, 1 churn (P1's lapse) -> 1 / 16;
-        // ARPA 150 (P3 pays, P2 paused) -> 150 x 0.8 x 16 = 1920
-        Map<String, Object> organic = unitEconomics(defaults, "2024-06", "organic");
-        assertThat((Double) organic.get("logo_churn_rate")).isCloseTo(1.0 / 16, within(1e-12));
-        assertThat((Double) organic.get("ltv")).isCloseTo(1920.0, within(1e-9));
     }
 
     @Test
