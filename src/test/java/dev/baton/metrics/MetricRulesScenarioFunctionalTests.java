@@ -1,55 +1,21 @@
 package dev.baton.metrics;
 
+import static dev.baton.metrics.MetricRulesScenario.timeline;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 
-import dev.baton.cli.BatonCli;
 import dev.baton.support.PublishedWarehouse;
-import dev.baton.support.Scenarios;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * One account per MRR rule, every number worked out by hand (scenario {@code metric_rules}, run date 2025-01-15,
- * months 2024-01 .. 2025-01, reporting currency USD). The scenario runs twice: once with the default settings and
- * once with every vendor alternative switched on ({@code reporting-time-zone=America/New_York,
- * churn-recognition=cancellation-date, pause-treatment=churn, trials=included, discounts=list,
- * fx-rate-rule=month-average}). Rates: EUR 1.05 (Jan 15), 1.10 (Jan 31), 1.10 (Feb 29), 1.15 (Mar 15), 1.20 (Mar 31);
- * GBP 1.25 (Jan 31), 1.30 (Feb 29); no later rows, so the March rates hold to the end.
- * <pre>
- * account rule                       subscriptions                                         default MRR by month
- * B1  annual plan                    2400 USD / 12 months, 2024-01-01 .. 2025-01-01         200 Jan-Dec, 0 Jan 2025 (churn)
- * B2  upgrade mid-month              100 to 2024-03-15, then 300                            100 100 300 ... (expansion 200 in Mar)
- * B3  downgrade (seats)              250 x 2 to 2024-04-10, then 250 x 1                    500 500 500 250 ... (contraction 250 in Apr)
- * B4  cancel and come back           80, canceled 2024-02-05, paid to 2024-03-05; 120 from 04-05
- *                                                                                          80 80 0 120 ... (churn Mar, reactivation Apr)
- * B5  pause                          60; paused 2024-03-01 .. 05-01; 60 again               60 60 0 0 60 ... (contraction Mar, expansion May)
- * B6  trial converting               trial 90 2024-01-10 .. 02-10, then 90                  - 90 90 ... (new in Feb)
- * B7  two currencies, moving rate    1000 EUR + 100 GBP                                     1225 1230 1330 ... (fx +5 Feb, +100 Mar)
- * B8  two overlapping subscriptions  200 open + add-on 50 2024-02-15 .. 05-15               200 250 250 250 200 ...
- * B9  ends after the run date        900 USD / 3 months to 2025-04-01, canceled 2024-05-31 23:30 New York
- *                                                                                          300 every month, no churn yet
- * B10 multi-year term                12600 USD / 36 months from 2024-02-01                  - 350 350 ...
- * B11 percentage discount            400 at 25% off to 2024-04-01, then 400                 300 300 300 400 ... (expansion 100 in Apr)
- * B12 never paid                     trial 70 2024-03-10 .. 04-10                           no MRR row at all
- *
- * Bridge (default) opening   new  expansion contraction churn reactivation  fx  closing
- *  2024-01             0  2965          0           0     0            0   0     2965  (all but B6, B10, B12)
- *  2024-02          2965   440         50           0     0            0   5     3460  (B6 90 + B10 350 new; B8 add-on; GBP 1.25 -> 1.30)
- *  2024-03          3460     0        200          60    80            0 100     3620  (B2 up, B5 pause, B4 churn, EUR 1.10 -> 1.20)
- *  2024-04          3620     0        100         250     0          120   0     3590  (B11 discount ends, B3 seats down, B4 back)
- *  2024-05          3590     0         60          50     0            0   0     3600  (B5 resumes, B8 add-on ends)
- *  2024-06..12      3600     0          0           0     0            0   0     3600
- *  2025-01          3600     0          0           0   200            0   0     3400  (B1's annual term ended)
- * </pre>
+ * One account per MRR rule on scenario {@code metric_rules} (worked out by hand in {@link MetricRulesScenario}),
+ * with the default settings and every vendor alternative; the marts over all accounts:
+ * MetricRulesScenarioMartsFunctionalTests.
  */
 class MetricRulesScenarioFunctionalTests {
 
@@ -61,37 +27,9 @@ class MetricRulesScenarioFunctionalTests {
 
     @BeforeAll
     static void runTheScenarioWithDefaultAndAlternativeSettings() throws Exception {
-        Path landing = Scenarios.copy("metric_rules", workspace.resolve("landing"));
-        assertThat(run(landing, workspace.resolve("defaults"))).isZero();
-        assertThat(run(landing, workspace.resolve("alternatives"),
-                "-Dbaton.metrics.reporting-time-zone=America/New_York",
-                "-Dbaton.metrics.churn-recognition=cancellation-date",
-                "-Dbaton.metrics.pause-treatment=churn",
-                "-Dbaton.metrics.trials=included",
-                "-Dbaton.metrics.discounts=list",
-                "-Dbaton.metrics.fx-rate-rule=month-average")).isZero();
-        defaults = new PublishedWarehouse(workspace.resolve("defaults"));
-        alternatives = new PublishedWarehouse(workspace.resolve("alternatives"));
-    }
-
-    private static int run(Path landing, Path warehouse, String... settings) {
-        String[] base = {"run", "--landing", landing.toString(), "--warehouse", warehouse.toString(), "--run-date", "2025-01-15"};
-        return BatonCli.execute(Stream.concat(Stream.of(base), Stream.of(settings)).toArray(String[]::new));
-    }
-
-    /** "2024-03 300 expansion" per month up to {@code lastMonth}: closing MRR and movement type of one account. */
-    private static List<String> timeline(PublishedWarehouse warehouse, String account, String lastMonth) {
-        return warehouse.rows("""
-                select strftime(month_start, '%%Y-%%m') as month, closing_mrr, movement_type
-                from fct_mrr_movement
-                where account_id = '%s' and month_start <= date '%s-01'
-                order by month_start""".formatted(account, lastMonth)).stream()
-                .map(row -> row.get("month") + " " + money(row.get("closing_mrr")) + " " + row.get("movement_type"))
-                .toList();
-    }
-
-    private static String money(Object value) {
-        return new BigDecimal(value.toString()).stripTrailingZeros().toPlainString();
+        MetricRulesScenario scenario = MetricRulesScenario.runWithDefaultAndAlternativeSettings(workspace);
+        defaults = scenario.defaults();
+        alternatives = scenario.alternatives();
     }
 
     @Test
@@ -218,139 +156,5 @@ class MetricRulesScenarioFunctionalTests {
         assertThat(defaults.row("select cohort_month from dim_account where account_id = 'B12'").get("cohort_month")).isNull();
         // trials=included: the trial 2024-03-10 .. 04-10 counts 70 on March 31 and is gone on April 30
         assertThat(timeline(alternatives, "B12", "2024-05")).containsExactly("2024-03 70 new", "2024-04 0 churn", "2024-05 0 none");
-    }
-
-    @Test
-    void bridgeBalancesToTheHandComputedNumbersWithBothSettings() {
-        assertThat(bridge(defaults)).containsExactly(
-                "2024-01 0 2965 0 0 0 0 0 2965",
-                "2024-02 2965 440 50 0 0 0 5 3460",
-                "2024-03 3460 0 200 60 80 0 100 3620",
-                "2024-04 3620 0 100 250 0 120 0 3590",
-                "2024-05 3590 0 60 50 0 0 0 3600",
-                "2024-06 3600 0 0 0 0 0 0 3600",
-                "2024-07 3600 0 0 0 0 0 0 3600",
-                "2024-08 3600 0 0 0 0 0 0 3600",
-                "2024-09 3600 0 0 0 0 0 0 3600",
-                "2024-10 3600 0 0 0 0 0 0 3600",
-                "2024-11 3600 0 0 0 0 0 0 3600",
-                "2024-12 3600 0 0 0 0 0 0 3600",
-                "2025-01 3600 0 0 0 200 0 0 3400");
-        // alternatives, by account: Jan new = B1 200 + B2 100 + B3 500 + B4 80 + B5 60 + B6 90 + B7 1200 + B8 200 + B9 300
-        // + B11 400 = 3130; Feb: B10 new 350, B8 +50, B4 churn 80, B7 fx 30; Mar: B12 new 70, B2 +200, B5 churn 60,
-        // B7 fx 75; Apr: B3 -250, B12 churn 70, B4 back 120, B7 fx 25; May: B8 -50, B9 churn 300, B5 back 60
-        assertThat(bridge(alternatives).subList(0, 6)).containsExactly(
-                "2024-01 0 3130 0 0 0 0 0 3130",
-                "2024-02 3130 350 50 0 80 0 30 3480",
-                "2024-03 3480 70 200 0 60 0 75 3765",
-                "2024-04 3765 0 0 250 70 120 25 3590",
-                "2024-05 3590 0 0 50 300 60 0 3300",
-                "2024-06 3300 0 0 0 0 0 0 3300");
-        assertThat(defaults.count("select * from audit_results where not passed and severity = 'error'")).isZero();
-        assertThat(defaults.count("select * from audit_results where audit_name in ("
-                + "'mart_mrr_bridge__balances', 'fct_mrr_month__sum_matches_bridge', 'fct_mrr_movement__balances_per_account')"))
-                .isEqualTo(3);
-    }
-
-    private static List<String> bridge(PublishedWarehouse warehouse) {
-        return warehouse.rows("""
-                select strftime(month, '%Y-%m') as month, opening_mrr, new, expansion, contraction, churn, reactivation, fx, closing_mrr
-                from mart_mrr_bridge order by month""").stream()
-                .map(row -> String.join(" ", row.get("month").toString(), money(row.get("opening_mrr")), money(row.get("new")),
-                        money(row.get("expansion")), money(row.get("contraction")), money(row.get("churn")),
-                        money(row.get("reactivation")), money(row.get("fx")), money(row.get("closing_mrr"))))
-                .toList();
-    }
-
-    @Test
-    void quickRatioIsGainsOverLosses() {
-        // Mar (200) / (60 + 80); Apr (100 + 120) / 250; May 60 / 50; Jan 2025 0 / 200; no losses -> empty
-        Map<String, Double> quickRatios = new TreeMap<>();
-        defaults.rows("select strftime(month, '%Y-%m') as month, quick_ratio from mart_mrr_bridge").forEach(
-                row -> quickRatios.put(row.get("month").toString(), (Double) row.get("quick_ratio")));
-        assertThat(quickRatios.get("2024-03")).isCloseTo(200.0 / 140, within(1e-12));
-        assertThat(quickRatios.get("2024-04")).isCloseTo(220.0 / 250, within(1e-12));
-        assertThat(quickRatios.get("2024-05")).isCloseTo(60.0 / 50, within(1e-12));
-        assertThat(quickRatios.get("2025-01")).isEqualTo(0.0);
-        assertThat(quickRatios.get("2024-02")).as("nothing lost: empty, never infinite").isNull();
-        assertThat(defaults.row("select quick_ratio from mart_retention_monthly where month = date '2024-03-01'").get("quick_ratio"))
-                .isEqualTo(quickRatios.get("2024-03"));
-    }
-
-    @Test
-    void monthlyAndTrailingTwelveMonthRetention() {
-        // March 2024: the 11 accounts paying on Feb 29 opened at 3460. Closing at February's rates: 3620 minus B7's
-        // fx 100 = 3520 -> NRR 3520 / 3460. GRR caps each account at its opening (B2 at 100, not 300):
-        // B1 200 B2 100 B3 500 B4 0 B5 0 B6 90 B7 1230 B8 250 B9 300 B10 350 B11 300 = 3320 -> GRR 3320 / 3460
-        Map<String, Object> march = defaults.row("select * from mart_retention_monthly where month = date '2024-03-01'");
-        assertThat(march.get("starting_accounts")).isEqualTo(11L);
-        assertThat((Double) march.get("nrr")).isCloseTo(3520.0 / 3460, within(1e-12));
-        assertThat((Double) march.get("grr")).isCloseTo(3320.0 / 3460, within(1e-12));
-        assertThat(march.get("t12m_nrr")).as("no month 12 months earlier").isNull();
-
-        // T12M ending January 2025 opens at the end of January 2024: B1 200, B2 100, B3 500, B4 80, B5 60, B7 1225,
-        // B8 200, B9 300, B11 300 = 2965 (9 accounts; B6 and B10 started later and never count). Their January 2025
-        // MRR at January 2024 rates: B1 0, B2 300, B3 250, B4 120, B5 60, B7 1000 x 1.10 + 100 x 1.25 = 1225, B8 200,
-        // B9 300, B11 400 = 2855 -> NRR 2855 / 2965. GRR caps each at its opening: 0 + 100 + 250 + 80 + 60 + 1225 + 200
-        // + 300 + 300 = 2515 -> GRR 2515 / 2965. Logo retention 8 / 9 (B1 left).
-        Map<String, Object> january = defaults.row("select * from mart_retention_monthly where month = date '2025-01-01'");
-        assertThat(january.get("t12m_starting_accounts")).isEqualTo(9L);
-        assertThat(new BigDecimal(january.get("t12m_starting_mrr").toString())).isEqualByComparingTo("2965");
-        assertThat((Double) january.get("t12m_nrr")).isCloseTo(2855.0 / 2965, within(1e-12));
-        assertThat((Double) january.get("t12m_grr")).isCloseTo(2515.0 / 2965, within(1e-12));
-        assertThat((Double) january.get("t12m_logo_retention")).isCloseTo(8.0 / 9, within(1e-12));
-        // monthly January 2025: 3600 open, B1's 200 churns -> 3400 / 3600 both ways
-        assertThat((Double) january.get("nrr")).isCloseTo(3400.0 / 3600, within(1e-12));
-        assertThat((Double) january.get("grr")).isCloseTo(3400.0 / 3600, within(1e-12));
-    }
-
-    @Test
-    void cohortsBySegmentAndChannelAndTheirStartingMrrWeightedAverage() {
-        // January cohort, smb (B1 200, B2 100, B4 80, B5 60 = 440), month 2 (March): B1 200 + B2 300 + B4 0 + B5 0 = 500;
-        // GRR caps B2 at 100: 300; 3 of 4 accounts are customers (B1, B2 paying; B5 paused; B4 churned)
-        Map<String, Object> smb = defaults.row("""
-                select * from mart_cohort_nrr_by_dimension
-                where dimension = 'segment' and dimension_value = 'smb' and cohort_month = date '2024-01-01' and months_since_start = 2""");
-        assertThat((Double) smb.get("nrr")).isCloseTo(500.0 / 440, within(1e-12));
-        assertThat((Double) smb.get("grr")).isCloseTo(300.0 / 440, within(1e-12));
-        assertThat((Double) smb.get("logo_retention")).isEqualTo(0.75);
-        // January cohort, outbound (B7 1225, B8 200, B9 300 = 1725), month 2: B7 at January's rates 1225, B8 250, B9 300
-        Map<String, Object> outbound = defaults.row("""
-                select * from mart_cohort_nrr_by_dimension
-                where dimension = 'acquisition_channel' and dimension_value = 'outbound' and cohort_month = date '2024-01-01'
-                and months_since_start = 2""");
-        assertThat((Double) outbound.get("nrr")).isCloseTo(1775.0 / 1725, within(1e-12));
-
-        // month 1 averaged over both cohorts, weighted by starting MRR: January cohort 2965 -> 3015 in February
-        // (B8's add-on +50), February cohort 440 -> 440 in March: (3015 + 440) / (2965 + 440) = 3455 / 3405,
-        // not the plain mean of 3015/2965 and 1
-        Map<String, Object> monthOne = defaults.row("""
-                select * from mart_cohort_nrr_average where dimension = 'all' and months_since_start = 1""");
-        assertThat(monthOne.get("cohorts")).isEqualTo(2L);
-        assertThat((Double) monthOne.get("nrr_weighted_by_starting_mrr")).isCloseTo(3455.0 / 3405, within(1e-12))
-                .isNotCloseTo((3015.0 / 2965 + 1) / 2, within(1e-6));
-        // month 12 has only the January cohort: the same 2855 / 2965 as the T12M NRR of January 2025
-        Map<String, Object> monthTwelve = defaults.row("""
-                select * from mart_cohort_nrr_average where dimension = 'all' and months_since_start = 12""");
-        assertThat(monthTwelve.get("cohorts")).isEqualTo(1L);
-        assertThat((Double) monthTwelve.get("nrr_weighted_by_starting_mrr")).isCloseTo(2855.0 / 2965, within(1e-12));
-    }
-
-    @Test
-    void timestampsAt2330LocalOnTheLastDayBelongToThatMonthInTheReportingTimeZone() {
-        // deal closed 2024-01-31 23:30 New York (02-01 04:30 UTC); ticket created 2024-03-31 23:30 New York
-        // (04-01 03:30 UTC); hand-off 2024-02-29 23:30 New York (03-01 04:30 UTC)
-        assertThat(defaults.row("select closed_month from fct_deal where deal_id = 'D1'").get("closed_month").toString())
-                .isEqualTo("2024-02-01");
-        assertThat(alternatives.row("select closed_month from fct_deal where deal_id = 'D1'").get("closed_month").toString())
-                .isEqualTo("2024-01-01");
-        assertThat(defaults.row("select created_month from fct_ticket where ticket_id = 'T1'").get("created_month").toString())
-                .isEqualTo("2024-04-01");
-        assertThat(alternatives.row("select created_month from fct_ticket where ticket_id = 'T1'").get("created_month").toString())
-                .isEqualTo("2024-03-01");
-        assertThat(defaults.row("select handoff_month from fct_handoff where deal_id = 'D1'").get("handoff_month").toString())
-                .isEqualTo("2024-03-01");
-        assertThat(alternatives.row("select handoff_month from fct_handoff where deal_id = 'D1'").get("handoff_month").toString())
-                .isEqualTo("2024-02-01");
     }
 }
