@@ -76,7 +76,12 @@ class PublishedExportFunctionalTests {
                 fromParquet.addAll(readWithParquetJava(path, columns));
             }
             List<String> fromDuckDb = readWithDuckDb("select * from " + table.table(), columns);
-            assertThat(fromDuckDb).as(table.table()).hasSize((int) table.rows()).isNotEmpty();
+            assertThat(fromDuckDb).as(table.table()).hasSize((int) table.rows());
+            if (!table.table().equals("mart_identity_coverage")) {
+                // identity coverage is empty by design on a night without kind: identities (docs/identity.md); every
+                // other table has rows here, so the comparison below is not an empty one
+                assertThat(fromDuckDb).as(table.table()).isNotEmpty();
+            }
             assertThat(fromParquet).as(table.table()).containsExactlyInAnyOrderElementsOf(fromDuckDb);
         }
     }
