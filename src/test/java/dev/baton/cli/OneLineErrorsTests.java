@@ -118,7 +118,7 @@ class OneLineErrorsTests {
                 "--job", "nighty");
 
         // then
-        assertRefused(result, "baton: unknown job 'nighty' (--job); jobs/ defines nightly, ravenstack");
+        assertRefused(result, "baton: unknown job 'nighty' (--job); jobs/ defines nightly, ravenstack, vendors");
     }
 
     @Test

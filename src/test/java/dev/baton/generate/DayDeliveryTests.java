@@ -111,8 +111,8 @@ class DayDeliveryTests {
 
     @Test
     void theDeltaBringsNewAndUpdatedRowsOfEveryKind() throws IOException {
-        // given a day delta with corrections at 3,000 accounts
-        LandingGenerator generator = new LandingGenerator(42L, 3_000, YearMonth.of(2021, 1), 12);
+        // given a day delta with corrections at 6,000 accounts (which periods are corrected follows a hash of their ids)
+        LandingGenerator generator = new LandingGenerator(42L, 6_000, YearMonth.of(2021, 1), 12);
 
         // when it is written
         DayDelivery day = DayDelivery.write(generator, DAY, folder.resolve("full"), folder.resolve("delta"), true);
