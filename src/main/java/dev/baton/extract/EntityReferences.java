@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.baton.warehouse.SqlIdentifiers;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
@@ -38,12 +38,13 @@ final class EntityReferences {
     record ContractFile(Map<String, Map<String, Declared>> references) {
     }
 
-    record Declared(String entity, String column, String noun,
-            @JsonProperty("or_reporting_currency") Boolean orReportingCurrency) {
+    record Declared(String entity, String column, String noun, Boolean orReportingCurrency) {
     }
 
+    // a naming strategy, not @JsonProperty: the Spark jar relocates Jackson's annotations, which its Jackson then ignores
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .build();
 
     private static EntityReferences shipped;
