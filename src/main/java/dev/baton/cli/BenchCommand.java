@@ -4,12 +4,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
@@ -17,10 +15,10 @@ import dev.baton.bench.BatchHistory;
 import dev.baton.bench.BenchReport;
 import dev.baton.bench.DashboardBench;
 import dev.baton.bench.DeltaDelivery;
-import dev.baton.bench.PlainLoadFloor;
-import dev.baton.bench.StatementReplay;
 import dev.baton.bench.NightReport;
+import dev.baton.bench.PlainLoadFloor;
 import dev.baton.bench.ProcessUsage;
+import dev.baton.bench.StatementReplay;
 import dev.baton.bench.StepTiming;
 import dev.baton.generate.DayDelivery;
 import dev.baton.generate.GenerationSummary;
@@ -30,6 +28,7 @@ import dev.baton.jobs.JobDefinition;
 import dev.baton.jobs.JobRunner;
 import dev.baton.warehouse.BatonProperties;
 import dev.baton.warehouse.DuckDbFiles;
+import dev.baton.warehouse.FileTrees;
 import dev.baton.warehouse.ProjectFiles;
 import dev.baton.warehouse.StatementLog;
 import dev.baton.warehouse.WarehouseLayout;
@@ -104,15 +103,15 @@ final class BenchCommand implements Callable<Integer> {
         Path landing = folder.resolve("landing").resolve(accounts + "x" + months + "-seed" + seed
                 + (dayDelta ? "-as-of-" + fullDate : ""));
         Path pipeline = folder.resolve("pipeline");
-        deleteTree(pipeline);
-        deleteTree(folder.resolve("floor"));
-        deleteTree(folder.resolve("plain-load-floor"));
+        FileTrees.delete(pipeline);
+        FileTrees.delete(folder.resolve("floor"));
+        FileTrees.delete(folder.resolve("plain-load-floor"));
 
         System.out.printf("Generating %,d accounts x %d months into %s ...%n", accounts, months, landing);
         long started = System.nanoTime();
         LandingGenerator generator = new LandingGenerator(seed, accounts, start, months);
         Path incrementalLanding = folder.resolve("landing-incremental");
-        deleteTree(incrementalLanding);
+        FileTrees.delete(incrementalLanding);
         GenerationSummary generated;
         long changedRows;
         String deltaLine;
@@ -203,16 +202,5 @@ final class BenchCommand implements Callable<Integer> {
         List<StepTiming> steps = BatchHistory.steps(metadata, JOB, runDate);
         long read = steps.stream().filter(step -> step.step().startsWith("extract")).mapToLong(StepTiming::inputRows).sum();
         return new NightReport(label, read, wall, cpu, steps);
-    }
-
-    private static void deleteTree(Path root) throws Exception {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 }

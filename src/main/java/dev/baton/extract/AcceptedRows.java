@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.StringJoiner;
 
 import dev.baton.extract.LandingContract.Column;
+import dev.baton.warehouse.NightChanges.Source;
+import dev.baton.warehouse.NightChanges;
 import dev.baton.warehouse.SqlIdentifiers;
 
 /**
@@ -36,7 +38,7 @@ final class AcceptedRows {
      */
     private boolean changesWanted() throws SQLException {
         if (changesWanted == null) {
-            changesWanted = count("select count(*) from model_builds") > 0;
+            changesWanted = NightChanges.on(connection).wanted();
         }
         return changesWanted;
     }
@@ -93,11 +95,11 @@ final class AcceptedRows {
      * accounts is noted once, with no account, when anything of it changed.
      */
     private void recordChanges(LandingContract contract) throws SQLException {
-        String entity = SqlIdentifiers.quoteLiteral(contract.entity());
+        Source source = Source.landed(contract.entity());
+        NightChanges changes = NightChanges.on(connection);
         boolean perAccount = contract.columns().stream().anyMatch(column -> column.name().equals(ACCOUNT));
-        String sql;
         if (!perAccount) {
-            sql = "insert into night_changes (entity) select distinct " + entity + " from classified where _outcome <> 'unchanged'";
+            changes.noteWholeIfAny(source, "select 1 from classified where _outcome <> 'unchanged'");
         } else {
             List<String> naturalKey = contract.naturalKey();
             String keyName = naturalKey.size() == 1 ? SqlIdentifiers.quoteLiteral(naturalKey.get(0)) : "cast(null as varchar)";
@@ -105,13 +107,8 @@ final class AcceptedRows {
             String earlierVersions = naturalKey.isEmpty() ? "" : " union select landed." + ACCOUNT + ", " + keyValue.formatted("landed.")
                     + " from " + contract.table() + " landed inner join classified on " + QuarantineRules.sameValues("landed", "classified", naturalKey)
                     + " where classified._outcome = 'updated'";
-            sql = "insert into night_changes (entity, account_id, key_name, key_value) select " + (earlierVersions.isEmpty() ? "distinct " : "")
-                    + entity + ", " + ACCOUNT
-                    + ", " + keyName + ", key_value from (select " + ACCOUNT + ", " + keyValue.formatted("") + " as key_value"
-                    + " from classified where _outcome <> 'unchanged'" + earlierVersions + ")";
-        }
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(sql);
+            changes.noteKeys(source, "select " + ACCOUNT + ", " + keyName + ", key_value from (select " + ACCOUNT + ", "
+                    + keyValue.formatted("") + " as key_value from classified where _outcome <> 'unchanged'" + earlierVersions + ")");
         }
     }
 

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.baton.warehouse.LandedTables;
 import dev.baton.warehouse.SqlIdentifiers;
 
 /**
@@ -62,7 +63,7 @@ record LandingContract(String entity, List<Column> columns, List<Rule> rules) {
     }
 
     String table() {
-        return "landed_" + entity;
+        return LandedTables.of(entity);
     }
 
     List<Column> requiredColumns() {
@@ -91,7 +92,7 @@ record LandingContract(String entity, List<Column> columns, List<Rule> rules) {
     }
 
     static LandingContract read(Connection connection, String entity) throws SQLException {
-        String table = "landed_" + SqlIdentifiers.require(entity);
+        String table = LandedTables.of(entity);
         List<Column> columns = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement("""
                 select column_name, data_type, is_nullable, coalesce(comment, '')

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.StringJoiner;
 
 import dev.baton.extract.LandingContract.Column;
+import dev.baton.warehouse.LandedTables;
 import dev.baton.warehouse.SqlIdentifiers;
 
 /**
@@ -99,7 +100,7 @@ final class QuarantineRules {
         List<String> problems = new ArrayList<>();
         for (EntityReferences.Reference reference : EntityReferences.contract().of(contract.entity())) {
             String column = reference.column();
-            String known = reference.entityColumn() + " from landed_" + reference.entity();
+            String known = reference.entityColumn() + " from " + LandedTables.of(reference.entity());
             if (reference.orReportingCurrency()) {
                 String reporting = SqlIdentifiers.quoteLiteral(reportingCurrency);
                 problems.add(problem(column, column + " is not null and " + column + " <> " + reporting

@@ -2,6 +2,8 @@ package dev.baton.freshness;
 
 import java.util.List;
 
+import dev.baton.warehouse.LandedTables;
+
 /**
  * A fact feed whose newest date says how current the night's data is.
  *
@@ -23,7 +25,7 @@ record Feed(String entity, boolean billing, List<String> dates) {
     String newestSql() {
         StringBuilder union = new StringBuilder();
         for (String date : dates) {
-            union.append(union.isEmpty() ? "" : " union all ").append("select ").append(date).append(" as day from landed_").append(entity);
+            union.append(union.isEmpty() ? "" : " union all ").append("select ").append(date).append(" as day from ").append(LandedTables.of(entity));
         }
         return "select max(day) from (" + union + ") as days where day <= ?";
     }

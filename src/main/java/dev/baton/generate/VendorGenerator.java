@@ -1,16 +1,14 @@
 package dev.baton.generate;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.YearMonth;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.SplittableRandom;
-import java.util.stream.Stream;
+
+import dev.baton.warehouse.FileTrees;
 
 /**
  * The sample company as a real one would hand it over: Salesforce, Stripe and Zendesk exports in Fivetran's table
@@ -51,19 +49,7 @@ public final class VendorGenerator {
             Map<String, Long> linkage = AnswerKey.write(out, crm, stripe.identities(), zendesk.identities());
             return new VendorSummary(rows, linkage);
         } finally {
-            deleteTree(canonical);
-        }
-    }
-
-    private static void deleteTree(Path folder) throws IOException {
-        try (Stream<Path> paths = Files.walk(folder)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.delete(path);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
+            FileTrees.delete(canonical);
         }
     }
 

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.baton.warehouse.NightChanges.Source;
+import dev.baton.warehouse.NightChanges;
 import dev.baton.warehouse.SqlIdentifiers;
 
 /**
@@ -191,16 +193,11 @@ final class IdentityTables {
      * read the map are rebuilt whole ({@code night_changes} entity {@code identity_map}).
      */
     void noteChange(boolean linksDiffer) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            boolean landedChanged;
-            try (ResultSet rows = statement.executeQuery("select count(*) from night_changes where entity <> 'identity_map'")) {
-                rows.next();
-                landedChanged = rows.getLong(1) > 0;
-            }
-            statement.execute("delete from night_changes where entity = 'identity_map'");
-            if (linksDiffer || landedChanged) {
-                statement.execute("insert into night_changes (entity) values ('identity_map')");
-            }
+        NightChanges changes = NightChanges.on(connection);
+        boolean landedChanged = changes.anyBesides(Source.IDENTITY_MAP);
+        changes.forget(List.of(Source.IDENTITY_MAP));
+        if (linksDiffer || landedChanged) {
+            changes.noteWhole(Source.IDENTITY_MAP);
         }
     }
 

@@ -16,28 +16,29 @@ import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
 
+import dev.baton.warehouse.LandedTables;
+import dev.baton.warehouse.NightChanges.Source;
+import dev.baton.warehouse.NightChanges;
 import dev.baton.warehouse.SqlIdentifiers;
 
 /**
- * The incremental build's ledger in the build file, and the only class that reads or writes it: {@code model_builds}
- * (how each model was last built, carried from night to night) and {@code night_changes} (the accounts, or keys, whose
- * rows each input changed tonight). Inputs are named in {@code night_changes} by {@link #changeSource}: a landed
- * entity by its name (the extract writes those rows), a model as {@code model <name>}. Audits and publish get typed
- * records from here, never the columns' strings.
+ * The incremental build's ledger in the build file: {@code model_builds} (how each model was last built, carried from
+ * night to night), which only this class reads or writes, and, through {@link NightChanges}, what each input changed
+ * tonight (a model's input is its {@link Source}: a landed entity, which the extract notes, or a model). Audits and
+ * publish get typed records from here, never the columns' strings.
  */
 public final class BuildLedger {
-
-    /** The prefix of the tables the extract lands rows in; the rest of the name is the entity. */
-    static final String LANDED = "landed_";
 
     /** One model's row of {@code model_builds}. */
     record Build(String model, String fingerprint, LocalDate runDate, BuildStrategy strategy, Change changed) {
     }
 
     private final Connection connection;
+    private final NightChanges changes;
 
     private BuildLedger(Connection connection) {
         this.connection = connection;
+        this.changes = NightChanges.on(connection);
     }
 
     /** The ledger of the build file this connection is open on. */
@@ -46,12 +47,7 @@ public final class BuildLedger {
     }
 
     static boolean isLanded(String table) {
-        return table.startsWith(LANDED);
-    }
-
-    /** The entity under which night_changes lists the accounts whose rows of this input changed. */
-    static String changeSource(String input) {
-        return isLanded(input) ? input.substring(LANDED.length()) : "model " + input;
+        return LandedTables.isLanded(table);
     }
 
     /**
@@ -119,7 +115,7 @@ public final class BuildLedger {
 
     /** Forgets what this input changed tonight. */
     void forgetChanges(String input) throws SQLException {
-        execute("delete from main.night_changes where entity = " + SqlIdentifiers.quoteLiteral(changeSource(input)));
+        changes.forget(List.of(Source.ofInput(input)));
     }
 
     /**
@@ -128,63 +124,46 @@ public final class BuildLedger {
      */
     void setAside(Collection<String> models, String table) throws SQLException {
         StringJoiner values = new StringJoiner(", ");
-        StringJoiner sources = new StringJoiner(", ");
-        for (String model : models) {
-            values.add("(" + SqlIdentifiers.quoteLiteral(model) + ")");
-            sources.add(SqlIdentifiers.quoteLiteral(changeSource(model)));
-        }
+        models.forEach(model -> values.add("(" + SqlIdentifiers.quoteLiteral(model) + ")"));
         execute("insert into main." + SqlIdentifiers.require(table) + " select step.model, builds.fingerprint, builds.run_date from (values "
                 + values + ") as step(model) left join main.model_builds as builds on builds.model = step.model");
         execute("delete from main.model_builds where model in (" + literals(models) + ")");
-        execute("delete from main.night_changes where entity in (" + sources + ")");
+        changes.forget(sources(models));
     }
 
-    /** The landed entities whose rows changed tonight. */
-    Set<String> changedEntities() throws SQLException {
-        Set<String> entities = new HashSet<>();
-        try (Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("select distinct entity from night_changes")) {
-            while (rows.next()) {
-                entities.add(rows.getString(1));
-            }
-        }
-        return entities;
+    /** The sources (landed entities and models) that changed anything tonight. */
+    Set<Source> changedSources() throws SQLException {
+        return changes.sources();
     }
 
     /** A select of the accounts whose rows of these inputs changed. */
     static String changedAccountsOf(Collection<String> inputs) {
-        return "select distinct " + Model.ACCOUNT + " from main.night_changes where entity in (" + sources(inputs) + ") and "
-                + Model.ACCOUNT + " is not null";
+        return NightChanges.accountsOf(sources(inputs));
     }
 
     /** A select of the keys (as text) whose rows of these inputs changed. */
     static String changedKeysOf(Collection<String> inputs) {
-        return "select distinct key_value from main.night_changes where entity in (" + sources(inputs) + ")";
+        return NightChanges.keysOf(sources(inputs));
     }
 
     /** A select of the changes of these inputs: account_id, key_name, key_value. */
     static String changesOf(Collection<String> inputs) {
-        return "select " + Model.ACCOUNT + ", key_name, key_value from main.night_changes where entity in (" + sources(inputs) + ")";
+        return NightChanges.changesOf(sources(inputs));
     }
 
     /** A select of the accounts whose rows of this model changed tonight. */
     static String accountsChangedIn(String model) {
-        return "select account_id from night_changes where entity = " + SqlIdentifiers.quoteLiteral(changeSource(model));
+        return NightChanges.accountsOf(List.of(Source.model(model)));
     }
 
     /** A select of the keys (as text) whose rows of this model changed tonight. */
     static String keysChangedIn(String model) {
-        return "select key_value from night_changes where entity = " + SqlIdentifiers.quoteLiteral(changeSource(model));
+        return NightChanges.keysOf(List.of(Source.model(model)));
     }
 
     /** Every change of these inputs names its row by this key. */
     boolean changesKeyedBy(Collection<String> inputs, String key) throws SQLException {
-        try (Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("select count(*) from main.night_changes where entity in (" + sources(inputs)
-                        + ") and key_name is distinct from " + SqlIdentifiers.quoteLiteral(key))) {
-            rows.next();
-            return rows.getLong(1) == 0;
-        }
+        return changes.keyedBy(sources(inputs), key);
     }
 
     /**
@@ -193,19 +172,12 @@ public final class BuildLedger {
      * @return how many rows were noted
      */
     int noteAccounts(String input, String selectOfAccounts, Object... parameters) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("insert into main.night_changes (entity, " + Model.ACCOUNT + ") select "
-                + SqlIdentifiers.quoteLiteral(changeSource(input)) + ", " + Model.ACCOUNT + " from (" + selectOfAccounts + ")")) {
-            for (int i = 0; i < parameters.length; i++) {
-                insert.setObject(i + 1, parameters[i]);
-            }
-            return insert.executeUpdate();
-        }
+        return changes.noteAccounts(Source.ofInput(input), selectOfAccounts, parameters);
     }
 
     /** Notes as changed by this input the rows the select names (account_id, key_name, key_value), once each. */
     void noteKeys(String input, String selectOfKeys) throws SQLException {
-        execute("insert into main.night_changes (entity, " + Model.ACCOUNT + ", key_name, key_value) select distinct "
-                + SqlIdentifiers.quoteLiteral(changeSource(input)) + ", * from (" + selectOfKeys + ")");
+        changes.noteKeys(Source.ofInput(input), selectOfKeys);
     }
 
     private List<Build> read(String where, List<Object> parameters) throws SQLException {
@@ -230,10 +202,8 @@ public final class BuildLedger {
         }
     }
 
-    private static String sources(Collection<String> inputs) {
-        StringJoiner sources = new StringJoiner(", ");
-        inputs.forEach(input -> sources.add(SqlIdentifiers.quoteLiteral(changeSource(input))));
-        return sources.toString();
+    private static List<Source> sources(Collection<String> inputs) {
+        return inputs.stream().map(Source::ofInput).toList();
     }
 
     private static String literals(Collection<String> values) {

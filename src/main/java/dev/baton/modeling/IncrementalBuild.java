@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.baton.warehouse.NightChanges.Source;
 import dev.baton.warehouse.Sha256;
 import dev.baton.warehouse.SqlIdentifiers;
 import org.slf4j.Logger;
@@ -57,7 +58,7 @@ final class IncrementalBuild {
     private final Map<String, Change> earlierSteps;
     private final Set<String> withAccounts;
     private final Set<String> tables;
-    private final Set<String> entitiesChanged;
+    private final Set<Source> sourcesChanged;
     private final Set<String> readPerAccount;
     private final Map<String, Change> changes = new HashMap<>();
     private final StepAttempt attempt;
@@ -96,7 +97,7 @@ final class IncrementalBuild {
                 + " and column_name = '" + ACCOUNT + "'"));
         this.tables = new HashSet<>(sql.strings("select table_name from duckdb_tables() where schema_name = 'main'"));
         this.runDateMove = RunDateMove.between(ledger, connection, lastRunDate, runDate, tables);
-        this.entitiesChanged = ledger.changedEntities();
+        this.sourcesChanged = ledger.changedSources();
         this.readPerAccount = new HashSet<>();
         models.stream().filter(model -> !model.incrementalBy().isEmpty()).forEach(model -> readPerAccount.addAll(model.dependsOn()));
         Map<String, Model> byName = new HashMap<>();
@@ -211,10 +212,10 @@ final class IncrementalBuild {
         if (dependency.equals("identity_map")) {
             // written by kind: identities before the models, or empty in a job without it; a changed link moves rows
             // between accounts, which no per-account rebuild can follow
-            return entitiesChanged.contains("identity_map") ? Change.ALL : Change.NONE;
+            return sourcesChanged.contains(Source.IDENTITY_MAP) ? Change.ALL : Change.NONE;
         }
         if (BuildLedger.isLanded(dependency)) {
-            if (!entitiesChanged.contains(BuildLedger.changeSource(dependency))) {
+            if (!sourcesChanged.contains(Source.ofInput(dependency))) {
                 return Change.NONE;
             }
             return withAccounts.contains(dependency) ? Change.ACCOUNTS : Change.ALL;

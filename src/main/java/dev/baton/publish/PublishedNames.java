@@ -8,6 +8,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
 
+import dev.baton.warehouse.FileTrees;
+
 /**
  * The names readers open, switched from one version to the next as one: {@code current} is a relative symbolic link
  * to the version folder, and {@code warehouse.duckdb}, {@code reporting.duckdb} and {@code parquet} are symbolic links
@@ -48,7 +50,7 @@ final class PublishedNames {
             }
             if (Files.isDirectory(link, LinkOption.NOFOLLOW_LINKS)) {
                 // a parquet folder from before versions existed
-                PublishedVersions.deleteTree(link);
+                FileTrees.delete(link);
             }
             Path next = root.resolve("." + name + ".next");
             Files.deleteIfExists(next);

@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 
 import dev.baton.warehouse.BatonProperties;
 import dev.baton.warehouse.DuckDbFiles;
+import dev.baton.warehouse.FileTrees;
 import dev.baton.warehouse.WarehouseLayout;
 
 /**
@@ -190,7 +191,7 @@ public final class PublishedVersions {
         if (Files.isDirectory(versionsDir())) {
             try (Stream<Path> folders = Files.list(versionsDir())) {
                 for (Path folder : folders.filter(folder -> folder.getFileName().toString().startsWith(INCOMING)).toList()) {
-                    deleteTree(folder);
+                    FileTrees.delete(folder);
                     removed.add(folder.getFileName().toString());
                 }
             }
@@ -198,7 +199,7 @@ public final class PublishedVersions {
         List<Version> published = list();
         for (Version version : folders()) {
             if (!published.contains(version)) {
-                deleteTree(version.folder());
+                FileTrees.delete(version.folder());
                 removed.add(version.name());
             }
         }
@@ -237,7 +238,7 @@ public final class PublishedVersions {
         Path link = root.resolve(REPORT);
         if (Files.isDirectory(link, LinkOption.NOFOLLOW_LINKS)) {
             // a folder from before reports were versioned; a symbolic link replaces it from now on
-            deleteTree(link);
+            FileTrees.delete(link);
         }
         if (!Files.isRegularFile(version.report().resolve("index.html"))) {
             Files.deleteIfExists(link);
@@ -265,7 +266,7 @@ public final class PublishedVersions {
                 continue;
             }
             // Linux keeps an unlinked file readable for whoever still has it open, so a slow reader is not cut off.
-            deleteTree(version.folder());
+            FileTrees.delete(version.folder());
             removed.add(version);
         }
         return removed;
@@ -300,20 +301,5 @@ public final class PublishedVersions {
         ReportingCatalog.refresh(duckDb, current.folder());
         switchTo(current);
         return current;
-    }
-
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        if (Files.isSymbolicLink(root)) {
-            Files.delete(root);
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 }
