@@ -1,6 +1,7 @@
 /* model: int_product_line_account_month
    grain: one row per account, month and product line with a subscription row in force on the month's valuation day (account_id, month_start, product_line)
    depends_on: fct_subscription_period, plan_product_line, int_fx_rates_at_month_end, dim_month, run_context
+   incremental_by: account_id
 */
 with
 

@@ -46,6 +46,7 @@ final class IncrementalBuild {
 
     private static final String ACCOUNT = Model.ACCOUNT;
     private static final String RUN_CONTEXT = "run_context";
+    private static final String IDENTITY_MAP = "identity_map";
     /** The column of a model that says its run month is valued on the run date, not on the month's last day. */
     private static final String PARTIAL_MONTH = "is_partial_month";
 
@@ -60,6 +61,8 @@ final class IncrementalBuild {
     private final Set<String> tables;
     private final Set<Source> sourcesChanged;
     private final Set<String> readPerAccount;
+    /** Tables the models read that no model builds and that carry no changes of their own (funnel_stage_map, ...). */
+    private final Set<String> givenTables;
     private final Map<String, Change> changes = new HashMap<>();
     private final StepAttempt attempt;
     private final RunDateMove runDateMove;
@@ -100,6 +103,8 @@ final class IncrementalBuild {
         this.sourcesChanged = ledger.changedSources();
         this.readPerAccount = new HashSet<>();
         models.stream().filter(model -> !model.incrementalBy().isEmpty()).forEach(model -> readPerAccount.addAll(model.dependsOn()));
+        this.givenTables = new HashSet<>(catalog.inputTables());
+        givenTables.removeIf(table -> BuildLedger.isLanded(table) || table.equals(RUN_CONTEXT) || table.equals(IDENTITY_MAP));
         Map<String, Model> byName = new HashMap<>();
         catalog.ordered().forEach(model -> byName.put(model.name(), model));
         this.rebuilds = new PartialRebuild(sql, ledger, withAccounts, byName);
@@ -209,7 +214,7 @@ final class IncrementalBuild {
         if (dependency.equals(RUN_CONTEXT)) {
             return Change.NONE; // part of every fingerprint
         }
-        if (dependency.equals("identity_map")) {
+        if (dependency.equals(IDENTITY_MAP)) {
             // written by kind: identities before the models, or empty in a job without it; a changed link moves rows
             // between accounts, which no per-account rebuild can follow
             return sourcesChanged.contains(Source.IDENTITY_MAP) ? Change.ALL : Change.NONE;
@@ -220,7 +225,10 @@ final class IncrementalBuild {
             }
             return withAccounts.contains(dependency) ? Change.ACCOUNTS : Change.ALL;
         }
-        // a model of an earlier step of this run, or a table the models do not build (funnel_stage_map)
+        if (givenTables.contains(dependency)) {
+            return Change.NONE; // written before the models from the job file: its rows are part of the fingerprint
+        }
+        // a model of an earlier step of this run
         return earlierSteps.getOrDefault(dependency, Change.ALL);
     }
 
@@ -245,9 +253,17 @@ final class IncrementalBuild {
                 .allMatch(dependency -> changes.containsKey(dependency) || earlierSteps.containsKey(dependency));
     }
 
-    /** The same bytes as ever (SQL, NUL, settings, then 0x01 on a month's last day), so stored fingerprints still match. */
-    private String fingerprint(Model model) {
+    /**
+     * The same bytes as ever (SQL, NUL, settings, then 0x01 on a month's last day), so stored fingerprints still match;
+     * a model that reads a table the job file fills (plan_product_line, funnel_stage_map) adds that table's rows, so a
+     * changed mapping rebuilds it whole and an unchanged one is no change at all.
+     */
+    private String fingerprint(Model model) throws SQLException {
         String text = model.sql() + '\0' + settings;
+        for (String given : model.dependsOn().stream().filter(givenTables::contains).sorted().toList()) {
+            text += '\0' + given + '\0' + String.join("\n", sql.strings("select cast(given as varchar) from main."
+                    + SqlIdentifiers.require(given) + " as given order by 1"));
+        }
         if (runMonthComplete && model.sql().contains(PARTIAL_MONTH)) {
             // the run on the month's last day completes the month: a model that says whether it is partial is rebuilt
             text += '\u0001';

@@ -77,6 +77,7 @@ class IncrementalModelsFunctionalTests {
                 .containsEntry("int_fx_rates_at_month_end", "kept")
                 .containsEntry("fct_ticket", "kept")
                 .containsEntry("fct_deal", "kept")
+                .containsEntry("int_product_line_account_month", "accounts 1")
                 .containsEntry("mart_mrr_bridge", "full");
         assertThat(published.rows("select distinct account_id from night_changes"))
                 .extracting(row -> row.get("account_id")).containsExactly("A1");
@@ -103,6 +104,37 @@ class IncrementalModelsFunctionalTests {
 
         assertThat(published.count("select * from duckdb_tables() where table_name = 'mart_owner_scorecard'")).isZero();
         assertThat(builds(published)).doesNotContainKey("mart_owner_scorecard").containsEntry("mart_mrr_bridge", "kept");
+    }
+
+    /**
+     * The job file's plan mapping is part of the fingerprint of the models that read it: unchanged, nothing of it
+     * changes (the funnel, whose stage map is also the job file's, is kept); changed, the product lines are rebuilt
+     * whole. A1 paid for starter until 2024-03-05 and for growth from then on, so with growth a line of its own A1's
+     * line is platform in January and February and growth_line from March.
+     */
+    @Test
+    void aChangedPlanMappingRebuildsTheProductLinesWholeAndAnUnchangedOneNothing() throws Exception {
+        Path project = Scenarios.copyProject(workspace.resolve("project"));
+        Path landing = Scenarios.copy("four_accounts", workspace.resolve("landing"));
+        Path warehouse = workspace.resolve("warehouse");
+        String[] inProject = {"--project-dir", project.toString()};
+        assertThat(run(landing, warehouse, "2024-04-15", inProject)).isZero();
+        PublishedWarehouse published = new PublishedWarehouse(warehouse);
+        String a1Lines = "select cast(month_start as varchar) || ' ' || product_line as line from int_product_line_account_month"
+                + " where account_id = 'A1' order by month_start";
+        assertThat(published.rows(a1Lines)).extracting(row -> row.get("line"))
+                .containsExactly("2024-01-01 platform", "2024-02-01 platform", "2024-03-01 platform", "2024-04-01 platform");
+
+        assertThat(run(landing, warehouse, "2024-04-16", inProject)).isZero();
+        assertThat(builds(published)).containsEntry("int_product_line_account_month", "kept").containsEntry("mart_funnel", "kept");
+
+        Path job = project.resolve("jobs/nightly.yml");
+        Files.writeString(job, Files.readString(job).replace("growth: platform", "growth: growth_line"));
+        assertThat(run(landing, warehouse, "2024-04-17", inProject)).isZero();
+
+        assertThat(builds(published)).containsEntry("int_product_line_account_month", "full").containsEntry("mart_funnel", "kept");
+        assertThat(published.rows(a1Lines)).extracting(row -> row.get("line"))
+                .containsExactly("2024-01-01 platform", "2024-02-01 platform", "2024-03-01 growth_line", "2024-04-01 growth_line");
     }
 
     @Test
