@@ -92,26 +92,58 @@ facts as (
     from won_expansion_deals
 ),
 
--- CSM and sales owner are the account's current ones (dim_account keeps no history)
-owned as (
+-- why: one row per account and month first: an account then counts once in a month, so "how many accounts" is a sum
+-- of flags, which the owner levels below can add up (count(distinct) over every account's rows at every level cost
+-- three times as much)
+account_months as (
     select
-        facts.*,
-        coalesce(accounts.csm_owner, 'unassigned') as csm_owner,
-        coalesce(accounts.sales_owner, 'unassigned') as sales_owner
+        account_id,
+        month_start,
+        max(customer_at_opening) as customer_at_opening,
+        sum(expansion_mrr) as expansion_mrr,
+        sum(upsell_mrr) as upsell_mrr,
+        sum(cross_sell_mrr) as cross_sell_mrr,
+        sum(cs_deals) as cs_deals,
+        sum(sales_deals) as sales_deals,
+        sum(cs_bookings) as cs_bookings,
+        sum(sales_bookings) as sales_bookings
     from facts
+    group by account_id, month_start
+),
+
+-- CSM and sales owner are the account's current ones (dim_account keeps no history), so an account is in one
+-- CSM x sales owner group a month
+by_owners as (
+    select
+        account_months.month_start,
+        coalesce(accounts.csm_owner, 'unassigned') as csm_owner,
+        coalesce(accounts.sales_owner, 'unassigned') as sales_owner,
+        sum(account_months.customer_at_opening) as customers_at_opening,
+        sum(account_months.expansion_mrr) as expansion_mrr,
+        sum(account_months.upsell_mrr) as upsell_mrr,
+        sum(account_months.cross_sell_mrr) as cross_sell_mrr,
+        sum(case when account_months.expansion_mrr > 0 then 1 else 0 end) as accounts_expanding,
+        sum(case when account_months.upsell_mrr > 0 then 1 else 0 end) as upsell_accounts,
+        sum(case when account_months.cross_sell_mrr > 0 then 1 else 0 end) as cross_sell_accounts,
+        sum(account_months.cs_deals) as expansion_deals_won_by_cs,
+        sum(account_months.sales_deals) as expansion_deals_won_by_sales,
+        sum(account_months.cs_bookings) as expansion_bookings_by_cs,
+        sum(account_months.sales_bookings) as expansion_bookings_by_sales
+    from account_months
     left join accounts
-        on accounts.account_id = facts.account_id
+        on accounts.account_id = account_months.account_id
+    group by account_months.month_start, coalesce(accounts.csm_owner, 'unassigned'), coalesce(accounts.sales_owner, 'unassigned')
 ),
 
 -- why: one row set per level (CSM x sales owner, CSM, sales owner, everyone), so no total is re-derived downstream
 all_levels as (
-    select owned.*, csm_owner as reporting_csm, sales_owner as reporting_sales from owned
+    select by_owners.*, csm_owner as reporting_csm, sales_owner as reporting_sales from by_owners
     union all
-    select owned.*, csm_owner as reporting_csm, 'all' as reporting_sales from owned
+    select by_owners.*, csm_owner as reporting_csm, 'all' as reporting_sales from by_owners
     union all
-    select owned.*, 'all' as reporting_csm, sales_owner as reporting_sales from owned
+    select by_owners.*, 'all' as reporting_csm, sales_owner as reporting_sales from by_owners
     union all
-    select owned.*, 'all' as reporting_csm, 'all' as reporting_sales from owned
+    select by_owners.*, 'all' as reporting_csm, 'all' as reporting_sales from by_owners
 ),
 
 monthly as (
@@ -119,17 +151,17 @@ monthly as (
         month_start,
         reporting_csm,
         reporting_sales,
-        count(distinct case when customer_at_opening = 1 then account_id end) as customers_at_opening,
+        sum(customers_at_opening) as customers_at_opening,
         sum(expansion_mrr) as expansion_mrr,
         sum(upsell_mrr) as upsell_mrr,
         sum(cross_sell_mrr) as cross_sell_mrr,
-        count(distinct case when expansion_mrr > 0 then account_id end) as accounts_expanding,
-        count(distinct case when upsell_mrr > 0 then account_id end) as upsell_accounts,
-        count(distinct case when cross_sell_mrr > 0 then account_id end) as cross_sell_accounts,
-        sum(cs_deals) as expansion_deals_won_by_cs,
-        sum(sales_deals) as expansion_deals_won_by_sales,
-        sum(cs_bookings) as expansion_bookings_by_cs,
-        sum(sales_bookings) as expansion_bookings_by_sales
+        sum(accounts_expanding) as accounts_expanding,
+        sum(upsell_accounts) as upsell_accounts,
+        sum(cross_sell_accounts) as cross_sell_accounts,
+        sum(expansion_deals_won_by_cs) as expansion_deals_won_by_cs,
+        sum(expansion_deals_won_by_sales) as expansion_deals_won_by_sales,
+        sum(expansion_bookings_by_cs) as expansion_bookings_by_cs,
+        sum(expansion_bookings_by_sales) as expansion_bookings_by_sales
     from all_levels
     group by month_start, reporting_csm, reporting_sales
 )
