@@ -1,6 +1,7 @@
 package dev.baton.freshness;
 
 import java.util.List;
+import java.util.StringJoiner;
 
 import dev.baton.warehouse.LandedTables;
 
@@ -19,14 +20,15 @@ record Feed(String entity, boolean billing, List<String> dates) {
             new Feed("tickets", false, List.of("cast(created_at as date)", "cast(solved_at as date)", "cast(updated_at as date)")));
 
     /**
-     * The newest of those dates on or before the run date (bound as the one parameter): a contract end or a start
-     * scheduled after the run date says nothing about how recently the feed was exported.
+     * The newest of those dates on or before the run date (bound as every parameter, one per date column): a contract
+     * end or a start scheduled after the run date says nothing about how recently the feed was exported. One scan
+     * of the table for all its date columns (a union of one scan per column took twice as long at 1.4M tickets).
      */
     String newestSql() {
-        StringBuilder union = new StringBuilder();
+        StringJoiner newest = new StringJoiner(", ", "select greatest(", ") from " + LandedTables.of(entity));
         for (String date : dates) {
-            union.append(union.isEmpty() ? "" : " union all ").append("select ").append(date).append(" as day from ").append(LandedTables.of(entity));
+            newest.add("max(case when " + date + " <= ? then " + date + " end)");
         }
-        return "select max(day) from (" + union + ") as days where day <= ?";
+        return newest.toString();
     }
 }

@@ -89,7 +89,9 @@ class FreshnessStepKind implements StepKind {
 
     private static LocalDate newest(Connection connection, Feed feed, LocalDate runDate) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(feed.newestSql())) {
-            query.setObject(1, runDate);
+            for (int i = 1; i <= feed.dates().size(); i++) {
+                query.setObject(i, runDate);
+            }
             try (ResultSet rows = query.executeQuery()) {
                 return rows.next() ? rows.getObject(1, LocalDate.class) : null;
             }
