@@ -34,7 +34,9 @@ import org.apache.spark.launcher.JavaModuleOptions;
 final class StandaloneCluster implements AutoCloseable {
 
     static final int WORKERS = 2;
-    private static final Duration STARTUP = Duration.ofSeconds(120);
+    // why: a wait, not a time target: polled, so it costs nothing when the JVMs come up fast, and on a machine busy
+    // with other builds a master and two workers took over two minutes to register
+    private static final Duration STARTUP = Duration.ofSeconds(300);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     final Path home;
