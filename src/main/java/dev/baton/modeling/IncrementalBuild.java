@@ -244,9 +244,16 @@ final class IncrementalBuild {
                 .allMatch(dependency -> changes.containsKey(dependency) || earlierSteps.containsKey(dependency));
     }
 
-    /** The same bytes as ever (SQL, NUL, settings, then 0x01 on a month's last day), so stored fingerprints still match. */
+    /**
+     * The same bytes as ever (SQL, NUL, settings, then 0x01 on a month's last day), so stored fingerprints still match;
+     * a bi table adds its materialization and a sorted table its order, so a changed header builds it whole.
+     */
     private String fingerprint(Model model) {
         String text = model.sql() + '\0' + settings;
+        if (model.materializedAsTable()) {
+            text += "\0materialized: table";
+        }
+        text += model.orderBy();
         if (runMonthComplete && model.sql().contains(PARTIAL_MONTH)) {
             // the run on the month's last day completes the month: a model that says whether it is partial is rebuilt
             text += '\u0001';
