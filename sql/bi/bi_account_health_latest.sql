@@ -5,8 +5,6 @@
    materialized: table
    sorted_by: month, account_id
 */
--- Health by CSM reads the latest month of every paying account; stored one row per account (sorted by month, so a
--- filter on the latest month skips the rows of accounts that stopped paying), it no longer scans the health history
 with
 
 health as (
@@ -17,6 +15,8 @@ accounts as (
     select * from dim_account
 ),
 
+-- each account's rows newest first: the first is its latest paying month; an account that stopped paying keeps its
+-- last one, so health by CSM filters on the latest month (stored sorted by month, that filter skips the older rows)
 latest_first as (
     select
         health.account_id,

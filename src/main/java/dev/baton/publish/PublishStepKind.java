@@ -179,8 +179,9 @@ class PublishStepKind implements StepKind {
                 exported.add(entry);
                 contribution.incrementWriteCount(1);
             }
+            // the views of those layers, and the bi models stored as tables (a core or mart table is there only over Parquet)
             List<Definition> reported = models.definitionsInLayers(reportingLayers).stream()
-                    .filter(model -> !tables.contains(model.name())).toList();
+                    .filter(model -> model.isView() || model.layer().equals("bi") && !tables.contains(model.name())).toList();
             reportingViews = viewStatements(connection, reported);
             comments = PublishedComments.write(connection, projectFiles, models, tables, reported.stream().map(Definition::name).toList());
             BuildLedger.on(connection).forgetAttempts();
