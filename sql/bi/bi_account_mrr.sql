@@ -2,6 +2,8 @@
    grain: one row per account per calendar month from its first paid month to the run month (account_id, month)
    depends_on: fct_mrr_month, dim_account
    incremental_by: account_id
+   materialized: table
+   sorted_by: month, account_id
 */
 with
 

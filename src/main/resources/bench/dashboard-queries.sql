@@ -52,16 +52,15 @@ limit 24
 
 -- name: health_by_csm
 select
-    coalesce(accounts.csm_owner, 'unassigned') as csm_owner,
-    health.health_band,
+    coalesce(csm_owner, 'unassigned') as csm_owner,
+    health_band,
     count(*) as accounts,
-    avg(health.health_score) as average_health_score,
-    sum(health.mrr) as mrr
-from mart_account_health as health
-left join dim_account as accounts on accounts.account_id = health.account_id
-where health.month_start = (select max(month_start) from mart_account_health)
-group by coalesce(accounts.csm_owner, 'unassigned'), health.health_band
-order by csm_owner, health.health_band
+    avg(health_score) as average_health_score,
+    sum(mrr) as mrr
+from bi_account_health_latest
+where month = (select max(month) from bi_account_health_latest)
+group by coalesce(csm_owner, 'unassigned'), health_band
+order by csm_owner, health_band
 
 -- name: owner_scorecard_12_months
 select owner_role, owner, month_start, won_deals, bookings, new_mrr, starting_mrr, ending_mrr, logo_churn_rate, nrr, grr

@@ -10,6 +10,7 @@ import dev.baton.jobs.JobCatalog;
 import dev.baton.jobs.JobRunner;
 import dev.baton.modeling.ColumnDescriptions;
 import dev.baton.modeling.ModelCatalog;
+import dev.baton.modeling.SortOrders;
 import dev.baton.scheduling.ScheduleDefinition;
 import dev.baton.warehouse.ProjectFiles;
 import dev.baton.warehouse.ProjectFiles.ProjectFile;
@@ -53,6 +54,8 @@ final class ValidateCommand implements Callable<Integer> {
             int models = catalog.tablesInLayers(List.of("staging", "core", "marts")).size();
             // the shape of every sql/<layer>/<model>.yml; a described column the model lacks fails its models step
             ColumnDescriptions.load(files, catalog);
+            // a sorted_by column the model does not output would fail the night's build of it
+            SortOrders.check(catalog);
             int audits = 0;
             for (ProjectFile audit : files.find("sql/audits", ".sql")) {
                 String sql = audit.text().replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("--[^\\n]*", "").strip().toLowerCase();

@@ -255,11 +255,16 @@ final class IncrementalBuild {
 
     /**
      * The same bytes as ever (SQL, NUL, settings, then 0x01 on a month's last day), so stored fingerprints still match;
-     * a model that reads a table the job file fills (plan_product_line, funnel_stage_map) adds that table's rows, so a
-     * changed mapping rebuilds it whole and an unchanged one is no change at all.
+     * a bi table adds its materialization and a sorted table its order, so a changed header builds it whole; a model
+     * that reads a table the job file fills (plan_product_line, funnel_stage_map) adds that table's rows, so a changed
+     * mapping rebuilds it whole and an unchanged one is no change at all.
      */
     private String fingerprint(Model model) throws SQLException {
         String text = model.sql() + '\0' + settings;
+        if (model.materializedAsTable()) {
+            text += "\0materialized: table";
+        }
+        text += model.orderBy();
         for (String given : model.dependsOn().stream().filter(givenTables::contains).sorted().toList()) {
             text += '\0' + given + '\0' + String.join("\n", sql.strings("select cast(given as varchar) from main."
                     + SqlIdentifiers.require(given) + " as given order by 1"));

@@ -8,7 +8,10 @@ import java.util.Map;
 import dev.baton.warehouse.ProjectFiles.ProjectFile;
 import dev.baton.warehouse.SqlIdentifiers;
 
-/** Parses the header comment every model starts with: model, grain and depends_on lines, and incremental_by where it applies. */
+/**
+ * Parses the header comment every model starts with: model, grain and depends_on lines, and incremental_by,
+ * materialized and sorted_by where they apply.
+ */
 final class ModelHeader {
 
     private ModelHeader() {
@@ -57,7 +60,45 @@ final class ModelHeader {
             throw invalid(file, "incremental_by: is account_id or the grain's single key column" + (keyColumns.size() == 1
                     ? " (" + keyColumns.get(0) + ")" : "") + ", got '" + incrementalBy + "'");
         }
-        return new Model(name, layer, grain, keyColumns, dependencies, sql, incrementalBy);
+        boolean table = materializedAsTable(file, layer, fields.getOrDefault("materialized", ""));
+        Model model = new Model(name, layer, grain, keyColumns, dependencies, sql, incrementalBy, table,
+                sortedBy(file, fields.getOrDefault("sorted_by", "")));
+        if (model.isView() && !model.sortedBy().isEmpty()) {
+            throw invalid(file, "sorted_by: orders the rows of a table; this model is a view (a bi model says materialized: table)");
+        }
+        return model;
+    }
+
+    /** Only bi models choose: staging must stay views over the landed versions, core and marts are what is exported. */
+    private static boolean materializedAsTable(ProjectFile file, String layer, String materialized) {
+        if (materialized.isEmpty()) {
+            return false;
+        }
+        if (!layer.equals("bi")) {
+            throw invalid(file, "materialized: is for bi models only (staging models are views, core and marts tables)");
+        }
+        if (!materialized.equals("view") && !materialized.equals("table")) {
+            throw invalid(file, "materialized: is view or table, got '" + materialized + "'");
+        }
+        return materialized.equals("table");
+    }
+
+    private static List<String> sortedBy(ProjectFile file, String sortedBy) {
+        if (sortedBy.isBlank()) {
+            return List.of();
+        }
+        List<String> columns = Arrays.stream(sortedBy.split(",")).map(String::trim).toList();
+        for (String column : columns) {
+            try {
+                SqlIdentifiers.require(column);
+            } catch (IllegalArgumentException e) {
+                throw invalid(file, "sorted_by: " + e.getMessage());
+            }
+        }
+        if (columns.stream().distinct().count() < columns.size()) {
+            throw invalid(file, "sorted_by: names a column twice: " + sortedBy);
+        }
+        return columns;
     }
 
     private static String required(ProjectFile file, Map<String, String> fields, String key) {

@@ -48,8 +48,21 @@ final class PartialRebuild {
     }
 
     Change rebuild(Model model) throws SQLException {
-        sql.execute("create or replace " + (model.isView() ? "view " : "table ") + "main." + model.name() + " as\n" + model.sql(), model);
+        dropOtherKind(model);
+        sql.execute("create or replace " + (model.isView() ? "view main." + model.name() + " as\n" + model.sql()
+                : "table main." + model.name() + " as\n" + model.tableSql()), model);
         return Change.ALL;
+    }
+
+    /** A bi model whose header moved between materialized: view and table finds last night's other kind in its place. */
+    private void dropOtherKind(Model model) throws SQLException {
+        String other = model.isView() ? "table" : "view";
+        String catalog = model.isView() ? "duckdb_tables()" : "duckdb_views()";
+        String nameColumn = model.isView() ? "table_name" : "view_name";
+        if (!sql.strings("select 1 from " + catalog + " where schema_name = 'main' and " + nameColumn + " = "
+                + SqlIdentifiers.quoteLiteral(model.name())).isEmpty()) {
+            sql.execute("drop " + other + " main." + model.name(), model);
+        }
     }
 
     /** How many accounts or keys a partial build rebuilt, for {@code model_builds.accounts}; null for the others. */
@@ -117,7 +130,7 @@ final class PartialRebuild {
     Change rebuildAndCompare(Model model) throws SQLException {
         String next = "main." + model.name() + "__next";
         String last = "main." + model.name();
-        sql.execute("create or replace table " + next + " as\n" + model.sql(), model);
+        sql.execute("create or replace table " + next + " as\n" + model.tableSql(), model);
         compare(model, "select * from " + last, next);
         long differing = sql.count("select * from model_difference");
         Change change = differing == 0 ? Change.NONE : Change.ALL;
@@ -149,7 +162,9 @@ final class PartialRebuild {
         String differing = "select distinct " + rebuiltBy + " from model_difference";
         compare(model, "select * from main." + model.name() + " where " + rebuiltBy + " in (" + rebuilt + ")", "model_new_rows");
         sql.execute("delete from main." + model.name() + " where " + rebuiltBy + " in (" + differing + ")", model);
-        sql.execute("insert into main." + model.name() + " select * from model_new_rows where " + rebuiltBy + " in (" + differing + ")", model);
+        // appended in the model's sort order too, so the new rows' row groups keep narrow min/max ranges
+        sql.execute("insert into main." + model.name() + " select * from model_new_rows where " + rebuiltBy + " in (" + differing + ")"
+                + model.orderBy(), model);
         return differing;
     }
 

@@ -24,6 +24,7 @@ import dev.baton.jobs.RunParameters;
 import dev.baton.jobs.StepKind;
 import dev.baton.modeling.BuildLedger;
 import dev.baton.modeling.ModelCatalog;
+import dev.baton.modeling.ModelCatalog.Definition;
 import dev.baton.publish.ParquetExport.TableEntry;
 import dev.baton.publish.PublishedVersions.Version;
 import dev.baton.warehouse.BuildFiles;
@@ -178,8 +179,11 @@ class PublishStepKind implements StepKind {
                 exported.add(entry);
                 contribution.incrementWriteCount(1);
             }
-            reportingViews = viewStatements(connection, models.viewsInLayers(reportingLayers));
-            comments = PublishedComments.write(connection, projectFiles, models, tables, models.viewsInLayers(reportingLayers));
+            // the views of those layers, and the bi models stored as tables (a core or mart table is there only over Parquet)
+            List<Definition> reported = models.definitionsInLayers(reportingLayers).stream()
+                    .filter(model -> model.isView() || model.layer().equals("bi") && !tables.contains(model.name())).toList();
+            reportingViews = viewStatements(connection, reported);
+            comments = PublishedComments.write(connection, projectFiles, models, tables, reported.stream().map(Definition::name).toList());
             BuildLedger.on(connection).forgetAttempts();
             // Everything into the main file before it is linked: a .wal left behind would not travel with it.
             statement.execute("checkpoint");
@@ -241,13 +245,22 @@ class PublishStepKind implements StepKind {
         }
     }
 
-    /** The CREATE VIEW statements DuckDB keeps for these views, to recreate them in the reporting catalog. */
-    private static List<String> viewStatements(Connection connection, List<String> views) throws SQLException {
+    /**
+     * The CREATE VIEW statements DuckDB keeps for these views, to recreate them in the reporting catalog; a bi model
+     * materialised as a table (not exported to Parquet) becomes a view of its SQL there, so the catalog still holds
+     * no data and a dashboard connected to it reads the same rows under the same name.
+     */
+    private static List<String> viewStatements(Connection connection, List<Definition> models) throws SQLException {
         List<String> statements = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement(
                 "select sql from duckdb_views() where schema_name = 'main' and view_name = ?")) {
-            for (String view : views) {
-                query.setString(1, SqlIdentifiers.require(view));
+            for (Definition model : models) {
+                String view = SqlIdentifiers.require(model.name());
+                if (!model.isView()) {
+                    statements.add("create view " + view + " as\n" + model.sql());
+                    continue;
+                }
+                query.setString(1, view);
                 try (ResultSet rows = query.executeQuery()) {
                     if (!rows.next()) {
                         throw new IllegalStateException("view " + view + " is not in the build file; was its layer built?");

@@ -37,6 +37,6 @@ class DashboardQueriesTests {
 
         // then
         assertThat(all).contains("from bi_account_mrr", "from bi_retention_monthly", "from bi_unit_economics",
-                "from bi_cohort_retention", "from bi_revenue_bridge", "from mart_account_health", "from mart_owner_scorecard");
+                "from bi_cohort_retention", "from bi_revenue_bridge", "from bi_account_health_latest", "from mart_owner_scorecard");
     }
 }

@@ -50,6 +50,22 @@ class ValidateCommandTests {
     }
 
     @Test
+    void aSortedByColumnTheModelDoesNotOutputIsNamedWithItsFile() throws Exception {
+        // given bi_account_mrr sorted by a column it does not output (its month is 'month', not 'month_start')
+        Path project = Scenarios.copyProject(workspace.resolve("project"));
+        Path model = project.resolve("sql/bi/bi_account_mrr.sql");
+        Files.writeString(model, Files.readString(model).replace("sorted_by: month, account_id", "sorted_by: month_start, account_id"));
+
+        // when
+        Scenarios.Captured result = Scenarios.capture(() -> BatonCli.execute("validate", "--project-dir", project.toString()));
+
+        // then
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err().strip()).doesNotContain("\n").contains("sql/bi/bi_account_mrr.sql").contains("sorted_by")
+                .contains("[month_start]");
+    }
+
+    @Test
     void aMisspeltStepOptionIsNamedWithTheNearestValidOne() throws Exception {
         // given partition_by misspelt: read as an untyped map it was ignored and the tables exported unpartitioned
         Path project = Scenarios.copyProject(workspace.resolve("project"));

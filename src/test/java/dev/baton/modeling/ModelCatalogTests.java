@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import dev.baton.warehouse.ProjectFiles;
 import org.junit.jupiter.api.Test;
@@ -81,6 +82,51 @@ class ModelCatalogTests {
                 + "   incremental_by: owner\n*/\nselect * from landed_a\n");
         assertThatThrownBy(() -> ModelCatalog.load(new ProjectFiles(project)))
                 .hasMessage("sql/core/fct_a.sql: incremental_by: is account_id or the grain's single key column (deal_id), got 'owner'");
+    }
+
+    @Test
+    void aBiModelIsATableSortedAsItsHeaderSaysAndAViewOtherwise() throws IOException {
+        model("core", "fct_a", "landed_a", "select * from landed_a");
+        model("bi", "bi_view", "fct_a", "select * from fct_a");
+        Path file = project.resolve("sql/bi/bi_table.sql");
+        Files.writeString(file, "/* model: bi_table\n   grain: one row per thing and month (thing_id, month)\n   depends_on: fct_a\n"
+                + "   materialized: table\n   sorted_by: month, thing_id\n*/\nselect * from fct_a limit 10\n");
+
+        ModelCatalog catalog = ModelCatalog.load(new ProjectFiles(project));
+
+        assertThat(catalog.viewsInLayers(List.of("bi"))).containsExactly("bi_view");
+        assertThat(catalog.tablesInLayers(List.of("bi"))).containsExactly("bi_table");
+        Model table = catalog.ordered().stream().filter(model -> model.name().equals("bi_table")).findFirst().orElseThrow();
+        assertThat(table.sortedBy()).containsExactly("month", "thing_id");
+        // the model's own limit stays inside: the order applies to the rows it returns
+        assertThat(table.tableSql()).isEqualTo("select * from (\nselect * from fct_a limit 10\n) as model_rows\norder by month, thing_id");
+    }
+
+    @Test
+    void refusesAMaterializationOrSortOrderThatCannotApply() throws IOException {
+        model("core", "fct_a", "landed_a", "select * from landed_a");
+        Path file = project.resolve("sql/bi/bi_a.sql");
+        Files.createDirectories(file.getParent());
+        String header = "/* model: bi_a\n   grain: one row per thing (thing_id)\n   depends_on: fct_a\n";
+
+        Files.writeString(file, header + "   sorted_by: thing_id\n*/\nselect * from fct_a\n");
+        assertThatThrownBy(() -> ModelCatalog.load(new ProjectFiles(project))).hasMessage("sql/bi/bi_a.sql: sorted_by: orders the"
+                + " rows of a table; this model is a view (a bi model says materialized: table)");
+
+        Files.writeString(file, header + "   materialized: tabel\n*/\nselect * from fct_a\n");
+        assertThatThrownBy(() -> ModelCatalog.load(new ProjectFiles(project)))
+                .hasMessage("sql/bi/bi_a.sql: materialized: is view or table, got 'tabel'");
+
+        Files.writeString(file, header + "   materialized: table\n   sorted_by: thing_id, Month\n*/\nselect * from fct_a\n");
+        assertThatThrownBy(() -> ModelCatalog.load(new ProjectFiles(project))).hasMessageStartingWith("sql/bi/bi_a.sql: sorted_by: ")
+                .hasMessageContaining("'Month'");
+
+        Files.delete(file);
+        Path core = project.resolve("sql/core/fct_a.sql");
+        Files.writeString(core, "/* model: fct_a\n   grain: one row per thing (thing_id)\n   depends_on: landed_a\n"
+                + "   materialized: view\n*/\nselect * from landed_a\n");
+        assertThatThrownBy(() -> ModelCatalog.load(new ProjectFiles(project))).hasMessage("sql/core/fct_a.sql: materialized: is for"
+                + " bi models only (staging models are views, core and marts tables)");
     }
 
     @Test

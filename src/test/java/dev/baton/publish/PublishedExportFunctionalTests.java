@@ -105,7 +105,10 @@ class PublishedExportFunctionalTests {
     void biViewsAreReadOnlyViewsWithFriendlyColumns() {
         assertThat(published.rows("select view_name from duckdb_views() where view_name like 'bi_%' order by 1"))
                 .extracting(row -> row.get("view_name"))
-                .containsExactly("bi_account_mrr", "bi_cohort_retention", "bi_retention_monthly", "bi_revenue_bridge", "bi_unit_economics");
+                .containsExactly("bi_cohort_retention", "bi_retention_monthly", "bi_revenue_bridge", "bi_unit_economics");
+        // the two a dashboard filters by month or account are stored (materialized: table), not exported to Parquet
+        assertThat(published.rows("select table_name from duckdb_tables() where table_name like 'bi_%' order by 1"))
+                .extracting(row -> row.get("table_name")).containsExactly("bi_account_health_latest", "bi_account_mrr");
         assertThat(published.count("""
                 select * from bi_revenue_bridge
                 where opening_mrr + new_mrr + expansion_mrr - contraction_mrr - churned_mrr + reactivation_mrr + fx_mrr
@@ -135,6 +138,15 @@ class PublishedExportFunctionalTests {
         assertThat(fromReporting).hasSize((int) published.count("select * from mart_mrr_bridge")).isNotEmpty().containsExactlyElementsOf(read(warehouse.resolve("warehouse.duckdb"), bridge, columns));
         assertThat(read(reporting, "select count(*) as n from fct_mrr_movement", List.of("n")))
                 .containsExactly("n=" + published.count("select * from fct_mrr_movement"));
+        // a bi table is a view of its SQL there, over the Parquet views: the same rows under the same name
+        List<String> health = List.of("month", "account_id", "csm_owner", "health_score", "health_band");
+        String latest = "select month, account_id, csm_owner, health_score, health_band from bi_account_health_latest";
+        assertThat(read(reporting, latest, health)).hasSize((int) published.count("select distinct account_id from mart_account_health"))
+                .isNotEmpty().containsExactlyElementsOf(read(warehouse.resolve("warehouse.duckdb"), latest, health));
+        assertThat(read(reporting, "select count(*) as n from bi_account_mrr", List.of("n")))
+                .containsExactly("n=" + published.count("select * from fct_mrr_month"));
+        assertThat(read(reporting, "select count(*) as n from duckdb_views() where view_name like 'bi_%' and comment is not null",
+                List.of("n"))).containsExactly("n=6");
     }
 
     @Test
