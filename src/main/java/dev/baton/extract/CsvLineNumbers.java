@@ -103,7 +103,10 @@ final class CsvLineNumbers {
      * and filling one column costs a tenth of copying every column of the delivery into a second table.
      */
     private static void numberByPosition(Statement statement, String table) throws SQLException {
-        statement.execute("alter table " + table + "_read add column _line_number bigint");
+        // why default 0: a column added as null stays "may be null" after the update, and the raw archive would then
+        // declare _line_number OPTIONAL where a copied table gave REQUIRED; with a default the Parquet is byte for byte
+        // what the copy wrote
+        statement.execute("alter table " + table + "_read add column _line_number bigint default 0");
         statement.execute("update " + table + "_read set _line_number = rowid - (select min(rowid) from " + table + "_read) + 2");
         statement.execute("alter table " + table + "_read rename to " + table);
     }
