@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * spans: {@code <table>} gets {@code _line_number}, {@code <table>_rejects} is (line_number, column_name, raw_line,
  * reason, line_count). Blank lines, quoted values over several lines and rejected records before a row all move it
  * down; {@link RecordLines} walks the file once, so a file with many rejects costs what a clean one does (a join, no
- * correlated lookups).
+ * correlated lookups). A file with no rejected record whose line count ({@link FileDigest}) is its rows plus the
+ * header has none of these, so it is numbered by position without the walk.
  */
 final class CsvLineNumbers {
 
