@@ -66,6 +66,11 @@ final class DeliveryLoader {
      *        records that could not be split into columns
      */
     Delivery load(LandingContract contract, String sourceFile, String incoming) throws SQLException {
+        return load(contract, sourceFile, incoming, false);
+    }
+
+    /** @param oneLinePerRecord no value spans lines, so no record can have been merged by a stray quote */
+    Delivery load(LandingContract contract, String sourceFile, String incoming, boolean oneLinePerRecord) throws SQLException {
         SqlIdentifiers.require(incoming);
         Laps laps = new Laps();
         if (keyedHash != null) {
@@ -78,7 +83,8 @@ final class DeliveryLoader {
             requireColumns(contract, header, sourceFile);
             columns = ColumnCheck.of(contract, header, statement, incoming, sourceFile);
             requireKeyForPersonalData(statement, contract, header, sourceFile, incoming);
-            spans = LineSpans.find(statement, contract, header, incoming, sourceFile.toLowerCase(Locale.ROOT).endsWith(".csv"));
+            boolean csv = sourceFile.toLowerCase(Locale.ROOT).endsWith(".csv");
+            spans = LineSpans.find(statement, contract, header, incoming, csv && !oneLinePerRecord);
             statement.execute(typedSelect(contract, header, incoming));
             if (!contract.naturalKey().isEmpty()) {
                 String versionKey = String.join(", ", contract.versionKey());
@@ -174,10 +180,11 @@ final class DeliveryLoader {
             if (name == null) {
                 continue;
             }
-            try (ResultSet rows = statement.executeQuery("select count(*) from " + incoming + " where nullif(trim("
-                    + DuckDbFiles.quoteIdentifier(name) + "), '') is not null")) {
+            // why exists: the first filled value decides, so a delivery full of addresses is not counted to the end
+            try (ResultSet rows = statement.executeQuery("select exists (select 1 from " + incoming + " where nullif(trim("
+                    + DuckDbFiles.quoteIdentifier(name) + "), '') is not null)")) {
                 rows.next();
-                if (rows.getLong(1) == 0) {
+                if (!rows.getBoolean(1)) {
                     continue;
                 }
                 String message = sourceFile + ": column " + column.sourceName() + " carries personal data, stored only as"

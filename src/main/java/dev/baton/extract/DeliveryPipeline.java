@@ -80,8 +80,14 @@ final class DeliveryPipeline {
 
     /** Loads the {@code incoming} table as this delivery, archives it, writes the ledger and commits. */
     DeliveryLoader.Delivery finish(LandingContract contract, String sourceFile, String checksum) throws SQLException {
+        return finish(contract, sourceFile, checksum, false);
+    }
+
+    /** @param oneLinePerRecord no value of the delivery spans lines ({@link DeliveryReader.Read}) */
+    DeliveryLoader.Delivery finish(LandingContract contract, String sourceFile, String checksum, boolean oneLinePerRecord)
+            throws SQLException {
         ledger.forgetEarlierAttempt(contract.entity(), sourceFile);
-        DeliveryLoader.Delivery delivery = loader.load(contract, sourceFile, "incoming");
+        DeliveryLoader.Delivery delivery = loader.load(contract, sourceFile, "incoming", oneLinePerRecord);
         rejectWhenMostlyBad(delivery);
         Laps laps = new Laps();
         Path archive = rawArchive.write(contract, sourceFile, checksum);

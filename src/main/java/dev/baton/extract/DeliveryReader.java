@@ -57,26 +57,39 @@ final class DeliveryReader {
 
     /** @return the number of records read, good and rejected */
     long read(Path file, String table, String encoding) throws SQLException {
+        return read(file, table, encoding, null).records();
+    }
+
+    /**
+     * What a read found: how many records, good and rejected, and whether every record is known to sit on a line of
+     * its own (a CSV file whose line count matches its rows), so that no value spans lines.
+     */
+    record Read(long records, boolean oneLinePerRecord) {
+    }
+
+    /** @param digest the file's digest when the caller has it (it saves a walk of a clean CSV file), else null */
+    Read read(Path file, String table, String encoding, FileDigest digest) throws SQLException {
         SqlIdentifiers.require(table);
         try (Statement statement = connection.createStatement()) {
             statement.execute("drop table if exists " + table);
             statement.execute("drop table if exists " + table + "_rejects");
+            boolean oneLinePerRecord = false;
             switch (format(file)) {
-                case "csv" -> readCsv(statement, file, table, encoding);
+                case "csv" -> oneLinePerRecord = readCsv(statement, file, table, encoding, digest);
                 case "jsonl" -> readJsonLines(statement, file, table);
                 default -> readParquet(statement, file, table);
             }
             try (ResultSet rows = statement.executeQuery(
                     "select (select count(*) from " + table + ") + (select count(*) from " + table + "_rejects)")) {
                 rows.next();
-                return rows.getLong(1);
+                return new Read(rows.getLong(1), oneLinePerRecord);
             }
         } catch (SQLException e) {
             throw new SQLException("Cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 
-    private void readCsv(Statement statement, Path file, String table, String encoding) throws SQLException {
+    private boolean readCsv(Statement statement, Path file, String table, String encoding, FileDigest digest) throws SQLException {
         Header header = header(file, encoding);
         StringJoiner columns = new StringJoiner(", ", "{", "}");
         header.names().forEach(name -> columns.add(SqlIdentifiers.quoteLiteral(name) + ": 'VARCHAR'"));
@@ -88,7 +101,7 @@ final class DeliveryReader {
                 + ", quote = '\"', escape = '\"', encoding = " + SqlIdentifiers.quoteLiteral(encoding)
                 + ", columns = " + columns
                 + ", store_rejects = true, rejects_table = 'baton_csv_rejects', rejects_scan = 'baton_csv_scans')");
-        CsvLineNumbers.number(connection, file, header.delimiter(), table, REASON);
+        return CsvLineNumbers.number(connection, file, header.delimiter(), table, REASON, digest);
     }
 
     /**

@@ -51,7 +51,8 @@ final class LandingFileExtract {
             LandingContract contract = LandingContract.read(connection, entity);
             for (Path file : landing.of(entity)) {
                 Laps laps = new Laps();
-                String checksum = DeliveryPipeline.checksum(file);
+                FileDigest digest = FileDigest.of(file);
+                String checksum = digest.checksum();
                 laps.lap("checksum");
                 DeliveryLoader.Delivery again = pipeline.loadedBefore(contract, file.getFileName().toString(), checksum);
                 if (again != null) {
@@ -60,10 +61,10 @@ final class LandingFileExtract {
                     deliveries.add(again);
                     continue;
                 }
-                reader.read(file, "incoming", "utf-8");
+                DeliveryReader.Read read = reader.read(file, "incoming", "utf-8", digest);
                 laps.lap("read");
                 log.info("read {} {}: {}", entity, file.getFileName(), laps);
-                deliveries.add(pipeline.finish(contract, file.getFileName().toString(), checksum));
+                deliveries.add(pipeline.finish(contract, file.getFileName().toString(), checksum, read.oneLinePerRecord()));
             }
         }
         return deliveries;

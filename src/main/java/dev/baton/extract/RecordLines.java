@@ -1,6 +1,5 @@
 package dev.baton.extract;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -28,15 +27,42 @@ final class RecordLines {
     /** The file's items in order; the delimiter only matters for where a field, and so a quoted value, may start. */
     static RecordLines scan(Path file, char delimiter) {
         RecordLines lines = new RecordLines();
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            lines.read(in, (byte) delimiter);
+        try (InputStream in = Files.newInputStream(file)) {
+            lines.read(new Bytes(in), (byte) delimiter);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + file, e);
         }
         return lines;
     }
 
-    private void read(InputStream in, byte delimiter) throws IOException {
+    /**
+     * The file's bytes one at a time from a plain array: a {@code BufferedInputStream} takes a lock on every
+     * {@code read()}, 2.0-2.8 s against 0.1-0.2 s for a 206 MB file, about what DuckDB's whole read of it costs.
+     */
+    private static final class Bytes {
+
+        private final InputStream in;
+        private final byte[] buffer = new byte[1 << 16];
+        private int position;
+        private int length;
+
+        Bytes(InputStream in) {
+            this.in = in;
+        }
+
+        int read() throws IOException {
+            if (position == length) {
+                length = Math.max(0, in.read(buffer));
+                position = 0;
+                if (length == 0) {
+                    return -1;
+                }
+            }
+            return buffer[position++] & 0xff;
+        }
+    }
+
+    private void read(Bytes in, byte delimiter) throws IOException {
         long line = 1;
         long recordStart = 1;
         boolean fieldStart = true;
