@@ -126,7 +126,8 @@ public final class ColumnDescriptions {
                     throw new IllegalStateException(model.path() + ": describes column(s) " + unknown + " that model " + name
                             + " does not output");
                 }
-                String kind = models.get(name).isView() ? "view" : "table";
+                // a lake table's model is a table, but the build file holds a view over its files
+                String kind = LakeTables.isView(connection, name) ? "view" : "table";
                 statement.execute("comment on " + kind + " " + name + " is " + SqlIdentifiers.quoteLiteral(model.description()));
                 for (String column : columns) {
                     String text = model.columns().get(column);
