@@ -40,11 +40,9 @@ public final class ColumnDescriptions {
     }
 
     private final Map<String, ModelDescription> byModel;
-    private final Map<String, Model> models;
 
-    private ColumnDescriptions(Map<String, ModelDescription> byModel, Map<String, Model> models) {
+    private ColumnDescriptions(Map<String, ModelDescription> byModel) {
         this.byModel = byModel;
-        this.models = models;
     }
 
     /** Reads every description file; a file for no model, or of another shape, is refused naming the file. */
@@ -66,7 +64,7 @@ public final class ColumnDescriptions {
         for (Model model : catalog.ordered()) {
             byModel.computeIfAbsent(model.name(), name -> new ModelDescription(name, model.layer(), "", model.grain(), Map.of()));
         }
-        return new ColumnDescriptions(byModel, models);
+        return new ColumnDescriptions(byModel);
     }
 
     private static ModelDescription parse(ProjectFile file, Model model) {
