@@ -93,9 +93,11 @@ public final class LakeTables {
     }
 
     /**
-     * Before a night builds its models: a build file that started from a published Spark night holds the lake
-     * tables as views and their record; a table model must find neither under its name ({@code create or replace
-     * table} refuses to replace a view), and publish must not link last night's files.
+     * Before the models are built: a build file a Spark attempt already built in (the step restarted, perhaps on the
+     * DuckDB engine) holds lake tables as views and their record. A table model must find no view under its name
+     * ({@code create or replace table} refuses to replace a view), and publish must not link files this build did not
+     * write. (A build file copied from a published Spark night has neither: {@code BuildFiles} drops its views and
+     * the tables it does not carry over.)
      */
     static void forget(Connection connection, List<Model> models) throws SQLException {
         try (Statement statement = connection.createStatement()) {

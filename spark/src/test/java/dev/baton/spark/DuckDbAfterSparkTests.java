@@ -15,10 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A night on the DuckDB engine that starts from a warehouse a Spark night published: its build file is a copy of that
- * warehouse.duckdb, where the facts are views over the lake and {@code lake_tables} lists them. The DuckDB night must
- * build them as tables again (a view of the same name would make {@code create or replace table} fail) and export
- * them itself rather than link last night's lake.
+ * A night on the DuckDB engine on top of a warehouse a Spark night published, where the facts are views over the lake
+ * and {@code lake_tables} lists them: the DuckDB night builds them as tables again and exports them itself rather
+ * than link the Spark night's lake. (Its build file starts as a copy of that warehouse.duckdb, which drops the views
+ * and lake_tables; {@code LakeTablesTests} covers a build file that still holds them.)
  */
 class DuckDbAfterSparkTests {
 
