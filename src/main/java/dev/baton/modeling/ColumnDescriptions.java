@@ -40,11 +40,9 @@ public final class ColumnDescriptions {
     }
 
     private final Map<String, ModelDescription> byModel;
-    private final Map<String, Model> models;
 
-    private ColumnDescriptions(Map<String, ModelDescription> byModel, Map<String, Model> models) {
+    private ColumnDescriptions(Map<String, ModelDescription> byModel) {
         this.byModel = byModel;
-        this.models = models;
     }
 
     /** Reads every description file; a file for no model, or of another shape, is refused naming the file. */
@@ -66,7 +64,7 @@ public final class ColumnDescriptions {
         for (Model model : catalog.ordered()) {
             byModel.computeIfAbsent(model.name(), name -> new ModelDescription(name, model.layer(), "", model.grain(), Map.of()));
         }
-        return new ColumnDescriptions(byModel, models);
+        return new ColumnDescriptions(byModel);
     }
 
     private static ModelDescription parse(ProjectFile file, Model model) {
@@ -126,7 +124,8 @@ public final class ColumnDescriptions {
                     throw new IllegalStateException(model.path() + ": describes column(s) " + unknown + " that model " + name
                             + " does not output");
                 }
-                String kind = models.get(name).isView() ? "view" : "table";
+                // a lake table's model is a table, but the build file holds a view over its files
+                String kind = LakeTables.isView(connection, name) ? "view" : "table";
                 statement.execute("comment on " + kind + " " + name + " is " + SqlIdentifiers.quoteLiteral(model.description()));
                 for (String column : columns) {
                     String text = model.columns().get(column);

@@ -12,7 +12,8 @@ import java.util.List;
  * is on the classpath only when Baton runs through spark-submit.
  *
  * <p>It reads the models' inputs from the build file and leaves every model there as the DuckDB engine would (tables
- * as tables, views as views), so audits, publish and dashboards go on unchanged.
+ * as tables, views as views), so audits, publish and dashboards go on unchanged; except that it may leave big tables
+ * in a Parquet lake of its own, as views over their files recorded with {@link LakeTables}, which publish links.
  */
 public interface ModelEngine {
 

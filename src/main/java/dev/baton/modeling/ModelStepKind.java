@@ -89,6 +89,7 @@ class ModelStepKind implements StepKind {
         ModelCatalog catalog = ModelCatalog.load(projectFiles);
         List<Model> models = catalog.inLayers(layers);
         addSparkFunctions(connection);
+        LakeTables.forget(connection, models);
         RunContext.write(connection, run.runDate(), metrics);
         if (engine != null) {
             long started = System.nanoTime();

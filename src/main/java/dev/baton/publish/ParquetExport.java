@@ -99,7 +99,7 @@ final class ParquetExport {
         }
     }
 
-    private static List<ColumnEntry> columns(Connection connection, String table) throws SQLException {
+    static List<ColumnEntry> columns(Connection connection, String table) throws SQLException {
         List<ColumnEntry> columns = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement(
                 "select column_name, data_type from duckdb_columns() where table_name = ? and schema_name = 'main' order by column_index")) {

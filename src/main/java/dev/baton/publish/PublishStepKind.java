@@ -23,6 +23,8 @@ import dev.baton.jobs.JobDefinition.StepDefinition;
 import dev.baton.jobs.RunParameters;
 import dev.baton.jobs.StepKind;
 import dev.baton.modeling.BuildLedger;
+import dev.baton.modeling.LakeTables;
+import dev.baton.modeling.LakeTables.LakeTable;
 import dev.baton.modeling.ModelCatalog;
 import dev.baton.modeling.ModelCatalog.Definition;
 import dev.baton.publish.ParquetExport.TableEntry;
@@ -159,21 +161,30 @@ class PublishStepKind implements StepKind {
         boolean builtOnLast = last.isPresent() && buildFiles.startedFromPublished(run.jobName(), run.runDate());
         Map<String, TableEntry> lastExport = builtOnLast ? exportedTables(last.get()) : Map.of();
         int linked = 0;
+        List<LakeTable> linkedFromLake = new ArrayList<>();
+        List<String> lakeComments;
         try (Connection connection = buildFiles.open(run.jobName(), run.runDate());
                 Statement statement = connection.createStatement()) {
             Set<String> unchanged = BuildLedger.on(connection).unchangedModels(run.runDate());
+            Map<String, LakeTable> lake = new HashMap<>();
+            LakeTables.read(connection).forEach(table -> lake.put(table.table(), table));
             for (String table : tables) {
                 String partitionColumn = ParquetExport.partitionColumn(partitionBy, table);
                 TableEntry lastEntry = lastExport.get(table);
                 TableEntry entry = null;
-                if (unchanged.contains(table) && lastEntry != null && Objects.equals(lastEntry.partitionedBy(), partitionColumn)
+                LakeTable inLake = lake.get(table);
+                // laid out otherwise than this step exports it (another partition column): exported from its view
+                if (inLake != null && Objects.equals(inLake.partitionedBy(), partitionColumn)) {
+                    entry = LakeLinks.link(connection, inLake, parquet);
+                    linkedFromLake.add(inLake);
+                } else if (unchanged.contains(table) && lastEntry != null && Objects.equals(lastEntry.partitionedBy(), partitionColumn)
                         && lastEntry.rows() == ParquetExport.count(connection, table)) {
                     entry = ParquetExport.reuse(lastEntry, last.get().parquet(), parquet);
                 }
                 if (entry == null) {
                     entry = ParquetExport.export(connection, table, partitionColumn, parquet, lastEntry,
                             last.map(Version::parquet).orElse(null));
-                } else {
+                } else if (inLake == null) {
                     linked++;
                 }
                 exported.add(entry);
@@ -184,6 +195,7 @@ class PublishStepKind implements StepKind {
                     .filter(model -> model.isView() || model.layer().equals("bi") && !tables.contains(model.name())).toList();
             reportingViews = viewStatements(connection, reported);
             comments = PublishedComments.write(connection, projectFiles, models, tables, reported.stream().map(Definition::name).toList());
+            lakeComments = PublishedComments.of(connection, linkedFromLake.stream().map(LakeTable::table).toList());
             BuildLedger.on(connection).forgetAttempts();
             // Everything into the main file before it is linked: a .wal left behind would not travel with it.
             statement.execute("checkpoint");
@@ -197,6 +209,9 @@ class PublishStepKind implements StepKind {
         Files.writeString(incoming.resolve(PublishedVersions.RUN), runOf(run) + "\n");
         Version version = versions.commit(incoming, run.runDate());
         CrashPoint.reached("after-version-renamed");
+        if (!linkedFromLake.isEmpty()) {
+            LakeLinks.repoint(duckDb, version.database(), version.parquet(), linkedFromLake, lakeComments);
+        }
         new Manifest(version.name(), run.runDate(), Instant.now(), exported).writeTo(version.parquet());
         ReportingCatalog.build(duckDb, version.folder(), exported, reportingViews, comments);
         if (newer.isPresent()) {
@@ -208,9 +223,9 @@ class PublishStepKind implements StepKind {
         buildFiles.remove(run.jobName(), run.runDate());
         CrashPoint.reached("after-build-file-removed");
         List<Version> removed = versions.prune(settings.keepVersions());
-        log.info("published {} as version {} for run date {} ({} Parquet tables, {} of them unchanged and linked from version {};"
-                + " {} old versions removed)", layout.publishedFile(), version.name(), run.runDate(), exported.size(), linked,
-                last.map(Version::name).orElse("-"), removed.size());
+        log.info("published {} as version {} for run date {} ({} Parquet tables, {} of them unchanged and linked from version {},"
+                + " {} linked from the lake; {} old versions removed)", layout.publishedFile(), version.name(), run.runDate(),
+                exported.size(), linked, last.map(Version::name).orElse("-"), linkedFromLake.size(), removed.size());
     }
 
     /** The older night's version stays under versions/, complete, while the published names keep the newer night. */

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -17,13 +18,17 @@ import java.util.stream.Stream;
 
 import dev.baton.modeling.ModelCatalog;
 import dev.baton.modeling.ModelCatalog.Definition;
+import dev.baton.modeling.LakeTables;
+import dev.baton.modeling.LakeTables.LakeTable;
 import dev.baton.modeling.ModelEngine;
 import org.apache.spark.sql.SparkSession;
 
 /**
  * {@code baton.engine=spark}: the nightly job's models built by Spark. The inputs leave the build file as Parquet
- * (DuckDB's COPY), Spark builds every model ({@link SparkModels}), and each table comes back into the build file from
- * Spark's Parquet, views being created again on DuckDB, so audits, publish and dashboards go on unchanged.
+ * (DuckDB's COPY), Spark builds every model ({@link SparkModels}). The dimensions and marts come back into the build
+ * file as tables; the facts and intermediate tables stay in the Parquet lake Spark wrote ({@link LakeWriter}) and are
+ * views over it in the build file, recorded in {@code lake_tables} so publish links their files rather than exporting
+ * them again ({@link LakeTables}). Views are created again on DuckDB, so audits, publish and dashboards go on unchanged.
  *
  * <p>The session is the one spark-submit set up ({@code getOrCreate}); its master is never chosen here. The work
  * folder must be one the executors see at the same path (a shared mount) unless the master is local.
@@ -50,10 +55,16 @@ public final class SparkModelEngine implements ModelEngine {
         SparkSession spark = SparkSession.builder().appName("baton").getOrCreate();
         Map<String, SparkModels.Built> built = new SparkModels(spark, catalog).run(input, output, layers, null).stream()
                 .collect(Collectors.toMap(SparkModels.Built::name, Function.identity()));
+        List<LakeTable> lake = new ArrayList<>();
         try (Statement statement = buildFile.createStatement()) {
             for (Definition model : catalog.definitionsInLayers(layers)) {
                 SparkModels.Built table = built.get(model.name());
-                if (table.isTable()) {
+                if (table.inLake()) {
+                    // the facts stay in the lake: the build file (and so warehouse.duckdb) holds a view over their files
+                    LakeTable lakeTable = new LakeTable(model.name(), table.location(), table.partitionedBy());
+                    LakeTables.createView(statement, lakeTable);
+                    lake.add(lakeTable);
+                } else if (table.isTable()) {
                     statement.execute("create or replace table " + model.name() + " as select * from read_parquet("
                             + literal(table.location().resolve("*.parquet")) + ")");
                 } else {
@@ -62,6 +73,7 @@ public final class SparkModelEngine implements ModelEngine {
                 }
             }
         }
+        LakeTables.record(buildFile, lake);
     }
 
     private static String literal(Path path) {

@@ -29,6 +29,9 @@ public final class SparkModels {
 
     private static final Logger log = LoggerFactory.getLogger(SparkModels.class);
 
+    private static final String ACCOUNT = "account_id";
+    private static final String MONTH = "month_start";
+
     private final SparkSession spark;
     private final ModelCatalog catalog;
 
@@ -37,8 +40,19 @@ public final class SparkModels {
         this.catalog = catalog;
     }
 
-    /** One model built: its name, whether it was written as a table, and where. */
-    public record Built(String name, String layer, boolean isTable, Path location) {
+    /**
+     * One model built: its name, whether it was written as a table, and where; for a table of the lake
+     * ({@link #inLake}) also its partition column (null: one file), for the others null.
+     */
+    public record Built(String name, String layer, boolean isTable, Path location, boolean inLake, String partitionedBy) {
+    }
+
+    /**
+     * The big tables the warehouse file need not hold: the facts and the intermediate tables of core, which grow with
+     * accounts times months. They go to the lake in publish's layout; the dimensions and marts stay Spark's folders.
+     */
+    static boolean inLake(Definition model) {
+        return !model.isView() && model.layer().equals("core") && (model.name().startsWith("fct_") || model.name().startsWith("int_"));
     }
 
     /**
@@ -49,10 +63,12 @@ public final class SparkModels {
     public List<Built> run(Path input, Path output, List<String> layers, LocalDate runDate) {
         configure(spark);
         registerInputs(input, runDate);
+        // publish's rule: a table whose grain is one row per account and month is exported in month folders
+        List<String> monthly = catalog.tablesKeyedBy(layers, ACCOUNT, MONTH);
         List<Built> built = new ArrayList<>();
         for (Definition model : catalog.definitionsInLayers(layers)) {
             long started = System.nanoTime();
-            built.add(build(model, output));
+            built.add(build(model, output, monthly.contains(model.name()) ? MONTH : null));
             log.info("model {} built on Spark as {} in {} ms", model.name(), model.isView() ? "view" : "table",
                     (System.nanoTime() - started) / 1_000_000);
         }
@@ -90,17 +106,31 @@ public final class SparkModels {
                 + table + ".parquet");
     }
 
-    private Built build(Definition model, Path output) {
+    /**
+     * A table's rows from its folder: every Parquet file below it, the Hive folder names not read as columns (a lake
+     * table's month column is inside its files, and Spark would otherwise add it a second time from the folders).
+     */
+    static Dataset<Row> read(SparkSession spark, Path location) {
+        return spark.read().option("recursiveFileLookup", "true").parquet(location.toUri().toString());
+    }
+
+    private Built build(Definition model, Path output, String monthColumn) {
         try {
             Dataset<Row> rows = spark.sql(model.sql());
             if (model.isView()) {
                 rows.createOrReplaceTempView(model.name());
-                return new Built(model.name(), model.layer(), false, null);
+                return new Built(model.name(), model.layer(), false, null, false, null);
             }
-            Path location = output.resolve(model.name());
+            Path location = output.resolve(model.name()).toAbsolutePath();
+            if (inLake(model)) {
+                LakeWriter.Written written = new LakeWriter(spark).write(rows, model.name(),
+                        new org.apache.hadoop.fs.Path(location.toUri()), monthColumn);
+                read(spark, location).createOrReplaceTempView(model.name());
+                return new Built(model.name(), model.layer(), true, location, true, written.partitionedBy());
+            }
             rows.write().mode(SaveMode.Overwrite).parquet(location.toString());
-            spark.read().parquet(location.toString()).createOrReplaceTempView(model.name());
-            return new Built(model.name(), model.layer(), true, location);
+            read(spark, location).createOrReplaceTempView(model.name());
+            return new Built(model.name(), model.layer(), true, location, false, null);
         } catch (RuntimeException e) {
             throw new IllegalStateException("model " + model.name() + " (" + model.path() + ") failed on Spark: "
                     + e.getMessage(), e);

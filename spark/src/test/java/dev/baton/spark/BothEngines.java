@@ -70,7 +70,7 @@ final class BothEngines {
         assertThat(models).as("baton-spark models").isZero();
         built = catalog.definitionsInLayers(LAYERS).stream()
                 .map(model -> new SparkModels.Built(model.name(), model.layer(), !model.isView(),
-                        model.isView() ? null : sparkOutput.resolve(model.name())))
+                        model.isView() ? null : sparkOutput.resolve(model.name()), SparkModels.inLake(model), null))
                 .toList();
     }
 
@@ -115,7 +115,7 @@ final class BothEngines {
     Dataset<Row> onSpark(String model) {
         SparkSession spark = SharedSpark.session();
         return built.stream().filter(b -> b.name().equals(model) && b.isTable()).findFirst()
-                .map(table -> spark.read().parquet(table.location().toString()))
+                .map(table -> SparkModels.read(spark, table.location()))
                 .orElseGet(() -> spark.table(model));
     }
 

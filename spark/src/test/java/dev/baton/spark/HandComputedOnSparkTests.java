@@ -7,7 +7,11 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -58,7 +62,7 @@ class HandComputedOnSparkTests {
         assertThat(nightly(landing, onSpark, "spark")).as("the nightly job on Spark, audits included").isZero();
         Path output = onSpark.resolve("spark").resolve("nightly-" + RUN_DATE).resolve("output");
         for (String table : catalog.tablesInLayers(BothEngines.LAYERS)) {
-            SharedSpark.session().read().parquet(output.resolve(table).toString()).createOrReplaceTempView(table);
+            SparkModels.read(SharedSpark.session(), output.resolve(table)).createOrReplaceTempView(table);
         }
     }
 
@@ -180,5 +184,73 @@ class HandComputedOnSparkTests {
         }
 
         assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void theFactsStayInTheLakeAndOnlyDimensionsAndMartsAreTablesOfThePublishedFile() throws Exception {
+        List<String> lake = catalog.definitionsInLayers(BothEngines.LAYERS).stream().filter(SparkModels::inLake)
+                .map(ModelCatalog.Definition::name).toList();
+        List<String> kept = catalog.tablesInLayers(BothEngines.LAYERS).stream().filter(table -> !lake.contains(table)).toList();
+        assertThat(lake).contains("fct_mrr_month", "fct_ticket", "int_fx_rates_at_month_end").noneMatch(table -> table.startsWith("dim_"));
+        assertThat(kept).contains("dim_account", "mart_mrr_bridge");
+
+        try (Connection fromSpark = BothEngines.published(onSpark)) {
+            List<String> tables = names(fromSpark, "select table_name from duckdb_tables() where schema_name = 'main'");
+            List<String> views = names(fromSpark, "select view_name from duckdb_views() where schema_name = 'main' and not internal");
+            assertThat(tables).containsAll(kept).noneMatch(table -> table.startsWith("fct_") || table.startsWith("int_"));
+            assertThat(views).containsAll(lake);
+        }
+    }
+
+    @Test
+    void theLakeIsLaidOutAsTheDuckDbEnginePublishesAndHoldsItsRows() throws Exception {
+        Path lakeRoot = onSpark.resolve("spark").resolve("nightly-" + RUN_DATE).resolve("output");
+        List<String> lake = catalog.definitionsInLayers(BothEngines.LAYERS).stream().filter(SparkModels::inLake)
+                .map(ModelCatalog.Definition::name).toList();
+        // four months of MRR (January to April 2024), one folder each, the month inside the files too
+        assertThat(dataFiles(lakeRoot.resolve("fct_mrr_month"))).containsExactly("month_start=2024-01-01/data_0.parquet",
+                "month_start=2024-02-01/data_0.parquet", "month_start=2024-03-01/data_0.parquet", "month_start=2024-04-01/data_0.parquet");
+        assertThat(dataFiles(lakeRoot.resolve("fct_ticket"))).containsExactly("fct_ticket.parquet");
+
+        List<String> problems = new ArrayList<>();
+        try (Connection duckDb = BothEngines.published(onDuckDb);
+                Connection reader = DriverManager.getConnection("jdbc:duckdb:");
+                Statement statement = reader.createStatement()) {
+            for (String table : lake) {
+                Path folder = lakeRoot.resolve(table);
+                // the layout is publish's: the same files, by name, as the DuckDB engine's version holds
+                if (!dataFiles(folder).equals(dataFiles(onDuckDb.resolve("parquet").resolve(table)))) {
+                    problems.add(table + " files: lake " + dataFiles(folder) + " but DuckDB's export "
+                            + dataFiles(onDuckDb.resolve("parquet").resolve(table)));
+                }
+                statement.execute("create view " + table + " as select * from read_parquet('" + folder + "/**/*.parquet')");
+                if (!BothEngines.duckDbRows(reader, table).equals(BothEngines.duckDbRows(duckDb, table))) {
+                    problems.add(table + ": rows read from the lake differ from the DuckDB engine's");
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+        // publish linked the lake's files rather than writing them again
+        Path published = onSpark.resolve("parquet").resolve("fct_mrr_month").resolve("month_start=2024-03-01/data_0.parquet");
+        assertThat(Files.readAttributes(published, BasicFileAttributes.class).fileKey()).isEqualTo(Files.readAttributes(
+                lakeRoot.resolve("fct_mrr_month").resolve("month_start=2024-03-01/data_0.parquet"), BasicFileAttributes.class).fileKey());
+    }
+
+    /** The Parquet files below a table's folder, relative to it, sorted; Hadoop's hidden .crc files left out. */
+    private static List<String> dataFiles(Path folder) throws IOException {
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile).filter(file -> !file.getFileName().toString().startsWith("."))
+                    .map(file -> folder.relativize(file).toString()).sorted().toList();
+        }
+    }
+
+    private static List<String> names(Connection connection, String sql) throws Exception {
+        List<String> names = new ArrayList<>();
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                names.add(rows.getString(1));
+            }
+        }
+        return names;
     }
 }
