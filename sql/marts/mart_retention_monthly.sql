@@ -1,6 +1,6 @@
 /* model: mart_retention_monthly
    grain: one row per calendar month (month)
-   depends_on: fct_mrr_movement, fct_mrr_month, int_mrr_account_month_currency, int_fx_rates_at_month_end, dim_month, run_context
+   depends_on: fct_mrr_movement, int_trailing_year_account_month, dim_month, run_context
 */
 with
 
@@ -8,16 +8,9 @@ movements as (
     select * from fct_mrr_movement
 ),
 
-mrr_months as (
-    select * from fct_mrr_month
-),
-
-local_mrr as (
-    select * from int_mrr_account_month_currency
-),
-
-rates as (
-    select * from int_fx_rates_at_month_end
+-- each account's trailing year, opening at the end of month M-12 and closing in month M
+trailing_year_accounts as (
+    select * from int_trailing_year_account_month
 ),
 
 months as (
@@ -41,54 +34,16 @@ monthly as (
     group by month_start
 ),
 
--- why: a trailing-12-month period ending in month M opens at the end of month M-12: the customers then (paying or
--- paused), at their MRR then (0 for a paused one)
-openings as (
-    select
-        mrr_months.account_id,
-        mrr_months.month_start as opening_month,
-        months.month_start as period_end_month,
-        mrr_months.mrr as opening_mrr
-    from mrr_months
-    inner join months
-        on months.month_key = mrr_months.month_key + 12
-    where mrr_months.is_customer
-),
-
--- why: constant currency: the closing month's subscriptions valued at the opening month's rates, so a rate
--- move over the year is neither retention nor churn
-closings as (
-    select
-        openings.account_id,
-        openings.period_end_month,
-        sum(cast(local_mrr.mrr_local as decimal(19, 6)) * rates.constant_currency_rate) as closing_mrr_at_opening_rates
-    from openings
-    inner join local_mrr
-        on local_mrr.account_id = openings.account_id
-        and local_mrr.month_start = openings.period_end_month
-    left join rates
-        on rates.currency = local_mrr.currency
-        and rates.month_start = openings.opening_month
-    group by openings.account_id, openings.period_end_month
-),
-
 trailing_year as (
     select
-        openings.period_end_month as month_start,
+        month_start,
         count(*) as starting_accounts,
-        sum(case when closing_months.is_customer then 1 else 0 end) as retained_accounts,
-        sum(openings.opening_mrr) as starting_mrr,
-        sum(coalesce(closings.closing_mrr_at_opening_rates, 0)) as retained_with_expansion_mrr,
-        sum(least(coalesce(closings.closing_mrr_at_opening_rates, 0), openings.opening_mrr)) as retained_mrr
-    from openings
-    left join closings
-        on closings.account_id = openings.account_id
-        and closings.period_end_month = openings.period_end_month
-    -- every account has a row in every month from its first paid month to the run month
-    inner join mrr_months as closing_months
-        on closing_months.account_id = openings.account_id
-        and closing_months.month_start = openings.period_end_month
-    group by openings.period_end_month
+        sum(case when is_closing_customer then 1 else 0 end) as retained_accounts,
+        sum(opening_mrr) as starting_mrr,
+        sum(coalesce(closing_mrr_at_opening_rates, 0)) as retained_with_expansion_mrr,
+        sum(least(coalesce(closing_mrr_at_opening_rates, 0), opening_mrr)) as retained_mrr
+    from trailing_year_accounts
+    group by month_start
 )
 
 select

@@ -47,18 +47,21 @@ final class ParquetExport {
         Path folder = parquetRoot.resolve(table);
         Files.createDirectories(folder);
         List<ColumnEntry> columns = columns(connection, table);
-        if (partitionColumn != null) {
+        long rows = count(connection, table);
+        // why: a table with no rows has no partition to write, and a reader's glob over the partitions would find no
+        // file to take its columns from; it is one file, as the Spark engine's lake writes it
+        if (partitionColumn != null && rows > 0) {
             TableEntry comparable = last != null && partitionColumn.equals(last.partitionedBy()) && columns.equals(last.columns())
                     ? last : null;
             List<FileEntry> files = PartitionedExport.export(connection, table, partitionColumn, parquetRoot, comparable,
                     lastParquetRoot);
-            return new TableEntry(table, count(connection, table), columns, partitionColumn, files);
+            return new TableEntry(table, rows, columns, partitionColumn, files);
         }
         Path file = folder.resolve(table + ".parquet");
         try (Statement statement = connection.createStatement()) {
             statement.execute("copy " + table + " to " + SqlIdentifiers.quoteLiteral(file.toString()) + " (format parquet)");
         }
-        return new TableEntry(table, count(connection, table), columns, null,
+        return new TableEntry(table, rows, columns, null,
                 List.of(new FileEntry(relative(parquetRoot, file), Files.size(file), Sha256.hex(file), null)));
     }
 

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.List;
 
 import dev.baton.cli.BatonCli;
@@ -64,6 +68,33 @@ class MonthPartitionedExportFunctionalTests {
         assertThat(published.count("select * from " + files)).isEqualTo(after.rows()).isEqualTo(published.count("select * from " + SUPPORT));
         assertThat(published.decimal("select csat_avg from " + files + " where account_id = 'A1' and month_start = date '2024-01-01'"))
                 .isEqualByComparingTo("3.0");
+    }
+
+    @Test
+    void anAccountMonthTableWithNoRowsIsPublishedAsOneFileWithItsColumns() throws Exception {
+        // given four accounts whose history starts in January 2024: at 2024-04-15 no account has a trailing
+        // year yet, so int_trailing_year_account_month (grain: account_id, month_start) has no row and no month to
+        // partition on
+        Path landing = Scenarios.copy("four_accounts", workspace.resolve("landing"));
+        Path warehouse = workspace.resolve("warehouse");
+
+        // when the night runs
+        assertThat(run(landing, warehouse, "2024-04-15")).isZero();
+
+        // then the empty table is one file, not partitions that a glob would not find
+        String table = "int_trailing_year_account_month";
+        TableEntry empty = entry(warehouse.resolve("versions/000001-2024-04-15/parquet"), table);
+        assertThat(empty.rows()).isZero();
+        assertThat(empty.partitionedBy()).isNull();
+        assertThat(empty.files()).extracting(FileEntry::path).containsExactly(table + "/" + table + ".parquet");
+        // and dashboards read it through reporting.duckdb with its columns, while a table with rows stays partitioned
+        try (Connection reporting = DriverManager.getConnection("jdbc:duckdb:" + warehouse.resolve("reporting.duckdb") + ";access_mode=READ_ONLY");
+                Statement statement = reporting.createStatement();
+                ResultSet rows = statement.executeQuery("select * from " + table)) {
+            assertThat(rows.next()).isFalse();
+            assertThat(rows.getMetaData().getColumnName(1)).isEqualTo("account_id");
+        }
+        assertThat(entry(warehouse.resolve("versions/000001-2024-04-15/parquet"), SUPPORT).partitionedBy()).isEqualTo("month_start");
     }
 
     private static TableEntry entry(Path parquet, String table) throws Exception {
