@@ -37,6 +37,7 @@ class DashboardQueriesTests {
 
         // then
         assertThat(all).contains("from bi_account_mrr", "from bi_retention_monthly", "from bi_unit_economics",
-                "from bi_cohort_retention", "from bi_revenue_bridge", "from bi_account_health_latest", "from mart_owner_scorecard");
+                "from bi_cohort_retention", "from bi_revenue_bridge", "from bi_account_health_latest", "from bi_mrr_by_segment_month",
+                "from mart_owner_scorecard");
     }
 }

@@ -78,7 +78,9 @@ class IncrementalModelsFunctionalTests {
                 .containsEntry("fct_ticket", "kept")
                 .containsEntry("fct_deal", "kept")
                 .containsEntry("int_product_line_account_month", "accounts 1")
-                .containsEntry("mart_mrr_bridge", "full");
+                .containsEntry("mart_mrr_bridge", "full")
+                // a sum over every account has no account_id to rebuild by: it is built whole from bi_account_mrr
+                .containsEntry("bi_mrr_by_segment_month", "full");
         assertThat(published.rows("select distinct account_id from night_changes"))
                 .extracting(row -> row.get("account_id")).containsExactly("A1");
         // grain audits read only what the night changed; written audits read everything
@@ -177,7 +179,8 @@ class IncrementalModelsFunctionalTests {
         assertThat(builds.get("fct_ticket")).startsWith("keys ");
 
         List<String> tables = tables(whole);
-        assertThat(tables).contains("fct_mrr_month", "mart_account_health", "mart_cohort_nrr", "fct_handoff");
+        assertThat(tables).contains("fct_mrr_month", "mart_account_health", "mart_cohort_nrr", "fct_handoff", "bi_account_mrr",
+                "bi_mrr_by_segment_month");
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
                 Statement statement = connection.createStatement()) {
             statement.execute("attach '" + incremental.resolve("warehouse.duckdb") + "' as incremental (read_only)");

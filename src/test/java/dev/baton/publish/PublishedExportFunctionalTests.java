@@ -106,9 +106,11 @@ class PublishedExportFunctionalTests {
         assertThat(published.rows("select view_name from duckdb_views() where view_name like 'bi_%' order by 1"))
                 .extracting(row -> row.get("view_name"))
                 .containsExactly("bi_cohort_retention", "bi_retention_monthly", "bi_revenue_bridge", "bi_unit_economics");
-        // the two a dashboard filters by month or account are stored (materialized: table), not exported to Parquet
+        // the two a dashboard filters by month or account, and the segment sums, are stored (materialized: table), not
+        // exported to Parquet
         assertThat(published.rows("select table_name from duckdb_tables() where table_name like 'bi_%' order by 1"))
-                .extracting(row -> row.get("table_name")).containsExactly("bi_account_health_latest", "bi_account_mrr");
+                .extracting(row -> row.get("table_name"))
+                .containsExactly("bi_account_health_latest", "bi_account_mrr", "bi_mrr_by_segment_month");
         assertThat(published.count("""
                 select * from bi_revenue_bridge
                 where opening_mrr + new_mrr + expansion_mrr - contraction_mrr - churned_mrr + reactivation_mrr + fx_mrr
@@ -116,6 +118,15 @@ class PublishedExportFunctionalTests {
         assertThat(published.count("select * from bi_revenue_bridge")).isEqualTo(published.count("select * from mart_mrr_bridge"));
         assertThat(published.decimal("select sum(mrr) from bi_account_mrr where month = date '2024-12-01'"))
                 .isEqualByComparingTo(published.decimal("select closing_mrr from bi_revenue_bridge where month = date '2024-12-01'"));
+        // the segments of a month add up to the bridge's closing MRR and paying accounts, month by month
+        assertThat(published.count("""
+                select * from bi_revenue_bridge as bridge
+                inner join (
+                    select month, sum(mrr) as mrr, sum(accounts) as accounts from bi_mrr_by_segment_month group by month
+                ) as segments on segments.month = bridge.month
+                where segments.mrr <> bridge.closing_mrr or segments.accounts <> bridge.paying_accounts""")).isZero();
+        assertThat(published.count("select distinct month from bi_mrr_by_segment_month"))
+                .isEqualTo(published.count("select * from bi_revenue_bridge")).isPositive();
     }
 
     @Test
@@ -145,8 +156,12 @@ class PublishedExportFunctionalTests {
                 .isNotEmpty().containsExactlyElementsOf(read(warehouse.resolve("warehouse.duckdb"), latest, health));
         assertThat(read(reporting, "select count(*) as n from bi_account_mrr", List.of("n")))
                 .containsExactly("n=" + published.count("select * from fct_mrr_month"));
+        List<String> segment = List.of("month", "segment", "accounts", "paused_accounts", "mrr");
+        String segments = "select month, segment, accounts, paused_accounts, mrr from bi_mrr_by_segment_month order by month, segment";
+        assertThat(read(reporting, segments, segment)).isNotEmpty()
+                .containsExactlyElementsOf(read(warehouse.resolve("warehouse.duckdb"), segments, segment));
         assertThat(read(reporting, "select count(*) as n from duckdb_views() where view_name like 'bi_%' and comment is not null",
-                List.of("n"))).containsExactly("n=6");
+                List.of("n"))).containsExactly("n=7");
     }
 
     @Test
