@@ -55,7 +55,8 @@ class PublishedExportFunctionalTests {
     static void publishOneNight() throws Exception {
         Path landing = workspace.resolve("landing");
         warehouse = workspace.resolve("warehouse");
-        new LandingGenerator(3, 60, YearMonth.of(2024, 1), 12).writeTo(landing);
+        // 18 months, so that the early accounts have a trailing year (int_trailing_year_account_month) by the run date
+        new LandingGenerator(3, 60, YearMonth.of(2023, 7), 18).writeTo(landing);
         assertThat(BatonCli.execute("run", "--landing", landing.toString(), "--warehouse", warehouse.toString(),
                 "--run-date", "2024-12-31")).isZero();
         published = new PublishedWarehouse(warehouse);
