@@ -1,0 +1,159 @@
+package dev.baton.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.baton.extract.LandingContract.Column;
+import dev.baton.warehouse.LandedTables;
+import dev.baton.warehouse.SqlIdentifiers;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * A delivery's rows typed and checked by Spark SQL: the quarantine rows {@link QuarantineRules} writes on DuckDB
+ * (the same problems, in the same order of checks, with the same reasons) and the typed rows not quarantined. The
+ * rules come from the same {@link LandingContract} and {@link EntityReferences}; only the SQL is Spark's: TRY_CAST to
+ * Spark's types, a rule's one DuckDB-only function ({@code regexp_full_match}) as an anchored {@code regexp_like},
+ * and the duplicate-key lines gathered with {@code collect_list}. Referenced entities are read from the session's
+ * {@code landed_<entity>} views, which the caller keeps up to date ({@link SparkLandingExtract}).
+ */
+final class SparkDeliveryCheck {
+
+    private static final Pattern FULL_MATCH = Pattern.compile("regexp_full_match\\((\\w+), '((?:[^']|'')*)'\\)");
+
+    /** {@code typed}: the contract's columns, typed, with {@code _line_number}; problems as quarantine rows. */
+    record Checked(Dataset<Row> typed, Dataset<Row> quarantine) {
+    }
+
+    private final SparkSession spark;
+    private final String reportingCurrency;
+
+    SparkDeliveryCheck(SparkSession spark, String reportingCurrency) {
+        this.spark = spark;
+        this.reportingCurrency = reportingCurrency;
+    }
+
+    /** @param header the delivery's columns by normalised name, as written ({@link HeaderNames}) */
+    Checked check(LandingContract contract, Map<String, String> header, SparkDeliveryRead.Read read) {
+        read.rows().createOrReplaceTempView("incoming");
+        spark.sql(typedSelect(contract, header)).cache().createOrReplaceTempView("typed");
+        List<String> problems = new ArrayList<>();
+        String raw = contract.hasHashedColumns() ? "cast(null as string)" : "raw_line";
+        read.rejects().createOrReplaceTempView("incoming_rejects");
+        problems.add("select line_number, column_name, " + raw + " as raw_value, reason from incoming_rejects");
+        for (Column column : contract.columns()) {
+            String name = column.name();
+            if (column.required()) {
+                problems.add(problem(name, name + "__raw is null", "'missing required value'"));
+            }
+            if (!column.isText()) {
+                problems.add(problem(name, name + "__raw is not null and " + name + " is null",
+                        SqlIdentifiers.quoteLiteral("not " + column.expectation())));
+            }
+        }
+        for (LandingContract.Rule rule : contract.rules()) {
+            problems.add(problem(rule.column(), "(" + portable(rule.expression()) + ") = false",
+                    SqlIdentifiers.quoteLiteral("breaks rule " + rule.expression())));
+        }
+        problems.addAll(duplicateKeys(contract));
+        problems.addAll(references(contract));
+        Dataset<Row> quarantine = spark.sql(String.join("\nunion all\n", problems)).cache();
+        return new Checked(spark.table("typed"), quarantine);
+    }
+
+    private static String typedSelect(LandingContract contract, Map<String, String> header) {
+        StringJoiner columns = new StringJoiner(",\n    ");
+        columns.add("_line_number");
+        for (Column column : contract.columns()) {
+            String fileName = header.get(HeaderNames.normalise(column.sourceName()));
+            if (column.hashed() && fileName != null) {
+                throw new UnsupportedOperationException("The Spark extract does not hash personal data yet: "
+                        + column.sourceName() + " of " + contract.entity() + " (docs/spark.md, Not there yet)");
+            }
+            String raw = fileName == null ? "cast(null as string)" : "nullif(trim(`" + fileName.replace("`", "``") + "`), '')";
+            columns.add(raw + " as " + column.name() + "__raw");
+            columns.add(column.isText() ? raw + " as " + column.name()
+                    : "try_cast(" + raw + " as " + sparkType(column.type()) + ") as " + column.name());
+        }
+        return "select\n    " + columns + "\nfrom incoming";
+    }
+
+    /** DuckDB's name of a contract type as Spark's. */
+    static String sparkType(String duckDbType) {
+        String type = duckDbType.toUpperCase(Locale.ROOT);
+        if (type.startsWith("TIMESTAMP")) {
+            return "timestamp";
+        }
+        if (type.startsWith("DECIMAL") || type.equals("DATE") || type.equals("BOOLEAN") || type.equals("BIGINT")) {
+            return type.toLowerCase(Locale.ROOT);
+        }
+        if (type.equals("INTEGER")) {
+            return "int";
+        }
+        if (type.equals("VARCHAR")) {
+            return "string";
+        }
+        throw new IllegalArgumentException("No Spark type for the landing contract's " + duckDbType);
+    }
+
+    /** A CHECK as DuckDB prints it, in Spark SQL: {@code regexp_full_match} is DuckDB's only. */
+    static String portable(String expression) {
+        Matcher match = FULL_MATCH.matcher(expression);
+        StringBuilder out = new StringBuilder();
+        while (match.find()) {
+            match.appendReplacement(out, Matcher.quoteReplacement(
+                    "regexp_like(" + match.group(1) + ", '^(?:" + match.group(2) + ")$')"));
+        }
+        match.appendTail(out);
+        return out.toString();
+    }
+
+    private static String problem(String column, String condition, String reasonLiteral) {
+        return "select _line_number as line_number, '" + column + "' as column_name, " + column
+                + "__raw as raw_value, " + reasonLiteral + " as reason from typed where " + condition;
+    }
+
+    /** As {@link QuarantineRules}: rows sharing key and version with different contents; lines listed in order. */
+    private static List<String> duplicateKeys(LandingContract contract) {
+        if (contract.naturalKey().isEmpty()) {
+            return List.of();
+        }
+        List<String> key = contract.versionKey();
+        String keyList = String.join(", ", key);
+        StringJoiner content = new StringJoiner(", ", "struct(", ")");
+        contract.columns().forEach(column -> content.add(column.name() + "__raw"));
+        String firstKey = contract.naturalKey().get(0);
+        return List.of("select typed._line_number, '" + firstKey + "', typed." + firstKey + "__raw,"
+                + " concat('duplicate key in this delivery with different contents (lines ', clashes.lines, ')')"
+                + " from typed inner join (select " + keyList + ","
+                + " concat_ws(', ', transform(array_sort(collect_list(_line_number)), n -> cast(n as string))) as lines"
+                + " from typed group by " + keyList + " having count(*) > 1 and count(distinct " + content + ") > 1) as clashes"
+                + " on " + QuarantineRules.sameValues("typed", "clashes", key));
+    }
+
+    private List<String> references(LandingContract contract) {
+        List<String> problems = new ArrayList<>();
+        for (EntityReferences.Reference reference : EntityReferences.contract().of(contract.entity())) {
+            String column = reference.column();
+            String known = reference.entityColumn() + " from " + LandedTables.of(reference.entity())
+                    + " where " + reference.entityColumn() + " is not null";
+            String unknown = column + " is not null and " + column + " not in (select " + known + ")";
+            if (reference.orReportingCurrency()) {
+                String reporting = SqlIdentifiers.quoteLiteral(reportingCurrency);
+                problems.add(problem(column, unknown + " and " + column + " <> " + reporting,
+                        SqlIdentifiers.quoteLiteral("unknown " + reference.noun() + ": not in " + reference.entity()
+                                + " and not the reporting currency " + reportingCurrency)));
+            } else {
+                problems.add(problem(column, unknown, SqlIdentifiers.quoteLiteral("unknown " + reference.noun() + ": no "
+                        + reference.entity() + " row has this " + column)));
+            }
+        }
+        return problems;
+    }
+}

@@ -1,0 +1,185 @@
+package dev.baton.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import dev.baton.spark.SharedSpark;
+import dev.baton.warehouse.BatonProperties;
+import dev.baton.warehouse.BuildFiles;
+import dev.baton.warehouse.DuckDbFiles;
+import dev.baton.warehouse.WarehouseLayout;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * One landing with bad rows (every quarantine reason of a one-record-per-line CSV at least once) extracted by the
+ * DuckDB extract into a real build file and by the Spark extract on a local session: the same quarantine rows, the
+ * same reconciliation, the same raw archive rows.
+ */
+class SparkExtractParityTests {
+
+    private static final LocalDate RUN_DATE = LocalDate.of(2024, 2, 1);
+    private static final List<String> ENTITIES = List.of("deals", "subscriptions", "accounts", "fx_rates");
+
+    @TempDir
+    static Path temp;
+
+    static List<String> duckDbQuarantine;
+    static List<String> duckDbReconciliation;
+    static SparkLandingExtract.Result spark;
+
+    @BeforeAll
+    static void extractOnBothEngines() throws Exception {
+        // given
+        Path landing = Files.createDirectories(temp.resolve("landing"));
+        Files.writeString(landing.resolve("fx_rates.csv"), """
+                date,currency,rate_to_reporting
+                2024-01-01,EUR,1.10
+                2024-01-01,eur,1.0
+                2024-01-02,GBP,-1
+                """);
+        Files.writeString(landing.resolve("accounts.csv"), """
+                account_id,account_name,segment,created_at,updated_at
+                A1,Acme,smb,2024-01-01T00:00:00Z,2024-01-01T00:00:00Z
+                A2,Beta,mid,2024-01-02,2024-01-02
+                ,NoId,smb,2024-01-03,2024-01-03
+                A3,Gamma,smb,yesterday,2024-01-03
+                A4,Delta
+                A5,Eps,smb,2024-01-01,2024-01-01,extra
+                A1,Acme,smb,2024-01-01T00:00:00Z,2024-01-01T00:00:00Z
+
+                A6,Zeta,smb,2024-01-01,2024-01-01
+                A7,Eta,smb,2024-01-01,2024-01-05
+                A7,"Eta, again",smb,2024-01-01,2024-01-05
+                """);
+        Files.writeString(landing.resolve("deals.csv"), """
+                deal_id,account_id,deal_type,stage,amount,currency,created_at,is_won,referred_by_account_id
+                D1,A1,new_business,won,100.50,EUR,2024-01-05T10:00:00Z,true,
+                D2,A1,upsell,won,10,EUR,2024-01-05,true,
+                D3,A2,renewal,won,-5,USD,2024-01-05,false,
+                D4,A2,expansion,open,5,JPY,2024-01-05,,
+                D5,A2,expansion,open,abc,EUR,2024-01-05,maybe,
+                D6,A2,expansion,open,5,EUR,2024-01-05,false,A99
+                D7,A2,expansion,,5,EUR,2024-01-05,false,A1
+                """);
+        Files.writeString(landing.resolve("subscriptions.csv"), """
+                subscription_id,account_id,plan,amount,currency,billing_period_months,start_date,end_date,status
+                S1,A1,pro,100,EUR,1,2024-01-01,,active
+                S2,A1,pro,100,EUR,0,2024-01-01,,active
+                S3,A1,pro,100,EUR,one,2024-01-01,,active
+                S4,A1,pro,100,EUR,1,2024-02-30,,active
+                S5,A1,pro,100,EUR,1,2024-03-01,2024-02-01,active
+                S6,A1,pro,100,EUR,1,2024-03-01,,gone
+                """);
+        WarehouseLayout layout = new WarehouseLayout(temp.resolve("warehouse"));
+        DuckDbFiles duckDb = new DuckDbFiles(new BatonProperties.DuckDb("", 1), layout.tempDir());
+        Path buildFile = new BuildFiles(layout, duckDb).createFresh("nightly", RUN_DATE);
+        try (Connection connection = duckDb.openReadWrite(buildFile)) {
+            connection.setAutoCommit(false);
+            Map<String, LandingContract> contracts = new LinkedHashMap<>();
+            for (String entity : ENTITIES) {
+                contracts.put(entity, LandingContract.read(connection, entity));
+            }
+            // when
+            new Extraction(connection, RUN_DATE, KeyedHash.fromKey("test-key-not-a-secret"), "USD",
+                    temp.resolve("raw-duckdb"), 1.0, true).landing(ENTITIES, landing);
+            duckDbQuarantine = rows(connection, "select entity, source_file, line_number, column_name, raw_value, reason"
+                    + " from quarantine order by entity, line_number, column_name, reason");
+            duckDbReconciliation = rows(connection, "select entity, source_file, rows_read, rows_loaded, rows_updated,"
+                    + " rows_unchanged, rows_quarantined from load_reconciliation order by entity, source_file");
+            spark = new SparkLandingExtract(SharedSpark.session(), RUN_DATE, "USD", temp.resolve("spark-work"),
+                    temp.resolve("raw-spark")).run(ENTITIES, contracts, landing);
+        }
+    }
+
+    @Test
+    void quarantineRowsAreTheDuckDbExtracts() {
+        List<String> onSpark = spark.quarantine().stream()
+                .map(row -> String.join(" | ", row.entity(), row.sourceFile(), String.valueOf(row.lineNumber()),
+                        String.valueOf(row.columnName()), String.valueOf(row.rawValue()), row.reason()))
+                .sorted(ORDER).toList();
+
+        assertThat(onSpark).isEqualTo(duckDbQuarantine.stream().sorted(ORDER).toList());
+        // by hand: accounts lines 4-7 and 11-12, deals 3-8 (line 6 twice), subscriptions 3-7, fx_rates 3-4
+        assertThat(onSpark).hasSize(6 + 7 + 5 + 2);
+        assertThat(onSpark).contains(
+                "accounts | accounts.csv | 6 | segment | A4,Delta | short row: fewer columns than the header",
+                "accounts | accounts.csv | 11 | account_id | A7 | duplicate key in this delivery with different contents (lines 11, 12)",
+                "deals | deals.csv | 7 | referred_by_account_id | A99 | unknown referring account: no accounts row has this referred_by_account_id",
+                "deals | deals.csv | 5 | currency | JPY | unknown currency: not in fx_rates and not the reporting currency USD",
+                "subscriptions | subscriptions.csv | 5 | start_date | 2024-02-30 | not a date (YYYY-MM-DD)");
+    }
+
+    @Test
+    void reconciliationRowsAreTheDuckDbExtracts() {
+        List<String> onSpark = spark.reconciliation().stream()
+                .map(row -> String.join(" | ", row.entity(), row.sourceFile(), String.valueOf(row.rowsRead()),
+                        String.valueOf(row.rowsLoaded()), String.valueOf(row.rowsUpdated()),
+                        String.valueOf(row.rowsUnchanged()), String.valueOf(row.rowsQuarantined())))
+                .sorted().toList();
+
+        assertThat(onSpark).isEqualTo(duckDbReconciliation);
+        // by hand: accounts 10 records (the blank line is none): A1, A2, A6 loaded, line 8 repeats line 2, 6 bad
+        assertThat(spark.reconciliation())
+                .extracting(SparkLandingExtract.Reconciliation::entity, SparkLandingExtract.Reconciliation::rowsRead,
+                        SparkLandingExtract.Reconciliation::rowsLoaded, SparkLandingExtract.Reconciliation::rowsUnchanged,
+                        SparkLandingExtract.Reconciliation::rowsQuarantined)
+                .contains(tuple("accounts", 10L, 3L, 1L, 6L), tuple("deals", 7L, 1L, 0L, 6L), tuple("fx_rates", 3L, 1L, 0L, 2L));
+    }
+
+    @Test
+    void rawArchiveHasTheDuckDbExtractsLayoutAndRows() throws Exception {
+        List<Path> duckDbFiles = files(temp.resolve("raw-duckdb"));
+        List<Path> sparkFiles = files(temp.resolve("raw-spark"));
+
+        assertThat(relative(temp.resolve("raw-spark"), sparkFiles)).isEqualTo(relative(temp.resolve("raw-duckdb"), duckDbFiles))
+                .hasSize(4).allMatch(name -> name.matches("[a-z_]+/load_date=2024-02-01/[a-z_]+\\.csv-[0-9a-f]{16}\\.parquet"));
+        try (Connection connection = java.sql.DriverManager.getConnection("jdbc:duckdb:")) {
+            for (int i = 0; i < duckDbFiles.size(); i++) {
+                String query = "select * from read_parquet('%s') order by _line_number";
+                assertThat(rows(connection, query.formatted(sparkFiles.get(i)))).as(sparkFiles.get(i).toString())
+                        .isEqualTo(rows(connection, query.formatted(duckDbFiles.get(i))));
+            }
+        }
+    }
+
+    private static final java.util.Comparator<String> ORDER = java.util.Comparator.naturalOrder();
+
+    private static List<String> relative(Path root, List<Path> files) {
+        return files.stream().map(file -> root.relativize(file).toString()).toList();
+    }
+
+    private static List<Path> files(Path root) throws Exception {
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(Files::isRegularFile).filter(file -> file.toString().endsWith(".parquet")).sorted().toList();
+        }
+    }
+
+    private static List<String> rows(Connection connection, String sql) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+            while (result.next()) {
+                List<String> values = new ArrayList<>();
+                for (int i = 1; i <= result.getMetaData().getColumnCount(); i++) {
+                    values.add(String.valueOf(result.getObject(i)));
+                }
+                rows.add(String.join(" | ", values));
+            }
+        }
+        return rows;
+    }
+}
