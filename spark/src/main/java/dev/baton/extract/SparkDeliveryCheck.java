@@ -25,7 +25,9 @@ import org.apache.spark.sql.SparkSession;
  */
 final class SparkDeliveryCheck {
 
-    private static final Pattern FULL_MATCH = Pattern.compile("regexp_full_match\\((\\w+), '((?:[^']|'')*)'\\)");
+    private static final Pattern FULL_MATCH = Pattern.compile("regexp_full_match\\(([\\w`]+), '((?:[^']|'')*)'\\)");
+    /** {@code "name"} outside a string literal: an even number of single quotes follows it. */
+    private static final Pattern QUOTED_IDENTIFIER = Pattern.compile("\"(\\w+)\"((?=(?:[^']*'[^']*')*[^']*$))");
 
     /** {@code typed}: the contract's columns, typed, with {@code _line_number}; problems as quarantine rows. */
     record Checked(Dataset<Row> typed, Dataset<Row> quarantine) {
@@ -102,9 +104,12 @@ final class SparkDeliveryCheck {
         throw new IllegalArgumentException("No Spark type for the landing contract's " + duckDbType);
     }
 
-    /** A CHECK as DuckDB prints it, in Spark SQL: {@code regexp_full_match} is DuckDB's only. */
+    /**
+     * A CHECK as DuckDB prints it, in Spark SQL: {@code regexp_full_match} is DuckDB's only, and DuckDB quotes an
+     * identifier that is a keyword ({@code "month"}) with double quotes, which are a string in Spark.
+     */
     static String portable(String expression) {
-        Matcher match = FULL_MATCH.matcher(expression);
+        Matcher match = FULL_MATCH.matcher(QUOTED_IDENTIFIER.matcher(expression).replaceAll("`$1`$2"));
         StringBuilder out = new StringBuilder();
         while (match.find()) {
             match.appendReplacement(out, Matcher.quoteReplacement(

@@ -1,7 +1,6 @@
 package dev.baton.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +19,7 @@ import dev.baton.spark.SharedSpark;
 import dev.baton.warehouse.BatonProperties;
 import dev.baton.warehouse.BuildFiles;
 import dev.baton.warehouse.DuckDbFiles;
+import dev.baton.warehouse.SqlIdentifiers;
 import dev.baton.warehouse.WarehouseLayout;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,14 +33,13 @@ import org.junit.jupiter.api.io.TempDir;
 class SparkExtractParityTests {
 
     private static final LocalDate RUN_DATE = LocalDate.of(2024, 2, 1);
-    private static final List<String> ENTITIES = List.of("deals", "subscriptions", "accounts", "fx_rates");
+    private static final List<String> ENTITIES = List.of("deals", "subscriptions", "accounts", "fx_rates", "spend");
 
     @TempDir
     static Path temp;
 
-    static List<String> duckDbQuarantine;
-    static List<String> duckDbReconciliation;
-    static SparkLandingExtract.Result spark;
+    static Extracted duckDb;
+    static Extracted spark;
 
     @BeforeAll
     static void extractOnBothEngines() throws Exception {
@@ -85,69 +84,93 @@ class SparkExtractParityTests {
                 S5,A1,pro,100,EUR,1,2024-03-01,2024-02-01,active
                 S6,A1,pro,100,EUR,1,2024-03-01,,gone
                 """);
-        WarehouseLayout layout = new WarehouseLayout(temp.resolve("warehouse"));
-        DuckDbFiles duckDb = new DuckDbFiles(new BatonProperties.DuckDb("", 1), layout.tempDir());
-        Path buildFile = new BuildFiles(layout, duckDb).createFresh("nightly", RUN_DATE);
-        try (Connection connection = duckDb.openReadWrite(buildFile)) {
+        Files.writeString(landing.resolve("spend.csv"), """
+                month,channel,category,amount,currency
+                2024-01,ads,marketing,500,EUR
+                """);
+        // when: the same landing into two fresh build files, checked by DuckDB and by Spark
+        duckDb = extract(landing, "duckdb", null);
+        spark = extract(landing, "spark", new SparkDeliveryEngine());
+    }
+
+    /** The night's extract tables and landed rows, each row as text, in a stable order. */
+    record Extracted(List<String> quarantine, List<String> reconciliation, List<String> ledger, Map<String, List<String>> landed) {
+    }
+
+    private static Extracted extract(Path landing, String name, DeliveryEngine engine) throws Exception {
+        SharedSpark.session();
+        WarehouseLayout layout = new WarehouseLayout(temp.resolve(name));
+        DuckDbFiles files = new DuckDbFiles(new BatonProperties.DuckDb("", 1), layout.tempDir());
+        Path buildFile = new BuildFiles(layout, files).createFresh("nightly", RUN_DATE);
+        try (Connection connection = files.openReadWrite(buildFile)) {
             connection.setAutoCommit(false);
-            Map<String, LandingContract> contracts = new LinkedHashMap<>();
+            new Extraction(connection, RUN_DATE, KeyedHash.fromKey("test-key-not-a-secret"), "USD", layout.root().resolve("raw"),
+                    1.0, true, engine, layout.root().resolve("spark-extract")).landing(ENTITIES, landing);
+            Map<String, List<String>> landed = new LinkedHashMap<>();
             for (String entity : ENTITIES) {
-                contracts.put(entity, LandingContract.read(connection, entity));
+                landed.put(entity, rows(connection, "select * from landed_" + entity + " order by all"));
             }
-            // when
-            new Extraction(connection, RUN_DATE, KeyedHash.fromKey("test-key-not-a-secret"), "USD",
-                    temp.resolve("raw-duckdb"), 1.0, true).landing(ENTITIES, landing);
-            duckDbQuarantine = rows(connection, "select entity, source_file, line_number, column_name, raw_value, reason"
-                    + " from quarantine order by entity, line_number, column_name, reason");
-            duckDbReconciliation = rows(connection, "select entity, source_file, rows_read, rows_loaded, rows_updated,"
-                    + " rows_unchanged, rows_quarantined from load_reconciliation order by entity, source_file");
-            spark = new SparkLandingExtract(SharedSpark.session(), RUN_DATE, "USD", temp.resolve("spark-work"),
-                    temp.resolve("raw-spark")).run(ENTITIES, contracts, landing);
+            return new Extracted(
+                    rows(connection, "select entity, source_file, line_number, column_name, raw_value, reason"
+                            + " from quarantine order by entity, line_number, column_name, reason"),
+                    rows(connection, "select entity, source_file, rows_read, rows_loaded, rows_updated, rows_unchanged,"
+                            + " rows_quarantined, unknown_columns, missing_columns from load_reconciliation order by entity"),
+                    rows(connection, "select entity, source_file, checksum, rows_read, replace(archive_path, "
+                            + SqlIdentifiers.quoteLiteral(layout.root().toString()) + ", '') from load_ledger order by entity"),
+                    landed);
         }
     }
 
     @Test
     void quarantineRowsAreTheDuckDbExtracts() {
-        List<String> onSpark = spark.quarantine().stream()
-                .map(row -> String.join(" | ", row.entity(), row.sourceFile(), String.valueOf(row.lineNumber()),
-                        String.valueOf(row.columnName()), String.valueOf(row.rawValue()), row.reason()))
-                .sorted(ORDER).toList();
-
-        assertThat(onSpark).isEqualTo(duckDbQuarantine.stream().sorted(ORDER).toList());
+        assertThat(spark.quarantine()).isEqualTo(duckDb.quarantine());
         // by hand: accounts lines 4-7 and 11-12, deals 3-8 (line 6 twice), subscriptions 3-7, fx_rates 3-4
-        assertThat(onSpark).hasSize(6 + 7 + 5 + 2);
-        assertThat(onSpark).contains(
+        assertThat(spark.quarantine()).hasSize(6 + 7 + 5 + 2).contains(
                 "accounts | accounts.csv | 6 | segment | A4,Delta | short row: fewer columns than the header",
                 "accounts | accounts.csv | 11 | account_id | A7 | duplicate key in this delivery with different contents (lines 11, 12)",
                 "deals | deals.csv | 7 | referred_by_account_id | A99 | unknown referring account: no accounts row has this referred_by_account_id",
                 "deals | deals.csv | 5 | currency | JPY | unknown currency: not in fx_rates and not the reporting currency USD",
-                "subscriptions | subscriptions.csv | 5 | start_date | 2024-02-30 | not a date (YYYY-MM-DD)");
+                "subscriptions | subscriptions.csv | 5 | start_date | 2024-02-30 | not a date (YYYY-MM-DD)",
+                "fx_rates | fx_rates.csv | 3 | currency | eur | breaks rule regexp_full_match(currency, '[A-Z]{3}')");
     }
 
     @Test
-    void reconciliationRowsAreTheDuckDbExtracts() {
-        List<String> onSpark = spark.reconciliation().stream()
-                .map(row -> String.join(" | ", row.entity(), row.sourceFile(), String.valueOf(row.rowsRead()),
-                        String.valueOf(row.rowsLoaded()), String.valueOf(row.rowsUpdated()),
-                        String.valueOf(row.rowsUnchanged()), String.valueOf(row.rowsQuarantined())))
-                .sorted().toList();
+    void theSparkNightsRowsWentThroughSpark() throws Exception {
+        // the typed rows and quarantine rows Spark wrote for the build file, one folder per delivery
+        Path accounts = temp.resolve("spark").resolve("spark-extract").resolve("accounts").resolve("accounts.csv");
+        assertThat(files(accounts.resolve("typed"))).isNotEmpty();
+        assertThat(files(accounts.resolve("quarantine"))).isNotEmpty();
+        assertThat(temp.resolve("duckdb").resolve("spark-extract")).doesNotExist();
+    }
 
-        assertThat(onSpark).isEqualTo(duckDbReconciliation);
-        // by hand: accounts 10 records (the blank line is none): A1, A2, A6 loaded, line 8 repeats line 2, 6 bad
-        assertThat(spark.reconciliation())
-                .extracting(SparkLandingExtract.Reconciliation::entity, SparkLandingExtract.Reconciliation::rowsRead,
-                        SparkLandingExtract.Reconciliation::rowsLoaded, SparkLandingExtract.Reconciliation::rowsUnchanged,
-                        SparkLandingExtract.Reconciliation::rowsQuarantined)
-                .contains(tuple("accounts", 10L, 3L, 1L, 6L), tuple("deals", 7L, 1L, 0L, 6L), tuple("fx_rates", 3L, 1L, 0L, 2L));
+    @Test
+    void reconciliationAndLedgerAreTheDuckDbExtracts() {
+        assertThat(spark.reconciliation()).isEqualTo(duckDb.reconciliation());
+        assertThat(spark.ledger()).isEqualTo(duckDb.ledger());
+        // by hand: accounts has 10 records (a blank line is none): A1, A2, A6 loaded, line 8 repeats line 2, 6 bad;
+        // deals 7 records, D1 loaded, 6 bad; spend one good row
+        assertThat(spark.reconciliation()).contains(
+                "accounts | accounts.csv | 10 | 3 | 0 | 1 | 6 | null | industry, country, acquisition_channel, sales_owner, csm_owner",
+                "spend | spend.csv | 1 | 1 | 0 | 0 | 0 | null | null");
+        assertThat(spark.reconciliation()).anyMatch(row -> row.startsWith("deals | deals.csv | 7 | 1 | 0 | 0 | 6 |"));
+    }
+
+    @Test
+    void landedRowsAreTheDuckDbExtracts() {
+        assertThat(spark.landed()).isEqualTo(duckDb.landed());
+        assertThat(spark.landed().get("accounts")).hasSize(3);
+        assertThat(spark.landed().get("deals")).singleElement().asString().startsWith("D1 | A1 | null | new_business | won | 100.50 | EUR");
     }
 
     @Test
     void rawArchiveHasTheDuckDbExtractsLayoutAndRows() throws Exception {
-        List<Path> duckDbFiles = files(temp.resolve("raw-duckdb"));
-        List<Path> sparkFiles = files(temp.resolve("raw-spark"));
+        Path duckDbRaw = temp.resolve("duckdb").resolve("raw");
+        Path sparkRaw = temp.resolve("spark").resolve("raw");
+        List<Path> duckDbFiles = files(duckDbRaw);
+        List<Path> sparkFiles = files(sparkRaw);
 
-        assertThat(relative(temp.resolve("raw-spark"), sparkFiles)).isEqualTo(relative(temp.resolve("raw-duckdb"), duckDbFiles))
-                .hasSize(4).allMatch(name -> name.matches("[a-z_]+/load_date=2024-02-01/[a-z_]+\\.csv-[0-9a-f]{16}\\.parquet"));
+        assertThat(relative(sparkRaw, sparkFiles)).isEqualTo(relative(duckDbRaw, duckDbFiles))
+                .hasSize(5).allMatch(name -> name.matches("[a-z_]+/load_date=2024-02-01/[a-z_]+\\.csv-[0-9a-f]{16}\\.parquet"));
         try (Connection connection = java.sql.DriverManager.getConnection("jdbc:duckdb:")) {
             for (int i = 0; i < duckDbFiles.size(); i++) {
                 String query = "select * from read_parquet('%s') order by _line_number";
@@ -156,8 +179,6 @@ class SparkExtractParityTests {
             }
         }
     }
-
-    private static final java.util.Comparator<String> ORDER = java.util.Comparator.naturalOrder();
 
     private static List<String> relative(Path root, List<Path> files) {
         return files.stream().map(file -> root.relativize(file).toString()).toList();
