@@ -29,8 +29,12 @@ public interface DeliveryEngine {
     Checked check(Connection buildFile, Night night, LandingContract contract, Path file, String checksum, Path archive)
             throws SQLException;
 
-    /** @param workDir a folder of this night's own for the Parquet exchanged with the build file */
-    record Night(LocalDate runDate, String reportingCurrency, Path workDir) {
+    /**
+     * @param workDir a folder of this night's own for the Parquet exchanged with the build file
+     * @param keyedHash hashes personal data as {@link KeyedHash#sql} does; null when no key is set
+     * @param requireHashKey personal data without a key fails the delivery (else the column is left empty)
+     */
+    record Night(LocalDate runDate, String reportingCurrency, Path workDir, KeyedHash keyedHash, boolean requireHashKey) {
     }
 
     /**

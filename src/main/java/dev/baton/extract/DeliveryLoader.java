@@ -229,18 +229,22 @@ final class DeliveryLoader {
             try (ResultSet rows = statement.executeQuery("select exists (select 1 from " + incoming + " where nullif(trim("
                     + DuckDbFiles.quoteIdentifier(name) + "), '') is not null)")) {
                 rows.next();
-                if (!rows.getBoolean(1)) {
-                    continue;
+                if (rows.getBoolean(1)) {
+                    personalDataWithoutKey(sourceFile, column, requireHashKey);
                 }
-                String message = sourceFile + ": column " + column.sourceName() + " carries personal data, stored only as"
-                        + " an HMAC-SHA256, but no key is set: export " + KeyedHash.KEY_VARIABLE
-                        + " (a long random secret, kept outside the warehouse)";
-                if (requireHashKey) {
-                    throw new IllegalStateException(message + " or drop the column from the delivery");
-                }
-                log.warn("{}; {} is left empty (set baton.extract.require-hash-key=true to fail instead)", message, column.name());
             }
         }
+    }
+
+    /** A delivery whose hashed column has values while no key is set: it fails, or the column is left empty. */
+    static void personalDataWithoutKey(String sourceFile, Column column, boolean requireHashKey) {
+        String message = sourceFile + ": column " + column.sourceName() + " carries personal data, stored only as"
+                + " an HMAC-SHA256, but no key is set: export " + KeyedHash.KEY_VARIABLE
+                + " (a long random secret, kept outside the warehouse)";
+        if (requireHashKey) {
+            throw new IllegalStateException(message + " or drop the column from the delivery");
+        }
+        log.warn("{}; {} is left empty (set baton.extract.require-hash-key=true to fail instead)", message, column.name());
     }
 
     private String typedSelect(LandingContract contract, Map<String, String> header, String incoming) {

@@ -40,7 +40,7 @@ final class Extraction {
                 new LoadLedger(connection, runDate));
         DeliveryReader reader = new DeliveryReader(connection);
         this.files = new LandingFileExtract(connection, reader, pipeline, csvEngine,
-                new DeliveryEngine.Night(runDate, reportingCurrency, engineWorkDir));
+                new DeliveryEngine.Night(runDate, reportingCurrency, engineWorkDir, keyedHash, requireHashKey));
         this.mappings = new SourceMappingExtract(connection, runDate, reader, pipeline);
         this.jdbc = new JdbcExtract(connection, pipeline);
     }

@@ -67,8 +67,10 @@ final class LandingFileExtract {
                     deliveries.add(again);
                     continue;
                 }
-                if (csvEngine != null && DeliveryReader.format(file).equals("csv")) {
+                // why not free text: its quoted values span lines, and the engine reads one record per line
+                if (csvEngine != null && DeliveryReader.format(file).equals("csv") && !contract.hasFreeText()) {
                     deliveries.add(pipeline.finishChecked(contract, file, checksum, csvEngine, night));
+                    laps.lap("check+load");
                     log.info("{} {} on {}: {}", entity, file.getFileName(), csvEngine.name(), laps);
                     continue;
                 }

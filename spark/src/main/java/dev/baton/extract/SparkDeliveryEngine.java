@@ -50,7 +50,13 @@ public final class SparkDeliveryEngine implements DeliveryEngine {
         DeliveryLoader.requireColumns(contract, header, sourceFile);
         read.rows().createOrReplaceTempView("incoming");
         ColumnCheck columns = ColumnCheck.of(contract, header, present -> empty(spark, present, header), sourceFile);
-        SparkDeliveryCheck.Checked checked = new SparkDeliveryCheck(spark, night.reportingCurrency()).check(contract, header, read);
+        if (night.keyedHash() != null) {
+            SparkKeyedHash.install(spark, night.keyedHash());
+        } else {
+            requireKeyForPersonalData(spark, contract, header, sourceFile, night.requireHashKey());
+        }
+        SparkDeliveryCheck.Checked checked = new SparkDeliveryCheck(spark, night.reportingCurrency())
+                .check(contract, header, read, night.keyedHash() != null);
         List<String> typedColumns = new ArrayList<>(List.of("_line_number"));
         contract.columns().forEach(column -> typedColumns.add(column.name()));
         Path typed = folder.resolve("typed");
@@ -58,7 +64,7 @@ public final class SparkDeliveryEngine implements DeliveryEngine {
         checked.typed().selectExpr(typedColumns.toArray(String[]::new)).write().mode(SaveMode.Overwrite).parquet(typed.toString());
         checked.quarantine().coalesce(1).write().mode(SaveMode.Overwrite).parquet(quarantine.toString());
         if (archive != null) {
-            SparkRawArchive.write(spark, read, sourceFile, checksum, archive);
+            SparkRawArchive.write(spark, contract, read, sourceFile, checksum, archive, night.keyedHash() != null);
         }
         return new Checked(typed, quarantine, read.records(), columns, archive);
     }
@@ -78,6 +84,18 @@ public final class SparkDeliveryEngine implements DeliveryEngine {
                         + SqlIdentifiers.quoteLiteral(landed.resolve("part-0.parquet").toString()) + " (format parquet)");
             }
             spark.read().parquet(landed.toString()).createOrReplaceTempView(table);
+        }
+    }
+
+    /** As on DuckDB: a hashed column with a value and no key fails the delivery or lands empty. */
+    private static void requireKeyForPersonalData(SparkSession spark, LandingContract contract, Map<String, String> header,
+            String sourceFile, boolean requireHashKey) {
+        for (LandingContract.Column column : contract.columns()) {
+            String name = column.hashed() ? header.get(HeaderNames.normalise(column.sourceName())) : null;
+            if (name != null && !spark.sql("select 1 from incoming where nullif(trim(`" + name.replace("`", "``")
+                    + "`), '') is not null limit 1").isEmpty()) {
+                DeliveryLoader.personalDataWithoutKey(sourceFile, column, requireHashKey);
+            }
         }
     }
 

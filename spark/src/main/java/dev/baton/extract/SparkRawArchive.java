@@ -17,16 +17,26 @@ import org.apache.spark.sql.functions;
 /**
  * {@link RawArchive} written by Spark: a delivery's rows as read (text), in the DuckDB archive's column order (the
  * file's columns, {@code _line_number}, {@code _source_file}, {@code _checksum}), as the one Parquet file at
- * {@link RawArchive#path} ({@code <warehouse>/raw/<entity>/load_date=<date>/...}). Spark writes a folder of part
- * files; the one part is renamed into place through the Hadoop FileSystem API, as {@code LakeWriter} does.
+ * {@link RawArchive#path} ({@code <warehouse>/raw/<entity>/load_date=<date>/...}), personal data hashed. Spark writes
+ * a folder of part files; the one part is renamed into place through the Hadoop FileSystem API, as {@code LakeWriter} does.
  */
 final class SparkRawArchive {
 
     private SparkRawArchive() {
     }
 
-    static void write(SparkSession spark, SparkDeliveryRead.Read read, String sourceFile, String checksum, Path target) {
-        List<String> columns = new ArrayList<>(read.header().stream().map(name -> "`" + name.replace("`", "``") + "`").toList());
+    /** @param hashed whether a key is set: the columns of personal data are hashed, or else left empty */
+    static void write(SparkSession spark, LandingContract contract, SparkDeliveryRead.Read read, String sourceFile,
+            String checksum, Path target, boolean hashed) {
+        List<String> columns = new ArrayList<>();
+        for (String name : read.header()) {
+            String quoted = "`" + name.replace("`", "``") + "`";
+            // every column that matches a hashed one, under any spelling, as RawArchive does
+            boolean personal = contract.columns().stream().anyMatch(column -> column.hashed()
+                    && HeaderNames.normalise(column.sourceName()).equals(HeaderNames.normalise(name)));
+            columns.add(!personal ? quoted
+                    : (hashed ? SparkKeyedHash.sql("nullif(trim(" + quoted + "), '')") : "cast(null as string)") + " as " + quoted);
+        }
         columns.add("_line_number");
         Dataset<Row> rows = read.rows().selectExpr(columns.toArray(String[]::new))
                 .withColumn("_source_file", functions.lit(sourceFile))

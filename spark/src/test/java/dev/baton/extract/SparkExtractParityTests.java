@@ -32,8 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SparkExtractParityTests {
 
+    private static final String HASH_KEY = "test-key-not-a-secret";
     private static final LocalDate RUN_DATE = LocalDate.of(2024, 2, 1);
-    private static final List<String> ENTITIES = List.of("deals", "subscriptions", "accounts", "fx_rates", "spend");
+    private static final List<String> ENTITIES = List.of("deals", "subscriptions", "accounts", "fx_rates", "spend", "tickets");
 
     @TempDir
     static Path temp;
@@ -84,6 +85,13 @@ class SparkExtractParityTests {
                 S5,A1,pro,100,EUR,1,2024-03-01,2024-02-01,active
                 S6,A1,pro,100,EUR,1,2024-03-01,,gone
                 """);
+        Files.writeString(landing.resolve("tickets.csv"), """
+                ticket_id,account_id,created_at,status,csat_score,Requester Email
+                T1,A1,2024-01-05T10:00:00Z,open,5, Ann@Example.com
+                T2,A404,2024-01-05T10:00:00Z,open,4,bob@example.com
+                T3,A2,2024-01-05T10:00:00Z,open,9,
+                T4,A2
+                """);
         Files.writeString(landing.resolve("spend.csv"), """
                 month,channel,category,amount,currency
                 2024-01,ads,marketing,500,EUR
@@ -104,7 +112,7 @@ class SparkExtractParityTests {
         Path buildFile = new BuildFiles(layout, files).createFresh("nightly", RUN_DATE);
         try (Connection connection = files.openReadWrite(buildFile)) {
             connection.setAutoCommit(false);
-            new Extraction(connection, RUN_DATE, KeyedHash.fromKey("test-key-not-a-secret"), "USD", layout.root().resolve("raw"),
+            new Extraction(connection, RUN_DATE, KeyedHash.fromKey(HASH_KEY), "USD", layout.root().resolve("raw"),
                     1.0, true, engine, layout.root().resolve("spark-extract")).landing(ENTITIES, landing);
             Map<String, List<String>> landed = new LinkedHashMap<>();
             for (String entity : ENTITIES) {
@@ -124,8 +132,12 @@ class SparkExtractParityTests {
     @Test
     void quarantineRowsAreTheDuckDbExtracts() {
         assertThat(spark.quarantine()).isEqualTo(duckDb.quarantine());
-        // by hand: accounts lines 4-7 and 11-12, deals 3-8 (line 6 twice), subscriptions 3-7, fx_rates 3-4
-        assertThat(spark.quarantine()).hasSize(6 + 7 + 5 + 2).contains(
+        // by hand: accounts lines 4-7 and 11-12, deals 3-8 (line 6 twice), subscriptions 3-7, fx_rates 3-4, tickets 3-5
+        assertThat(spark.quarantine()).hasSize(6 + 7 + 5 + 2 + 3).contains(
+                "tickets | tickets.csv | 3 | account_id | A404 | unknown account: no accounts row has this account_id",
+                "tickets | tickets.csv | 4 | csat_score | 9 | breaks rule (csat_score BETWEEN 1 AND 5)",
+                // a record of an entity with personal data keeps no text in quarantine
+                "tickets | tickets.csv | 5 | created_at | null | short row: fewer columns than the header",
                 "accounts | accounts.csv | 6 | segment | A4,Delta | short row: fewer columns than the header",
                 "accounts | accounts.csv | 11 | account_id | A7 | duplicate key in this delivery with different contents (lines 11, 12)",
                 "deals | deals.csv | 7 | referred_by_account_id | A99 | unknown referring account: no accounts row has this referred_by_account_id",
@@ -156,9 +168,11 @@ class SparkExtractParityTests {
     }
 
     @Test
-    void landedRowsAreTheDuckDbExtracts() {
+    void landedRowsAreTheDuckDbExtracts() throws Exception {
         assertThat(spark.landed()).isEqualTo(duckDb.landed());
         assertThat(spark.landed().get("accounts")).hasSize(3);
+        // HMAC-SHA256 of "ann@example.com" (trimmed, lower-cased) with the test key, worked out with javax.crypto below
+        assertThat(spark.landed().get("tickets")).singleElement().asString().contains(hmac("ann@example.com"));
         assertThat(spark.landed().get("deals")).singleElement().asString().startsWith("D1 | A1 | null | new_business | won | 100.50 | EUR");
     }
 
@@ -170,7 +184,7 @@ class SparkExtractParityTests {
         List<Path> sparkFiles = files(sparkRaw);
 
         assertThat(relative(sparkRaw, sparkFiles)).isEqualTo(relative(duckDbRaw, duckDbFiles))
-                .hasSize(5).allMatch(name -> name.matches("[a-z_]+/load_date=2024-02-01/[a-z_]+\\.csv-[0-9a-f]{16}\\.parquet"));
+                .hasSize(6).allMatch(name -> name.matches("[a-z_]+/load_date=2024-02-01/[a-z_]+\\.csv-[0-9a-f]{16}\\.parquet"));
         try (Connection connection = java.sql.DriverManager.getConnection("jdbc:duckdb:")) {
             for (int i = 0; i < duckDbFiles.size(); i++) {
                 String query = "select * from read_parquet('%s') order by _line_number";
@@ -178,6 +192,12 @@ class SparkExtractParityTests {
                         .isEqualTo(rows(connection, query.formatted(duckDbFiles.get(i))));
             }
         }
+    }
+
+    private static String hmac(String value) throws Exception {
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(HASH_KEY.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+        return java.util.HexFormat.of().formatHex(mac.doFinal(value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     private static List<String> relative(Path root, List<Path> files) {
