@@ -9,19 +9,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.baton.extract.LandingContract.Column;
-import dev.baton.warehouse.LandedTables;
-import dev.baton.warehouse.SqlIdentifiers;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * A delivery's rows typed and checked by Spark SQL: the quarantine rows {@link QuarantineRules} writes on DuckDB
- * (the same problems, in the same order of checks, with the same reasons) and the typed rows not quarantined. The
- * rules come from the same {@link LandingContract} and {@link EntityReferences}; only the SQL is Spark's: TRY_CAST to
- * Spark's types, a rule's one DuckDB-only function ({@code regexp_full_match}) as an anchored {@code regexp_like},
- * and the duplicate-key lines gathered with {@code collect_list}. Referenced entities are read from the session's
- * {@code landed_<entity>} views, which the caller keeps up to date ({@link SparkLandingExtract}).
+ * A delivery's rows typed and checked by Spark SQL: the quarantine rows {@link QuarantineRules} writes on DuckDB,
+ * with the same reasons. The value checks (missing, unparseable, rule-breaking) and the unknown references are
+ * {@link QuarantineRules}' own SQL over {@code typed}; Spark's own are TRY_CAST to Spark's types, a rule's one
+ * DuckDB-only function ({@code regexp_full_match}) as an anchored {@code regexp_like}, and the duplicate-key lines
+ * gathered with {@code collect_list}. Referenced entities are read from the session's {@code landed_<entity>} views
+ * ({@link SparkDeliveryEngine} puts them there).
  */
 final class SparkDeliveryCheck {
 
@@ -49,22 +47,9 @@ final class SparkDeliveryCheck {
         String raw = contract.hasHashedColumns() ? "cast(null as string)" : "raw_line";
         read.rejects().createOrReplaceTempView("incoming_rejects");
         problems.add("select line_number, column_name, " + raw + " as raw_value, reason from incoming_rejects");
-        for (Column column : contract.columns()) {
-            String name = column.name();
-            if (column.required()) {
-                problems.add(problem(name, name + "__raw is null", "'missing required value'"));
-            }
-            if (!column.isText()) {
-                problems.add(problem(name, name + "__raw is not null and " + name + " is null",
-                        SqlIdentifiers.quoteLiteral("not " + column.expectation())));
-            }
-        }
-        for (LandingContract.Rule rule : contract.rules()) {
-            problems.add(problem(rule.column(), "(" + portable(rule.expression()) + ") = false",
-                    SqlIdentifiers.quoteLiteral("breaks rule " + rule.expression())));
-        }
+        problems.addAll(QuarantineRules.valueProblems(contract, SparkDeliveryCheck::portable));
         problems.addAll(duplicateKeys(contract));
-        problems.addAll(references(contract));
+        problems.addAll(QuarantineRules.references(contract, reportingCurrency));
         Dataset<Row> quarantine = spark.sql(String.join("\nunion all\n", problems)).cache();
         return new Checked(spark.table("typed"), quarantine);
     }
@@ -120,11 +105,6 @@ final class SparkDeliveryCheck {
         return out.toString();
     }
 
-    private static String problem(String column, String condition, String reasonLiteral) {
-        return "select _line_number as line_number, '" + column + "' as column_name, " + column
-                + "__raw as raw_value, " + reasonLiteral + " as reason from typed where " + condition;
-    }
-
     /** As {@link QuarantineRules}: rows sharing key and version with different contents; lines listed in order. */
     private static List<String> duplicateKeys(LandingContract contract) {
         if (contract.naturalKey().isEmpty()) {
@@ -141,25 +121,5 @@ final class SparkDeliveryCheck {
                 + " concat_ws(', ', transform(array_sort(collect_list(_line_number)), n -> cast(n as string))) as lines"
                 + " from typed group by " + keyList + " having count(*) > 1 and count(distinct " + content + ") > 1) as clashes"
                 + " on " + QuarantineRules.sameValues("typed", "clashes", key));
-    }
-
-    private List<String> references(LandingContract contract) {
-        List<String> problems = new ArrayList<>();
-        for (EntityReferences.Reference reference : EntityReferences.contract().of(contract.entity())) {
-            String column = reference.column();
-            String known = reference.entityColumn() + " from " + LandedTables.of(reference.entity())
-                    + " where " + reference.entityColumn() + " is not null";
-            String unknown = column + " is not null and " + column + " not in (select " + known + ")";
-            if (reference.orReportingCurrency()) {
-                String reporting = SqlIdentifiers.quoteLiteral(reportingCurrency);
-                problems.add(problem(column, unknown + " and " + column + " <> " + reporting,
-                        SqlIdentifiers.quoteLiteral("unknown " + reference.noun() + ": not in " + reference.entity()
-                                + " and not the reporting currency " + reportingCurrency)));
-            } else {
-                problems.add(problem(column, unknown, SqlIdentifiers.quoteLiteral("unknown " + reference.noun() + ": no "
-                        + reference.entity() + " row has this " + column)));
-            }
-        }
-        return problems;
     }
 }
