@@ -31,7 +31,8 @@ final class SettingKeys {
     }
 
     /** Settings read straight from the Environment rather than bound by a properties class. */
-    private static final List<Key> READ_DIRECTLY = List.of(new Key("baton.extract.require-hash-key", false));
+    private static final List<Key> READ_DIRECTLY = List.of(new Key("baton.extract.require-hash-key", false),
+            new Key("baton.extract.engine", false));
 
     private final List<Key> keys;
     private final List<Class<?>> propertyClasses;

@@ -37,6 +37,18 @@ record ColumnCheck(List<String> unknown, List<String> missing, List<String> warn
      */
     static ColumnCheck of(LandingContract contract, Map<String, String> header, Statement statement, String incoming,
             String sourceFile) throws SQLException {
+        return of(contract, header, present -> empty(present, header, statement, incoming), sourceFile);
+    }
+
+    /** Of the optional contract columns a delivery has (source names), those with no value in any row. */
+    @FunctionalInterface
+    interface EmptyColumns {
+        List<String> of(List<String> present) throws SQLException;
+    }
+
+    /** @param empties how the engine that read the delivery finds its empty columns */
+    static ColumnCheck of(LandingContract contract, Map<String, String> header, EmptyColumns empties, String sourceFile)
+            throws SQLException {
         Set<String> contractNames = contract.columns().stream().map(column -> HeaderNames.normalise(column.sourceName()))
                 .collect(Collectors.toSet());
         List<String> unknown = header.entrySet().stream().filter(entry -> !contractNames.contains(entry.getKey()))
@@ -48,7 +60,11 @@ record ColumnCheck(List<String> unknown, List<String> missing, List<String> warn
         }
         // Only a delivery with an unknown column can hold a renamed one, so only it pays for scanning the values.
         List<String> unfilled = new ArrayList<>(missing);
-        unfilled.addAll(empty(contract, header, statement, incoming));
+        List<String> present = contract.columns().stream().filter(column -> !column.required()).map(Column::sourceName)
+                .filter(name -> header.containsKey(HeaderNames.normalise(name))).toList();
+        if (!present.isEmpty()) {
+            unfilled.addAll(empties.of(present));
+        }
         List<String> warnings = new ArrayList<>();
         for (String column : unfilled) {
             unknown.stream().filter(name -> similar(column, name)).findFirst().ifPresent(name -> warnings.add(sourceFile
@@ -58,13 +74,8 @@ record ColumnCheck(List<String> unknown, List<String> missing, List<String> warn
     }
 
     /** Optional contract columns the delivery has but with no value in any row. */
-    private static List<String> empty(LandingContract contract, Map<String, String> header, Statement statement,
+    private static List<String> empty(List<String> present, Map<String, String> header, Statement statement,
             String incoming) throws SQLException {
-        List<String> present = contract.columns().stream().filter(column -> !column.required()).map(Column::sourceName)
-                .filter(name -> header.containsKey(HeaderNames.normalise(name))).toList();
-        if (present.isEmpty()) {
-            return List.of();
-        }
         StringJoiner filled = new StringJoiner(", ");
         present.forEach(name -> filled.add("count(nullif(trim(" + DuckDbFiles.quoteIdentifier(header.get(HeaderNames.normalise(name)))
                 + "), ''))"));

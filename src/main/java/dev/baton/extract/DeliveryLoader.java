@@ -86,11 +86,7 @@ final class DeliveryLoader {
             boolean csv = sourceFile.toLowerCase(Locale.ROOT).endsWith(".csv");
             spans = LineSpans.find(statement, contract, header, incoming, csv && !oneLinePerRecord);
             statement.execute(typedSelect(contract, header, incoming));
-            if (!contract.naturalKey().isEmpty()) {
-                String versionKey = String.join(", ", contract.versionKey());
-                statement.execute("create or replace temp table repeated_keys as select " + versionKey + " from typed group by "
-                        + versionKey + " having count(*) > 1");
-            }
+            repeatedKeys(statement, contract);
         }
         laps.lap("type");
         quarantineRules.write(contract, sourceFile, incoming, spans);
@@ -99,6 +95,47 @@ final class DeliveryLoader {
         try (Statement statement = connection.createStatement()) {
             read += spans.extraRecords(statement, incoming);
         }
+        return accept(contract, sourceFile, read, columns, laps);
+    }
+
+    /**
+     * Lands a delivery another engine read, typed and checked ({@link DeliveryEngine}): its typed rows and quarantine
+     * rows come in as Parquet, and from there it is the path of a delivery checked here.
+     */
+    Delivery loadChecked(LandingContract contract, String sourceFile, DeliveryEngine.Checked checked) throws SQLException {
+        Laps laps = new Laps();
+        StringJoiner columns = new StringJoiner(", ");
+        columns.add("_line_number");
+        // why the casts: Parquet from another engine may carry a type's neighbour (TIMESTAMP for TIMESTAMPTZ, INT64 for INTEGER)
+        contract.columns().forEach(column -> columns.add("cast(" + column.name() + " as " + column.type() + ") as " + column.name()));
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("create or replace temp table typed as select " + columns + " from read_parquet("
+                    + SqlIdentifiers.quoteLiteral(checked.typed().resolve("*.parquet").toString()) + ")");
+            repeatedKeys(statement, contract);
+        }
+        try (PreparedStatement insert = connection.prepareStatement("insert into quarantine select ?, ?, ?, line_number,"
+                + " column_name, raw_value, reason from read_parquet("
+                + SqlIdentifiers.quoteLiteral(checked.quarantine().resolve("*.parquet").toString()) + ")")) {
+            insert.setObject(1, runDate);
+            insert.setString(2, contract.entity());
+            insert.setString(3, sourceFile);
+            insert.executeUpdate();
+        }
+        laps.lap("checked in");
+        return accept(contract, sourceFile, checked.rowsRead(), checked.columns(), laps);
+    }
+
+    private static void repeatedKeys(Statement statement, LandingContract contract) throws SQLException {
+        if (!contract.naturalKey().isEmpty()) {
+            String versionKey = String.join(", ", contract.versionKey());
+            statement.execute("create or replace temp table repeated_keys as select " + versionKey + " from typed group by "
+                    + versionKey + " having count(*) > 1");
+        }
+    }
+
+    /** The typed rows not quarantined into the landed table; reconciled and recorded. */
+    private Delivery accept(LandingContract contract, String sourceFile, long read, ColumnCheck columns, Laps laps)
+            throws SQLException {
         LoadCounts counts = acceptedRows.insert(contract, sourceFile);
         laps.lap("accept");
         long quarantined = countQuarantinedLines(contract.entity(), sourceFile);
@@ -137,28 +174,36 @@ final class DeliveryLoader {
      */
     private static Map<String, String> headerColumns(Statement statement, String incoming, LandingContract contract,
             String sourceFile) throws SQLException {
-        Map<String, String> header = new LinkedHashMap<>();
+        List<String> names = new ArrayList<>();
         try (ResultSet rows = statement.executeQuery("select * exclude (_line_number) from " + incoming + " limit 0")) {
             ResultSetMetaData metaData = rows.getMetaData();
             for (int i = 1; i <= metaData.getColumnCount(); i++) {
-                String name = metaData.getColumnName(i);
-                String earlier = header.putIfAbsent(HeaderNames.normalise(name), name);
-                if (earlier == null) {
-                    continue;
-                }
-                for (Column column : contract.columns()) {
-                    if (HeaderNames.normalise(column.sourceName()).equals(HeaderNames.normalise(name))) {
-                        throw new IllegalArgumentException(sourceFile + ": line 1 has '" + earlier + "' and '" + name
-                                + "', both column " + column.sourceName()
-                                + " of the contract (names are matched ignoring case, spaces and punctuation)");
-                    }
+                names.add(metaData.getColumnName(i));
+            }
+        }
+        return header(names, contract, sourceFile);
+    }
+
+    /** {@link #headerColumns} of a delivery's column names as written. */
+    static Map<String, String> header(List<String> names, LandingContract contract, String sourceFile) {
+        Map<String, String> header = new LinkedHashMap<>();
+        for (String name : names) {
+            String earlier = header.putIfAbsent(HeaderNames.normalise(name), name);
+            if (earlier == null) {
+                continue;
+            }
+            for (Column column : contract.columns()) {
+                if (HeaderNames.normalise(column.sourceName()).equals(HeaderNames.normalise(name))) {
+                    throw new IllegalArgumentException(sourceFile + ": line 1 has '" + earlier + "' and '" + name
+                            + "', both column " + column.sourceName()
+                            + " of the contract (names are matched ignoring case, spaces and punctuation)");
                 }
             }
         }
         return header;
     }
 
-    private static void requireColumns(LandingContract contract, Map<String, String> header, String sourceFile) {
+    static void requireColumns(LandingContract contract, Map<String, String> header, String sourceFile) {
         List<String> missing = contract.requiredColumns().stream()
                 .map(Column::sourceName)
                 .filter(name -> !header.containsKey(HeaderNames.normalise(name)))
@@ -184,18 +229,22 @@ final class DeliveryLoader {
             try (ResultSet rows = statement.executeQuery("select exists (select 1 from " + incoming + " where nullif(trim("
                     + DuckDbFiles.quoteIdentifier(name) + "), '') is not null)")) {
                 rows.next();
-                if (!rows.getBoolean(1)) {
-                    continue;
+                if (rows.getBoolean(1)) {
+                    personalDataWithoutKey(sourceFile, column, requireHashKey);
                 }
-                String message = sourceFile + ": column " + column.sourceName() + " carries personal data, stored only as"
-                        + " an HMAC-SHA256, but no key is set: export " + KeyedHash.KEY_VARIABLE
-                        + " (a long random secret, kept outside the warehouse)";
-                if (requireHashKey) {
-                    throw new IllegalStateException(message + " or drop the column from the delivery");
-                }
-                log.warn("{}; {} is left empty (set baton.extract.require-hash-key=true to fail instead)", message, column.name());
             }
         }
+    }
+
+    /** A delivery whose hashed column has values while no key is set: it fails, or the column is left empty. */
+    static void personalDataWithoutKey(String sourceFile, Column column, boolean requireHashKey) {
+        String message = sourceFile + ": column " + column.sourceName() + " carries personal data, stored only as"
+                + " an HMAC-SHA256, but no key is set: export " + KeyedHash.KEY_VARIABLE
+                + " (a long random secret, kept outside the warehouse)";
+        if (requireHashKey) {
+            throw new IllegalStateException(message + " or drop the column from the delivery");
+        }
+        log.warn("{}; {} is left empty (set baton.extract.require-hash-key=true to fail instead)", message, column.name());
     }
 
     private String typedSelect(LandingContract contract, Map<String, String> header, String incoming) {

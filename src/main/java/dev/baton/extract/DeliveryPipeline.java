@@ -99,6 +99,23 @@ final class DeliveryPipeline {
         return delivery;
     }
 
+    /**
+     * Loads a CSV delivery that {@code engine} reads, types, checks and archives (the raw archive's path is this
+     * pipeline's), then rejects, records and commits it as {@link #finish} does.
+     */
+    DeliveryLoader.Delivery finishChecked(LandingContract contract, Path file, String checksum, DeliveryEngine engine,
+            DeliveryEngine.Night night) throws SQLException {
+        String sourceFile = file.getFileName().toString();
+        ledger.forgetEarlierAttempt(contract.entity(), sourceFile);
+        Path archive = rawArchive.enabled() ? rawArchive.path(contract, sourceFile, checksum) : null;
+        DeliveryEngine.Checked checked = engine.check(connection, night, contract, file, checksum, archive);
+        DeliveryLoader.Delivery delivery = loader.loadChecked(contract, sourceFile, checked);
+        rejectWhenMostlyBad(delivery);
+        ledger.record(contract.entity(), sourceFile, checksum, delivery.rowsRead(), checked.archive());
+        connection.commit();
+        return delivery;
+    }
+
     private void rejectWhenMostlyBad(DeliveryLoader.Delivery delivery) {
         if (delivery.rowsRead() > 0 && delivery.rowsQuarantined() > maxQuarantinedShare * delivery.rowsRead()) {
             throw new IllegalStateException(String.format(

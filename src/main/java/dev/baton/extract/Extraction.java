@@ -24,12 +24,23 @@ final class Extraction {
 
     Extraction(Connection connection, LocalDate runDate, KeyedHash keyedHash, String reportingCurrency, Path rawArchive,
             double maxQuarantinedShare, boolean requireHashKey) {
+        this(connection, runDate, keyedHash, reportingCurrency, rawArchive, maxQuarantinedShare, requireHashKey, null, null);
+    }
+
+    /**
+     * @param csvEngine reads, types and checks the canonical landing CSV files instead of DuckDB when not null
+     *        ({@code baton.extract.engine}); source mappings and JDBC sources stay on DuckDB
+     * @param engineWorkDir the folder it exchanges Parquet with the build file in
+     */
+    Extraction(Connection connection, LocalDate runDate, KeyedHash keyedHash, String reportingCurrency, Path rawArchive,
+            double maxQuarantinedShare, boolean requireHashKey, DeliveryEngine csvEngine, Path engineWorkDir) {
         DeliveryPipeline pipeline = new DeliveryPipeline(connection,
                 new RawArchive(connection, runDate, keyedHash, rawArchive), maxQuarantinedShare,
                 new DeliveryLoader(connection, runDate, keyedHash, reportingCurrency, requireHashKey),
                 new LoadLedger(connection, runDate));
         DeliveryReader reader = new DeliveryReader(connection);
-        this.files = new LandingFileExtract(connection, reader, pipeline);
+        this.files = new LandingFileExtract(connection, reader, pipeline, csvEngine,
+                new DeliveryEngine.Night(runDate, reportingCurrency, engineWorkDir, keyedHash, requireHashKey));
         this.mappings = new SourceMappingExtract(connection, runDate, reader, pipeline);
         this.jdbc = new JdbcExtract(connection, pipeline);
     }

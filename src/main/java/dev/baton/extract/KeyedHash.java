@@ -42,6 +42,15 @@ final class KeyedHash {
         return key == null || key.isBlank() ? null : new KeyedHash(key.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The pads (key xor ipad, key xor opad), for an engine that binds them as data too; copies. */
+    byte[] innerPad() {
+        return innerPad.clone();
+    }
+
+    byte[] outerPad() {
+        return outerPad.clone();
+    }
+
     /** Puts the pads where {@link #sql} reads them, in a temp table of this connection (not stored in the file). */
     void install(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
+import java.util.function.UnaryOperator;
 
 import dev.baton.extract.LandingContract.Column;
 import dev.baton.warehouse.LandedTables;
@@ -35,6 +36,27 @@ final class QuarantineRules {
         // A record that could not be split into columns; its text is kept unless it may carry personal data.
         problems.add(spans.rejects(incoming, contract.hasHashedColumns()));
         problems.add(spans.problems());
+        problems.addAll(valueProblems(contract, UnaryOperator.identity()));
+        problems.addAll(duplicateKeys(contract));
+        problems.addAll(references(contract, reportingCurrency));
+        String sql = "insert into quarantine select ?, ?, ?, line_number, column_name, raw_value, reason from ("
+                + String.join("\nunion all\n", problems) + ")";
+        try (PreparedStatement insert = connection.prepareStatement(sql)) {
+            insert.setObject(1, runDate);
+            insert.setString(2, contract.entity());
+            insert.setString(3, sourceFile);
+            insert.executeUpdate();
+        }
+    }
+
+    /**
+     * A missing required value, a value that does not parse as its type, a value breaking a rule: SELECTs over
+     * {@code typed} in the portable subset, for any engine that builds {@code typed} the same way.
+     *
+     * @param ruleSql a CHECK as DuckDB prints it, in the SQL of the engine that runs it (itself for DuckDB)
+     */
+    static List<String> valueProblems(LandingContract contract, UnaryOperator<String> ruleSql) {
+        List<String> problems = new ArrayList<>();
         for (Column column : contract.columns()) {
             String name = column.name();
             if (column.required()) {
@@ -46,19 +68,10 @@ final class QuarantineRules {
             }
         }
         for (LandingContract.Rule rule : contract.rules()) {
-            problems.add(problem(rule.column(), "(" + rule.expression() + ") = false",
+            problems.add(problem(rule.column(), "(" + ruleSql.apply(rule.expression()) + ") = false",
                     SqlIdentifiers.quoteLiteral("breaks rule " + rule.expression())));
         }
-        problems.addAll(duplicateKeys(contract));
-        problems.addAll(references(contract));
-        String sql = "insert into quarantine select ?, ?, ?, line_number, column_name, raw_value, reason from ("
-                + String.join("\nunion all\n", problems) + ")";
-        try (PreparedStatement insert = connection.prepareStatement(sql)) {
-            insert.setObject(1, runDate);
-            insert.setString(2, contract.entity());
-            insert.setString(3, sourceFile);
-            insert.executeUpdate();
-        }
+        return problems;
     }
 
     private static String problem(String column, String condition, String reasonLiteral) {
@@ -94,9 +107,10 @@ final class QuarantineRules {
 
     /**
      * References to other entities, declared in the landing contract ({@link EntityReferences}): they read what was
-     * landed before, since an entity loads after the entities it references.
+     * landed before, since an entity loads after the entities it references. Portable: another engine provides
+     * {@code landed_<entity>} with the referenced column.
      */
-    private List<String> references(LandingContract contract) {
+    static List<String> references(LandingContract contract, String reportingCurrency) {
         List<String> problems = new ArrayList<>();
         for (EntityReferences.Reference reference : EntityReferences.contract().of(contract.entity())) {
             String column = reference.column();

@@ -3,14 +3,14 @@ package dev.baton.spark;
 import org.apache.spark.sql.SparkSession;
 
 /** One local Spark session for every test of the module: starting one costs seconds, CI has two cores. */
-final class SharedSpark {
+public final class SharedSpark {
 
     private static SparkSession session;
 
     private SharedSpark() {
     }
 
-    static synchronized SparkSession session() {
+    public static synchronized SparkSession session() {
         if (session == null) {
             session = SparkSession.builder()
                     .appName("baton-tests")

@@ -124,7 +124,7 @@ class SparkStandaloneClusterTests {
     }
 
     /** Copies of the first ticket with a created_at and a csat_score that do not parse: two quarantine reasons. */
-    private static void addBadTickets(Path tickets) throws IOException {
+    static void addBadTickets(Path tickets) throws IOException {
         List<String> lines = Files.readAllLines(tickets, StandardCharsets.UTF_8);
         List<String> header = List.of(lines.get(0).split(",", -1));
         String[] first = lines.get(1).split(",", -1);

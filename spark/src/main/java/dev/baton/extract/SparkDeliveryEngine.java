@@ -1,0 +1,139 @@
+package dev.baton.extract;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.stream.Stream;
+
+import dev.baton.warehouse.LandedTables;
+import dev.baton.warehouse.SqlIdentifiers;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * {@code baton.extract.engine=spark}: a landing CSV read ({@link SparkDeliveryRead}), typed and checked
+ * ({@link SparkDeliveryCheck}) and archived ({@link SparkRawArchive}) by Spark; the typed rows and quarantine rows
+ * go back to the build file as Parquet, where {@link DeliveryLoader#loadChecked} lands and reconciles them.
+ *
+ * <p>In package {@code dev.baton.extract} (a split package, on the class path only) because it works with the
+ * extract's package-private contract types rather than a copy of them. The session is spark-submit's
+ * ({@code getOrCreate}); the work dir must be one the executors see at the same path, as for the models.
+ */
+public final class SparkDeliveryEngine implements DeliveryEngine {
+
+    @Override
+    public String name() {
+        return "spark";
+    }
+
+    @Override
+    public Checked check(Connection buildFile, Night night, LandingContract contract, Path file, String checksum, Path archive)
+            throws SQLException {
+        SparkSession spark = SparkSession.builder().appName("baton").getOrCreate();
+        // what BatonSpark sets: DuckDB reads INT96 timestamps as naive, TIMESTAMP_MICROS as instants
+        spark.conf().set("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS");
+        String sourceFile = file.getFileName().toString();
+        Path folder = fresh(night.workDir().resolve(contract.entity()).resolve(sourceFile.replaceAll("[^A-Za-z0-9._-]", "_")));
+        referencedRows(buildFile, spark, contract, folder);
+        SparkDeliveryRead.Read read = new SparkDeliveryRead(spark).read(file);
+        Map<String, String> header = DeliveryLoader.header(read.header(), contract, sourceFile);
+        DeliveryLoader.requireColumns(contract, header, sourceFile);
+        read.rows().createOrReplaceTempView("incoming");
+        ColumnCheck columns = ColumnCheck.of(contract, header, present -> empty(spark, present, header), sourceFile);
+        if (night.keyedHash() != null) {
+            SparkKeyedHash.install(spark, night.keyedHash());
+        } else {
+            requireKeyForPersonalData(spark, contract, header, sourceFile, night.requireHashKey());
+        }
+        SparkDeliveryCheck.Checked checked = new SparkDeliveryCheck(spark, night.reportingCurrency())
+                .check(contract, header, read, night.keyedHash() != null);
+        List<String> typedColumns = new ArrayList<>(List.of("_line_number"));
+        contract.columns().forEach(column -> typedColumns.add(column.name()));
+        Path typed = folder.resolve("typed");
+        Path quarantine = folder.resolve("quarantine");
+        checked.typed().selectExpr(typedColumns.toArray(String[]::new)).write().mode(SaveMode.Overwrite).parquet(typed.toString());
+        checked.quarantine().coalesce(1).write().mode(SaveMode.Overwrite).parquet(quarantine.toString());
+        if (archive != null) {
+            SparkRawArchive.write(spark, contract, read, sourceFile, checksum, archive, night.keyedHash() != null);
+        }
+        return new Checked(typed, quarantine, read.records(), columns, archive);
+    }
+
+    /**
+     * The referenced entities' landed keys, out of the build file as Parquet and into the session as
+     * {@code landed_<entity>}: an entity loads after the entities it references, so they are in the build file.
+     */
+    private static void referencedRows(Connection buildFile, SparkSession spark, LandingContract contract, Path folder)
+            throws SQLException {
+        for (EntityReferences.Reference reference : EntityReferences.contract().of(contract.entity())) {
+            String table = LandedTables.of(reference.entity());
+            Path landed = folder.resolve(table);
+            try (Statement statement = buildFile.createStatement()) {
+                createDirectories(landed);
+                statement.execute("copy (select distinct " + reference.entityColumn() + " from " + table + ") to "
+                        + SqlIdentifiers.quoteLiteral(landed.resolve("part-0.parquet").toString()) + " (format parquet)");
+            }
+            spark.read().parquet(landed.toString()).createOrReplaceTempView(table);
+        }
+    }
+
+    /** As on DuckDB: a hashed column with a value and no key fails the delivery or lands empty. */
+    private static void requireKeyForPersonalData(SparkSession spark, LandingContract contract, Map<String, String> header,
+            String sourceFile, boolean requireHashKey) {
+        for (LandingContract.Column column : contract.columns()) {
+            String name = column.hashed() ? header.get(HeaderNames.normalise(column.sourceName())) : null;
+            if (name != null && !spark.sql("select 1 from incoming where nullif(trim(`" + name.replace("`", "``")
+                    + "`), '') is not null limit 1").isEmpty()) {
+                DeliveryLoader.personalDataWithoutKey(sourceFile, column, requireHashKey);
+            }
+        }
+    }
+
+    /** Of these optional columns (source names) the delivery has, those with no value in any row ({@link ColumnCheck}). */
+    private static List<String> empty(SparkSession spark, List<String> present, Map<String, String> header) {
+        StringJoiner filled = new StringJoiner(", ");
+        present.forEach(name -> filled.add("count(nullif(trim(`" + header.get(HeaderNames.normalise(name)).replace("`", "``")
+                + "`), ''))"));
+        Row counts = spark.sql("select " + filled + " from incoming").first();
+        List<String> empty = new ArrayList<>();
+        for (int i = 0; i < present.size(); i++) {
+            if (counts.getLong(i) == 0) {
+                empty.add(present.get(i));
+            }
+        }
+        return empty;
+    }
+
+    private static Path fresh(Path folder) {
+        try {
+            if (Files.exists(folder)) {
+                try (Stream<Path> paths = Files.walk(folder)) {
+                    for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.delete(path);
+                    }
+                }
+            }
+            return createDirectories(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot empty " + folder, e);
+        }
+    }
+
+    private static Path createDirectories(Path folder) {
+        try {
+            return Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create " + folder, e);
+        }
+    }
+}

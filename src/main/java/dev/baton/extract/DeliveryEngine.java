@@ -1,0 +1,64 @@
+package dev.baton.extract;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.ServiceLoader;
+
+/**
+ * An engine other than the build file's DuckDB that reads, types and checks a landing CSV ({@code baton.extract.engine}),
+ * found with {@link ServiceLoader} like {@link dev.baton.modeling.ModelEngine}: the Spark one is in the spark/ module.
+ * It applies the same {@link LandingContract} and {@link EntityReferences} as {@link QuarantineRules} and leaves its
+ * typed rows and quarantine rows as Parquet; {@link DeliveryLoader#loadChecked} then lands them through the same
+ * classification (loaded, updated, unchanged) and reconciliation as a delivery checked by DuckDB.
+ *
+ * <p>Public for the service loader only; its types are the extract's own, so only a class of this package (the
+ * spark module's, in the same package) can implement it.
+ */
+public interface DeliveryEngine {
+
+    /** The value of {@code baton.extract.engine} that selects it, e.g. {@code spark}. */
+    String name();
+
+    /**
+     * @param buildFile the night's build file: the referenced entities' {@code landed_*} rows are read from it
+     * @param archive where the raw archive of this delivery goes ({@link RawArchive#path}), null for none
+     */
+    Checked check(Connection buildFile, Night night, LandingContract contract, Path file, String checksum, Path archive)
+            throws SQLException;
+
+    /**
+     * @param workDir a folder of this night's own for the Parquet exchanged with the build file
+     * @param keyedHash hashes personal data as {@link KeyedHash#sql} does; null when no key is set
+     * @param requireHashKey personal data without a key fails the delivery (else the column is left empty)
+     */
+    record Night(LocalDate runDate, String reportingCurrency, Path workDir, KeyedHash keyedHash, boolean requireHashKey) {
+    }
+
+    /**
+     * One checked delivery.
+     *
+     * @param typed Parquet folder: {@code _line_number} and the contract's columns, typed
+     * @param quarantine Parquet folder: (line_number, column_name, raw_value, reason), as {@link QuarantineRules} writes
+     * @param rowsRead records read, good and rejected
+     * @param archive the raw archive written, or null
+     */
+    record Checked(Path typed, Path quarantine, long rowsRead, ColumnCheck columns, Path archive) {
+    }
+
+    /** The engine named by the setting, or null for the build file's DuckDB; one clear line when it is not there. */
+    static DeliveryEngine named(String setting) {
+        String name = setting == null || setting.isBlank() ? "duckdb" : setting.trim().toLowerCase(Locale.ROOT);
+        if (name.equals("duckdb")) {
+            return null;
+        }
+        return ServiceLoader.load(DeliveryEngine.class).stream()
+                .map(ServiceLoader.Provider::get)
+                .filter(candidate -> candidate.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("baton.extract.engine=" + name + " is not on the classpath"
+                        + " (duckdb, or spark through spark-submit with spark/target/baton-spark.jar: docs/spark.md)"));
+    }
+}
