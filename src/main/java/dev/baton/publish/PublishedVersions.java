@@ -114,16 +114,20 @@ public final class PublishedVersions {
         List<Version> versions = new ArrayList<>();
         try (Stream<Path> folders = Files.list(versionsDir())) {
             for (Path folder : folders.toList()) {
-                Matcher matcher = VERSION_NAME.matcher(folder.getFileName().toString());
-                if (matcher.matches()) {
-                    versions.add(new Version(Integer.parseInt(matcher.group(1)), LocalDate.parse(matcher.group(2)), folder));
-                }
+                version(folder).ifPresent(versions::add);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list " + versionsDir(), e);
         }
         versions.sort(Comparator.comparingInt(Version::sequence));
         return versions;
+    }
+
+    private static Optional<Version> version(Path folder) {
+        Matcher matcher = VERSION_NAME.matcher(folder.getFileName().toString());
+        return matcher.matches()
+                ? Optional.of(new Version(Integer.parseInt(matcher.group(1)), LocalDate.parse(matcher.group(2)), folder))
+                : Optional.empty();
     }
 
     /** Whether the published names ever pointed at this version (a kept backfill night's never did). */
@@ -155,9 +159,21 @@ public final class PublishedVersions {
 
     /** The version {@code current} (or, before that link existed, {@code warehouse.duckdb}) is now, if it is kept. */
     public Optional<Version> current() {
-        List<Version> versions = list();
-        Optional<Version> linked = versions.stream().filter(this::isCurrentLink).findFirst();
-        return linked.isPresent() ? linked : versions.stream().filter(this::isPublished).findFirst();
+        // `current` is read once: a publish renames it while list() walks the folders, and the version it now names
+        // gets its .switched marker only after the rename, so asking each folder in turn could find none current
+        Optional<Path> linked;
+        try {
+            linked = PublishedNames.current(layout.root());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (linked.isPresent()) {
+            Optional<Version> version = version(linked.get());
+            if (version.isPresent() && Files.isRegularFile(version.get().database())) {
+                return version;
+            }
+        }
+        return list().stream().filter(this::isPublished).findFirst();
     }
 
     /** The kept version this run published, if it did (the process may have died before the run recorded it). */
