@@ -1,6 +1,5 @@
 package dev.baton.modeling;
 
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.ServiceLoader;
 
@@ -38,9 +37,5 @@ record ModelEngineProperties(@DefaultValue("duckdb") Engine engine, @DefaultValu
                 .orElseThrow(() -> new IllegalStateException("baton.engine=" + name + " needs the Spark engine, which is not "
                         + "on the classpath: build it with `mvn -B package` and run `spark-submit --class dev.baton.spark.BatonSpark "
                         + "spark/target/baton-spark.jar run ...` (docs/spark.md)"));
-    }
-
-    Path workDir(Path warehouse) {
-        return spark.workDir().isBlank() ? warehouse.resolve("spark") : Path.of(spark.workDir());
     }
 }
