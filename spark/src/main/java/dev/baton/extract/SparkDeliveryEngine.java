@@ -8,12 +8,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
-import java.util.stream.Stream;
 
+import dev.baton.warehouse.FileTrees;
 import dev.baton.warehouse.LandedTables;
 import dev.baton.warehouse.SqlIdentifiers;
 import org.apache.spark.sql.Row;
@@ -43,7 +42,7 @@ public final class SparkDeliveryEngine implements DeliveryEngine {
         // what BatonSpark sets: DuckDB reads INT96 timestamps as naive, TIMESTAMP_MICROS as instants
         spark.conf().set("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS");
         String sourceFile = file.getFileName().toString();
-        Path folder = fresh(night.workDir().resolve(contract.entity()).resolve(sourceFile.replaceAll("[^A-Za-z0-9._-]", "_")));
+        Path folder = FileTrees.fresh(night.workDir().resolve(contract.entity()).resolve(sourceFile.replaceAll("[^A-Za-z0-9._-]", "_")));
         referencedRows(buildFile, spark, contract, folder);
         SparkDeliveryRead.Read read = new SparkDeliveryRead(spark).read(file);
         Map<String, String> header = DeliveryLoader.header(read.header(), contract, sourceFile);
@@ -114,20 +113,6 @@ public final class SparkDeliveryEngine implements DeliveryEngine {
         return empty;
     }
 
-    private static Path fresh(Path folder) {
-        try {
-            if (Files.exists(folder)) {
-                try (Stream<Path> paths = Files.walk(folder)) {
-                    for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.delete(path);
-                    }
-                }
-            }
-            return createDirectories(folder);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot empty " + folder, e);
-        }
-    }
 
     private static Path createDirectories(Path folder) {
         try {
