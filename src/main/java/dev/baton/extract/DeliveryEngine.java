@@ -4,12 +4,12 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.Locale;
-import java.util.ServiceLoader;
+
+import dev.baton.warehouse.PluggedEngines;
 
 /**
  * An engine other than the build file's DuckDB that reads, types and checks a landing CSV ({@code baton.extract.engine}),
- * found with {@link ServiceLoader} like {@link dev.baton.modeling.ModelEngine}: the Spark one is in the spark/ module.
+ * found with {@link PluggedEngines} like {@link dev.baton.modeling.ModelEngine}: the Spark one is in the spark/ module.
  * It applies the same {@link LandingContract} and {@link EntityReferences} as {@link QuarantineRules} and leaves its
  * typed rows and quarantine rows as Parquet; {@link DeliveryLoader#loadChecked} then lands them through the same
  * classification (loaded, updated, unchanged) and reconciliation as a delivery checked by DuckDB.
@@ -50,15 +50,6 @@ public interface DeliveryEngine {
 
     /** The engine named by the setting, or null for the build file's DuckDB; one clear line when it is not there. */
     static DeliveryEngine named(String setting) {
-        String name = setting == null || setting.isBlank() ? "duckdb" : setting.trim().toLowerCase(Locale.ROOT);
-        if (name.equals("duckdb")) {
-            return null;
-        }
-        return ServiceLoader.load(DeliveryEngine.class).stream()
-                .map(ServiceLoader.Provider::get)
-                .filter(candidate -> candidate.name().equals(name))
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException("baton.extract.engine=" + name + " is not on the classpath"
-                        + " (duckdb, or spark through spark-submit with spark/target/baton-spark.jar: docs/spark.md)"));
+        return PluggedEngines.namedOrNull(DeliveryEngine.class, DeliveryEngine::name, "baton.extract.engine", setting);
     }
 }

@@ -79,7 +79,6 @@ public final class SparkModelEngine implements ModelEngine {
         return "'" + path.toAbsolutePath().toString().replace("'", "''") + "'";
     }
 
-
     private static Path createDirectories(Path folder) {
         try {
             return Files.createDirectories(folder);
