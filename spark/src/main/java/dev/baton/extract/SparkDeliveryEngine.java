@@ -45,8 +45,8 @@ public final class SparkDeliveryEngine implements DeliveryEngine {
         Path folder = FileTrees.fresh(night.workDir().resolve(contract.entity()).resolve(sourceFile.replaceAll("[^A-Za-z0-9._-]", "_")));
         referencedRows(buildFile, spark, contract, folder);
         SparkDeliveryRead.Read read = new SparkDeliveryRead(spark).read(file);
-        Map<String, String> header = DeliveryLoader.header(read.header(), contract, sourceFile);
-        DeliveryLoader.requireColumns(contract, header, sourceFile);
+        Map<String, String> header = HeaderNames.of(read.header(), contract, sourceFile);
+        HeaderNames.requireColumns(contract, header, sourceFile);
         read.rows().createOrReplaceTempView("incoming");
         ColumnCheck columns = ColumnCheck.of(contract, header, present -> empty(spark, present, header), sourceFile);
         if (night.keyedHash() != null) {
@@ -112,7 +112,6 @@ public final class SparkDeliveryEngine implements DeliveryEngine {
         }
         return empty;
     }
-
 
     private static Path createDirectories(Path folder) {
         try {
