@@ -52,4 +52,15 @@ public interface DeliveryEngine {
     static DeliveryEngine named(String setting) {
         return PluggedEngines.namedOrNull(DeliveryEngine.class, DeliveryEngine::name, "baton.extract.engine", setting);
     }
+
+    /**
+     * The night's extract engine: {@code baton.extract.engine} when set (so {@code duckdb} keeps the extract on DuckDB
+     * under Spark models), else the models' {@code baton.engine}, so a Spark night reads its landing on Spark too.
+     */
+    static DeliveryEngine of(String extractEngine, String modelEngine) {
+        if (extractEngine != null && !extractEngine.isBlank()) {
+            return named(extractEngine);
+        }
+        return PluggedEngines.namedOrNull(DeliveryEngine.class, DeliveryEngine::name, "baton.engine", modelEngine);
+    }
 }

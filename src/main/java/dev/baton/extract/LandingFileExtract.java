@@ -23,7 +23,7 @@ final class LandingFileExtract {
     private final DeliveryEngine csvEngine;
     private final DeliveryEngine.Night night;
 
-    /** @param csvEngine reads, types and checks the CSV files when not null ({@code baton.extract.engine}) */
+    /** @param csvEngine reads, types and checks the CSV files when not null ({@link DeliveryEngine#of}) */
     LandingFileExtract(Connection connection, DeliveryReader reader, DeliveryPipeline pipeline, DeliveryEngine csvEngine,
             DeliveryEngine.Night night) {
         this.connection = connection;
