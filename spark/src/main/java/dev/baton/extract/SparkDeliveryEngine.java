@@ -30,6 +30,9 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class SparkDeliveryEngine implements DeliveryEngine {
 
+    /** The start of the Spark job description of every job that checks a delivery: then its entity and file name. */
+    public static final String JOB_DESCRIPTION = "baton extract ";
+
     @Override
     public String name() {
         return "spark";
@@ -42,6 +45,18 @@ public final class SparkDeliveryEngine implements DeliveryEngine {
         // what BatonSpark sets: DuckDB reads INT96 timestamps as naive, TIMESTAMP_MICROS as instants
         spark.conf().set("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS");
         String sourceFile = file.getFileName().toString();
+        // why: the Spark UI and the event log then name the delivery each job reads or writes (the cluster test finds
+        // the extract's tasks by it); a local property of this thread, so it is taken off again for the models
+        spark.sparkContext().setJobDescription(JOB_DESCRIPTION + contract.entity() + " " + sourceFile);
+        try {
+            return check(buildFile, spark, night, contract, file, sourceFile, checksum, archive);
+        } finally {
+            spark.sparkContext().setJobDescription(null);
+        }
+    }
+
+    private static Checked check(Connection buildFile, SparkSession spark, Night night, LandingContract contract, Path file,
+            String sourceFile, String checksum, Path archive) throws SQLException {
         Path folder = FileTrees.fresh(night.workDir().resolve(contract.entity()).resolve(sourceFile.replaceAll("[^A-Za-z0-9._-]", "_")));
         referencedRows(buildFile, spark, contract, folder);
         SparkDeliveryRead.Read read = new SparkDeliveryRead(spark).read(file);
