@@ -25,6 +25,7 @@ public interface DeliveryEngine {
     /**
      * @param buildFile the night's build file: the referenced entities' {@code landed_*} rows are read from it
      * @param archive where the raw archive of this delivery goes ({@link RawArchive#path}), null for none
+     * @return null when the engine cannot read this file as DuckDB would (a stray quote it cannot place): DuckDB reads it
      */
     Checked check(Connection buildFile, Night night, LandingContract contract, Path file, String checksum, Path archive)
             throws SQLException;

@@ -59,7 +59,10 @@ public final class SparkDeliveryEngine implements DeliveryEngine {
             String sourceFile, String checksum, Path archive) throws SQLException {
         Path folder = FileTrees.fresh(night.workDir().resolve(contract.entity()).resolve(sourceFile.replaceAll("[^A-Za-z0-9._-]", "_")));
         referencedRows(buildFile, spark, contract, folder);
-        SparkDeliveryRead.Read read = new SparkDeliveryRead(spark).read(file);
+        SparkDeliveryRead.Read read = new SparkDeliveryRead(spark).read(file, written -> columnName(contract, written));
+        if (read == null) {
+            return null;
+        }
         Map<String, String> header = HeaderNames.of(read.header(), contract, sourceFile);
         HeaderNames.requireColumns(contract, header, sourceFile);
         read.rows().createOrReplaceTempView("incoming");
@@ -81,6 +84,14 @@ public final class SparkDeliveryEngine implements DeliveryEngine {
             SparkRawArchive.write(spark, contract, read, sourceFile, checksum, archive, night.keyedHash() != null);
         }
         return new Checked(typed, quarantine, read.records(), columns, archive);
+    }
+
+    /** A header name as {@link LineSpans} names its column: the contract's name where it maps to one. */
+    private static String columnName(LandingContract contract, String written) {
+        return contract.columns().stream()
+                .filter(column -> HeaderNames.normalise(column.sourceName()).equals(HeaderNames.normalise(written)))
+                .map(LandingContract.Column::name)
+                .findFirst().orElse(written);
     }
 
     /**
