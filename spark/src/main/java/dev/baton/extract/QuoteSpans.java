@@ -1,8 +1,10 @@
 package dev.baton.extract;
 
 import java.io.IOException;
+import java.io.Serializable;
 import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -11,6 +13,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import scala.Tuple2;
 
 /**
  * What the stray quotes of one delivery do to its records, worked out on the driver from the few lines
@@ -135,7 +138,7 @@ final class QuoteSpans {
     }
 
     /** A line of the file: its number (1-based) and text. */
-    record Line(long number, String text) implements java.io.Serializable {
+    record Line(long number, String text) implements Serializable {
     }
 
     private static String column(List<String> header, int field) {
@@ -149,13 +152,14 @@ final class QuoteSpans {
 
     /** The lines strictly between two line numbers, in file order (blank ones too: they are inside the value). */
     private static List<String> between(JavaPairRDD<String, Long> lines, long first, long last) {
-        return lines.filter(l -> l._2() + 1 > first && l._2() + 1 < last).mapToPair(l -> new scala.Tuple2<>(l._2(), l._1()))
+        return lines.filter(l -> l._2() + 1 > first && l._2() + 1 < last).mapToPair(l -> new Tuple2<>(l._2(), l._1()))
                 .sortByKey(true).values().collect();
     }
 
     private static List<String> record(String text, char delimiter) {
         try {
-            List<CSVRecord> records = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).get()
+            // why the null string: an empty field is null on both readers (Spark's CSV parser and DuckDB's read_csv)
+            List<CSVRecord> records = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setNullString("").get()
                     .parse(new StringReader(text)).getRecords();
             return records.size() == 1 ? records.get(0).toList() : null;
         } catch (IOException | RuntimeException e) {
@@ -164,7 +168,7 @@ final class QuoteSpans {
     }
 
     /** Line indexes compared, serialisable for Spark's max. */
-    private static final class LineOrder implements java.util.Comparator<Long>, java.io.Serializable {
+    private static final class LineOrder implements Comparator<Long>, Serializable {
         @Override
         public int compare(Long a, Long b) {
             return Long.compare(a, b);

@@ -71,7 +71,7 @@ class SparkExtractParityTests {
                 account_id,account_name,segment,created_at,updated_at
                 A20,Kappa,smb,2024-01-01,2024-01-01
                 A21,"Lambda,smb,2024-01-01,2024-01-01
-                A22,Mu",smb,2024-01-01,2024-01-01
+                A22,Mu",smb,,2024-01-01
                 A23,"Nu"x,smb,2024-01-01,2024-01-01
                 A24,Xi,smb,2024-01-01,2024-01-01
                 A25,"Omicron,smb,2024-01-01,2024-01-01
