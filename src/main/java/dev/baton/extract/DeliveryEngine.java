@@ -4,12 +4,12 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.Locale;
-import java.util.ServiceLoader;
+
+import dev.baton.warehouse.PluggedEngines;
 
 /**
  * An engine other than the build file's DuckDB that reads, types and checks a landing CSV ({@code baton.extract.engine}),
- * found with {@link ServiceLoader} like {@link dev.baton.modeling.ModelEngine}: the Spark one is in the spark/ module.
+ * found with {@link PluggedEngines} like {@link dev.baton.modeling.ModelEngine}: the Spark one is in the spark/ module.
  * It applies the same {@link LandingContract} and {@link EntityReferences} as {@link QuarantineRules} and leaves its
  * typed rows and quarantine rows as Parquet; {@link DeliveryLoader#loadChecked} then lands them through the same
  * classification (loaded, updated, unchanged) and reconciliation as a delivery checked by DuckDB.
@@ -25,6 +25,7 @@ public interface DeliveryEngine {
     /**
      * @param buildFile the night's build file: the referenced entities' {@code landed_*} rows are read from it
      * @param archive where the raw archive of this delivery goes ({@link RawArchive#path}), null for none
+     * @return null when the engine cannot read this file as DuckDB would (a stray quote it cannot place): DuckDB reads it
      */
     Checked check(Connection buildFile, Night night, LandingContract contract, Path file, String checksum, Path archive)
             throws SQLException;
@@ -50,15 +51,17 @@ public interface DeliveryEngine {
 
     /** The engine named by the setting, or null for the build file's DuckDB; one clear line when it is not there. */
     static DeliveryEngine named(String setting) {
-        String name = setting == null || setting.isBlank() ? "duckdb" : setting.trim().toLowerCase(Locale.ROOT);
-        if (name.equals("duckdb")) {
-            return null;
+        return PluggedEngines.namedOrNull(DeliveryEngine.class, DeliveryEngine::name, "baton.extract.engine", setting);
+    }
+
+    /**
+     * The night's extract engine: {@code baton.extract.engine} when set (so {@code duckdb} keeps the extract on DuckDB
+     * under Spark models), else the models' {@code baton.engine}, so a Spark night reads its landing on Spark too.
+     */
+    static DeliveryEngine of(String extractEngine, String modelEngine) {
+        if (extractEngine != null && !extractEngine.isBlank()) {
+            return named(extractEngine);
         }
-        return ServiceLoader.load(DeliveryEngine.class).stream()
-                .map(ServiceLoader.Provider::get)
-                .filter(candidate -> candidate.name().equals(name))
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException("baton.extract.engine=" + name + " is not on the classpath"
-                        + " (duckdb, or spark through spark-submit with spark/target/baton-spark.jar: docs/spark.md)"));
+        return PluggedEngines.namedOrNull(DeliveryEngine.class, DeliveryEngine::name, "baton.engine", modelEngine);
     }
 }

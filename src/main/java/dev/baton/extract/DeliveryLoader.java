@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -80,7 +79,7 @@ final class DeliveryLoader {
         ColumnCheck columns;
         try (Statement statement = connection.createStatement()) {
             Map<String, String> header = headerColumns(statement, incoming, contract, sourceFile);
-            requireColumns(contract, header, sourceFile);
+            HeaderNames.requireColumns(contract, header, sourceFile);
             columns = ColumnCheck.of(contract, header, statement, incoming, sourceFile);
             requireKeyForPersonalData(statement, contract, header, sourceFile, incoming);
             boolean csv = sourceFile.toLowerCase(Locale.ROOT).endsWith(".csv");
@@ -168,10 +167,7 @@ final class DeliveryLoader {
         return delivery;
     }
 
-    /**
-     * Header names by {@link HeaderNames#normalise}; value = the name as written in the delivery. Two names for one
-     * contract column fail the delivery: which one holds the value (and which one is personal data) is unknown.
-     */
+    /** {@link HeaderNames#of} the incoming table's columns. */
     private static Map<String, String> headerColumns(Statement statement, String incoming, LandingContract contract,
             String sourceFile) throws SQLException {
         List<String> names = new ArrayList<>();
@@ -181,38 +177,7 @@ final class DeliveryLoader {
                 names.add(metaData.getColumnName(i));
             }
         }
-        return header(names, contract, sourceFile);
-    }
-
-    /** {@link #headerColumns} of a delivery's column names as written. */
-    static Map<String, String> header(List<String> names, LandingContract contract, String sourceFile) {
-        Map<String, String> header = new LinkedHashMap<>();
-        for (String name : names) {
-            String earlier = header.putIfAbsent(HeaderNames.normalise(name), name);
-            if (earlier == null) {
-                continue;
-            }
-            for (Column column : contract.columns()) {
-                if (HeaderNames.normalise(column.sourceName()).equals(HeaderNames.normalise(name))) {
-                    throw new IllegalArgumentException(sourceFile + ": line 1 has '" + earlier + "' and '" + name
-                            + "', both column " + column.sourceName()
-                            + " of the contract (names are matched ignoring case, spaces and punctuation)");
-                }
-            }
-        }
-        return header;
-    }
-
-    static void requireColumns(LandingContract contract, Map<String, String> header, String sourceFile) {
-        List<String> missing = contract.requiredColumns().stream()
-                .map(Column::sourceName)
-                .filter(name -> !header.containsKey(HeaderNames.normalise(name)))
-                .toList();
-        if (!missing.isEmpty()) {
-            throw new MissingColumnException(sourceFile + ": required column" + (missing.size() > 1 ? "s " : " ")
-                    + String.join(", ", missing) + " missing from the header (line 1); the header has "
-                    + String.join(", ", header.values()));
-        }
+        return HeaderNames.of(names, contract, sourceFile);
     }
 
     private void requireKeyForPersonalData(Statement statement, LandingContract contract, Map<String, String> header,

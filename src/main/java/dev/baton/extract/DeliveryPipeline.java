@@ -101,7 +101,8 @@ final class DeliveryPipeline {
 
     /**
      * Loads a CSV delivery that {@code engine} reads, types, checks and archives (the raw archive's path is this
-     * pipeline's), then rejects, records and commits it as {@link #finish} does.
+     * pipeline's), then rejects, records and commits it as {@link #finish} does; null when the engine leaves the file
+     * to DuckDB.
      */
     DeliveryLoader.Delivery finishChecked(LandingContract contract, Path file, String checksum, DeliveryEngine engine,
             DeliveryEngine.Night night) throws SQLException {
@@ -109,6 +110,9 @@ final class DeliveryPipeline {
         ledger.forgetEarlierAttempt(contract.entity(), sourceFile);
         Path archive = rawArchive.enabled() ? rawArchive.path(contract, sourceFile, checksum) : null;
         DeliveryEngine.Checked checked = engine.check(connection, night, contract, file, checksum, archive);
+        if (checked == null) {
+            return null;
+        }
         DeliveryLoader.Delivery delivery = loader.loadChecked(contract, sourceFile, checked);
         rejectWhenMostlyBad(delivery);
         ledger.record(contract.entity(), sourceFile, checksum, delivery.rowsRead(), checked.archive());

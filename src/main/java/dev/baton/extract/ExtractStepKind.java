@@ -74,7 +74,8 @@ class ExtractStepKind implements StepKind {
         }
         List<NightSource> sources = options.sources().stream().map(source -> nightSource(step, source)).toList();
         return (contribution, chunkContext) -> {
-            DeliveryEngine csvEngine = DeliveryEngine.named(environment.getProperty("baton.extract.engine", "duckdb"));
+            DeliveryEngine csvEngine = DeliveryEngine.of(environment.getProperty("baton.extract.engine"),
+                    environment.getProperty("baton.engine"));
             RunParameters run = RunParameters.of(chunkContext);
             buildFiles.createFresh(run.jobName(), run.runDate());
             // The key is a secret: only from the environment (BATON_HASH_KEY), never from a file in the project.
@@ -85,7 +86,9 @@ class ExtractStepKind implements StepKind {
                         properties.metrics().reportingCurrency(), buildFiles.layout().root().resolve("raw"),
                         properties.extract().maxQuarantinedShare(),
                         environment.getProperty("baton.extract.require-hash-key", Boolean.class, false),
-                        csvEngine, engineWorkDir(run));
+                        // beside the models' Parquet of the same night
+                        csvEngine, buildFiles.layout().engineNight(environment.getProperty("baton.spark.work-dir", ""),
+                                run.jobName(), run.runDate()).resolve("extract"));
                 // JDBC URLs and credentials: only ever from the process environment.
                 List<DeliveryLoader.Delivery> deliveries = jdbc != null ? extraction.jdbc(jdbc, System::getenv)
                         : mapping != null ? extraction.mapping(mapping, run.landing())
@@ -119,13 +122,6 @@ class ExtractStepKind implements StepKind {
             }
             return RepeatStatus.FINISHED;
         };
-    }
-
-    /** {@code <baton.spark.work-dir>/<job>-<date>/extract}, beside the models' Parquet of the same night. */
-    private java.nio.file.Path engineWorkDir(RunParameters run) {
-        String setting = environment.getProperty("baton.spark.work-dir", "");
-        java.nio.file.Path root = setting.isBlank() ? buildFiles.layout().root().resolve("spark") : java.nio.file.Path.of(setting);
-        return root.resolve(run.jobName() + "-" + run.runDate()).resolve("extract");
     }
 
     private NightSource nightSource(StepDefinition step, ExtractOptions.SourceFolder source) {

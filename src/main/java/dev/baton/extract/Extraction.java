@@ -29,7 +29,7 @@ final class Extraction {
 
     /**
      * @param csvEngine reads, types and checks the canonical landing CSV files instead of DuckDB when not null
-     *        ({@code baton.extract.engine}); source mappings and JDBC sources stay on DuckDB
+     *        ({@link DeliveryEngine#of}); source mappings and JDBC sources stay on DuckDB
      * @param engineWorkDir the folder it exchanges Parquet with the build file in
      */
     Extraction(Connection connection, LocalDate runDate, KeyedHash keyedHash, String reportingCurrency, Path rawArchive,

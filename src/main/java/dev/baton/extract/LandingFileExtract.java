@@ -23,7 +23,7 @@ final class LandingFileExtract {
     private final DeliveryEngine csvEngine;
     private final DeliveryEngine.Night night;
 
-    /** @param csvEngine reads, types and checks the CSV files when not null ({@code baton.extract.engine}) */
+    /** @param csvEngine reads, types and checks the CSV files when not null ({@link DeliveryEngine#of}) */
     LandingFileExtract(Connection connection, DeliveryReader reader, DeliveryPipeline pipeline, DeliveryEngine csvEngine,
             DeliveryEngine.Night night) {
         this.connection = connection;
@@ -69,10 +69,15 @@ final class LandingFileExtract {
                 }
                 // why not free text: its quoted values span lines, and the engine reads one record per line
                 if (csvEngine != null && DeliveryReader.format(file).equals("csv") && !contract.hasFreeText()) {
-                    deliveries.add(pipeline.finishChecked(contract, file, checksum, csvEngine, night));
+                    DeliveryLoader.Delivery checked = pipeline.finishChecked(contract, file, checksum, csvEngine, night);
                     laps.lap("check+load");
-                    log.info("{} {} on {}: {}", entity, file.getFileName(), csvEngine.name(), laps);
-                    continue;
+                    if (checked != null) {
+                        deliveries.add(checked);
+                        log.info("{} {} on {}: {}", entity, file.getFileName(), csvEngine.name(), laps);
+                        continue;
+                    }
+                    log.warn("{} {}: a stray quote {} cannot place as DuckDB does; DuckDB reads this file", entity,
+                            file.getFileName(), csvEngine.name());
                 }
                 DeliveryReader.Read read = reader.read(file, "incoming", "utf-8", digest);
                 laps.lap("read");

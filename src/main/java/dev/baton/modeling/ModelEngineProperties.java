@@ -1,9 +1,6 @@
 package dev.baton.modeling;
 
-import java.nio.file.Path;
-import java.util.Locale;
-import java.util.ServiceLoader;
-
+import dev.baton.warehouse.PluggedEngines;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -27,20 +24,6 @@ record ModelEngineProperties(@DefaultValue("duckdb") Engine engine, @DefaultValu
 
     /** The engine named by the setting, or null for the embedded DuckDB; one clear line when it is not there. */
     ModelEngine engineOrNull() {
-        if (engine == Engine.DUCKDB) {
-            return null;
-        }
-        String name = engine.name().toLowerCase(Locale.ROOT);
-        return ServiceLoader.load(ModelEngine.class).stream()
-                .map(ServiceLoader.Provider::get)
-                .filter(candidate -> candidate.name().equals(name))
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException("baton.engine=" + name + " needs the Spark engine, which is not "
-                        + "on the classpath: build it with `mvn -B package` and run `spark-submit --class dev.baton.spark.BatonSpark "
-                        + "spark/target/baton-spark.jar run ...` (docs/spark.md)"));
-    }
-
-    Path workDir(Path warehouse) {
-        return spark.workDir().isBlank() ? warehouse.resolve("spark") : Path.of(spark.workDir());
+        return PluggedEngines.namedOrNull(ModelEngine.class, ModelEngine::name, "baton.engine", engine.name());
     }
 }

@@ -1,6 +1,5 @@
 package dev.baton.modeling;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -34,7 +33,8 @@ class ModelStepKind implements StepKind {
     private final boolean incremental;
     /** Null for the embedded DuckDB; otherwise the engine baton.engine names, found when the context starts. */
     private final ModelEngine engine;
-    private final Path engineWorkDir;
+    /** {@code baton.spark.work-dir} as set; empty for the default ({@link dev.baton.warehouse.WarehouseLayout#engineNight}). */
+    private final String engineWorkDir;
 
     ModelStepKind(ProjectFiles projectFiles, BuildFiles buildFiles, BatonProperties properties) {
         this.projectFiles = projectFiles;
@@ -42,7 +42,7 @@ class ModelStepKind implements StepKind {
         this.metrics = properties.metrics();
         this.incremental = properties.models().incremental();
         this.engine = null;
-        this.engineWorkDir = null;
+        this.engineWorkDir = "";
     }
 
     @Autowired
@@ -52,7 +52,7 @@ class ModelStepKind implements StepKind {
         this.metrics = properties.metrics();
         this.incremental = properties.models().incremental();
         this.engine = engines.engineOrNull();
-        this.engineWorkDir = engines.workDir(properties.warehouse());
+        this.engineWorkDir = engines.spark().workDir();
     }
 
     @Override
@@ -95,7 +95,8 @@ class ModelStepKind implements StepKind {
             long started = System.nanoTime();
             // the tables come back whole from the other engine: the next night on DuckDB builds them whole
             BuildLedger.on(connection).forgetAllBuilds();
-            engine.build(connection, catalog, layers, run.runDate(), engineWorkDir.resolve(run.jobName() + "-" + run.runDate()));
+            engine.build(connection, catalog, layers, run.runDate(),
+                    buildFiles.layout().engineNight(engineWorkDir, run.jobName(), run.runDate()));
             writeDescriptions(connection, catalog, models);
             log.info("{} models built on {} in {} ms", models.size(), engine.name(), (System.nanoTime() - started) / 1_000_000);
             return models.size();

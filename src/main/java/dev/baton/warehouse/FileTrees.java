@@ -1,13 +1,14 @@
 package dev.baton.warehouse;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** Deleting a folder with everything in it, which the JDK has no single call for. */
+/** Deleting a folder with everything in it, which the JDK has no single call for, and starting a folder afresh. */
 public final class FileTrees {
 
     private FileTrees() {
@@ -29,6 +30,16 @@ public final class FileTrees {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(path);
             }
+        }
+    }
+
+    /** An empty folder at {@code folder}: whatever was there is deleted ({@link #delete}) and the folder created. */
+    public static Path fresh(Path folder) {
+        try {
+            delete(folder);
+            return Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot empty " + folder, e);
         }
     }
 }

@@ -31,6 +31,15 @@ public final class WarehouseLayout {
         return root.resolve("build").resolve(jobName + "-" + runDate + ".duckdb");
     }
 
+    /**
+     * Where another engine (Spark) exchanges one night's Parquet with the build file: {@code <work dir>/<job>-<date>},
+     * the work dir being {@code baton.spark.work-dir}, or {@code <warehouse>/spark} when that is empty.
+     */
+    public Path engineNight(String workDirSetting, String jobName, LocalDate runDate) {
+        Path workDir = workDirSetting == null || workDirSetting.isBlank() ? root.resolve("spark") : Path.of(workDirSetting);
+        return workDir.resolve(jobName + "-" + runDate);
+    }
+
     public Path parquetDir() {
         return root.resolve("parquet");
     }

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
-/** {@code baton.extract.engine}: DuckDB unless another engine is named, and then only if it is on the classpath. */
+/**
+ * {@code baton.extract.engine}, else {@code baton.engine}: DuckDB unless another engine is named, and then only if it
+ * is on the classpath.
+ */
 class DeliveryEngineTests {
 
     @Test
@@ -21,5 +24,24 @@ class DeliveryEngineTests {
         assertThatThrownBy(() -> DeliveryEngine.named("spark"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("baton.extract.engine=spark").hasMessageContaining("spark-submit");
+    }
+
+    @Test
+    void unsetTheExtractFollowsTheModelsEngine() {
+        assertThat(DeliveryEngine.of(null, null)).isNull();
+        assertThat(DeliveryEngine.of(" ", "duckdb")).isNull();
+        // the models on Spark: the extract asks for Spark too, and the message names the setting that asked
+        assertThatThrownBy(() -> DeliveryEngine.of(null, "spark"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("baton.engine=spark needs the Spark engine");
+    }
+
+    @Test
+    void theExtractSettingOverridesTheModelsEngine() {
+        // duckdb keeps the extract on DuckDB under Spark models: no lookup, so no failure without the spark module
+        assertThat(DeliveryEngine.of("duckdb", "spark")).isNull();
+        assertThatThrownBy(() -> DeliveryEngine.of("spark", "duckdb"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("baton.extract.engine=spark needs the Spark engine");
     }
 }

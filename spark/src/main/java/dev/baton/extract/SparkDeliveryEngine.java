@@ -8,12 +8,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
-import java.util.stream.Stream;
 
+import dev.baton.warehouse.FileTrees;
 import dev.baton.warehouse.LandedTables;
 import dev.baton.warehouse.SqlIdentifiers;
 import org.apache.spark.sql.Row;
@@ -31,6 +30,9 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class SparkDeliveryEngine implements DeliveryEngine {
 
+    /** The start of the Spark job description of every job that checks a delivery: then its entity and file name. */
+    public static final String JOB_DESCRIPTION = "baton extract ";
+
     @Override
     public String name() {
         return "spark";
@@ -43,11 +45,26 @@ public final class SparkDeliveryEngine implements DeliveryEngine {
         // what BatonSpark sets: DuckDB reads INT96 timestamps as naive, TIMESTAMP_MICROS as instants
         spark.conf().set("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS");
         String sourceFile = file.getFileName().toString();
-        Path folder = fresh(night.workDir().resolve(contract.entity()).resolve(sourceFile.replaceAll("[^A-Za-z0-9._-]", "_")));
+        // why: the Spark UI and the event log then name the delivery each job reads or writes (the cluster test finds
+        // the extract's tasks by it); a local property of this thread, so it is taken off again for the models
+        spark.sparkContext().setJobDescription(JOB_DESCRIPTION + contract.entity() + " " + sourceFile);
+        try {
+            return check(buildFile, spark, night, contract, file, sourceFile, checksum, archive);
+        } finally {
+            spark.sparkContext().setJobDescription(null);
+        }
+    }
+
+    private static Checked check(Connection buildFile, SparkSession spark, Night night, LandingContract contract, Path file,
+            String sourceFile, String checksum, Path archive) throws SQLException {
+        Path folder = FileTrees.fresh(night.workDir().resolve(contract.entity()).resolve(sourceFile.replaceAll("[^A-Za-z0-9._-]", "_")));
         referencedRows(buildFile, spark, contract, folder);
-        SparkDeliveryRead.Read read = new SparkDeliveryRead(spark).read(file);
-        Map<String, String> header = DeliveryLoader.header(read.header(), contract, sourceFile);
-        DeliveryLoader.requireColumns(contract, header, sourceFile);
+        SparkDeliveryRead.Read read = new SparkDeliveryRead(spark).read(file, written -> columnName(contract, written));
+        if (read == null) {
+            return null;
+        }
+        Map<String, String> header = HeaderNames.of(read.header(), contract, sourceFile);
+        HeaderNames.requireColumns(contract, header, sourceFile);
         read.rows().createOrReplaceTempView("incoming");
         ColumnCheck columns = ColumnCheck.of(contract, header, present -> empty(spark, present, header), sourceFile);
         if (night.keyedHash() != null) {
@@ -67,6 +84,14 @@ public final class SparkDeliveryEngine implements DeliveryEngine {
             SparkRawArchive.write(spark, contract, read, sourceFile, checksum, archive, night.keyedHash() != null);
         }
         return new Checked(typed, quarantine, read.records(), columns, archive);
+    }
+
+    /** A header name as {@link LineSpans} names its column: the contract's name where it maps to one. */
+    private static String columnName(LandingContract contract, String written) {
+        return contract.columns().stream()
+                .filter(column -> HeaderNames.normalise(column.sourceName()).equals(HeaderNames.normalise(written)))
+                .map(LandingContract.Column::name)
+                .findFirst().orElse(written);
     }
 
     /**
@@ -112,21 +137,6 @@ public final class SparkDeliveryEngine implements DeliveryEngine {
             }
         }
         return empty;
-    }
-
-    private static Path fresh(Path folder) {
-        try {
-            if (Files.exists(folder)) {
-                try (Stream<Path> paths = Files.walk(folder)) {
-                    for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.delete(path);
-                    }
-                }
-            }
-            return createDirectories(folder);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot empty " + folder, e);
-        }
     }
 
     private static Path createDirectories(Path folder) {

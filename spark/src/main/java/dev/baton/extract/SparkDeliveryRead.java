@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -24,8 +27,9 @@ import org.apache.spark.sql.types.StructType;
  * (line_number, column_name, raw_line, reason), with {@link DeliveryReader}'s reasons.
  *
  * <p>Spark's CSV reader keeps no line numbers, so the file is read as lines first, each line numbered and prefixed
- * with its number as an extra first field, and the lines parsed by Spark's CSV parser. That reads one record per
- * line: a quoted value spanning lines is not supported here (see docs/spark.md, "Not there yet").
+ * with its number as an extra first field, and the lines parsed by Spark's CSV parser, one record per line. The few
+ * lines whose quotes do not close on the line ({@link CsvQuotes}) are resolved on the driver as DuckDB reads them
+ * ({@link QuoteSpans}), or the delivery is left to DuckDB.
  */
 final class SparkDeliveryRead {
 
@@ -41,13 +45,29 @@ final class SparkDeliveryRead {
         this.spark = spark;
     }
 
-    Read read(Path file) {
+    /**
+     * @param columnName a header name as quarantine names its column (the contract's name where it maps)
+     * @return null when a stray quote leaves records this read cannot tell as DuckDB does: DuckDB reads the file
+     */
+    Read read(Path file, UnaryOperator<String> columnName) {
         DeliveryReader.Header header = DeliveryReader.header(file, "utf-8");
         char delimiter = header.delimiter();
         JavaRDD<String> text = spark.read().textFile(file.toString()).javaRDD();
         // zipWithIndex numbers lines across partitions in file order: line 1 is the header
-        Dataset<String> lines = spark.createDataset(text.zipWithIndex()
-                .filter(line -> line._2() > 0 && !line._1().isBlank())
+        JavaPairRDD<String, Long> numbered = text.zipWithIndex();
+        List<QuoteSpans.Line> unclean = numbered
+                .filter(line -> line._2() > 0 && !line._1().isBlank()
+                        && CsvQuotes.scan(line._1(), delimiter, false).kind() != CsvQuotes.Kind.CLEAN)
+                .map(line -> new QuoteSpans.Line(line._2() + 1, line._1()))
+                .collect().stream().sorted(Comparator.comparingLong(QuoteSpans.Line::number)).toList();
+        QuoteSpans.Resolved spans = unclean.isEmpty() ? QuoteSpans.Resolved.NONE
+                : QuoteSpans.resolve(unclean, numbered, header.names(), delimiter, columnName);
+        if (spans == null) {
+            return null;
+        }
+        long[] taken = spans.taken();
+        Dataset<String> lines = spark.createDataset(numbered
+                .filter(line -> line._2() > 0 && !line._1().isBlank() && !QuoteSpans.Resolved.takes(taken, line._2() + 1))
                 .map(line -> (line._2() + 1) + String.valueOf(delimiter) + line._1()).rdd(), Encoders.STRING());
         List<StructField> fields = new ArrayList<>();
         fields.add(DataTypes.createStructField("_line_number", DataTypes.LongType, false));
@@ -62,18 +82,21 @@ final class SparkDeliveryRead {
                 .csv(lines)
                 .cache();
         Dataset<Row> rows = parsed.where(CORRUPT + " is null").drop(CORRUPT);
+        if (!spans.merged().isEmpty()) {
+            rows = rows.union(spark.createDataFrame(spans.merged(), rows.schema()));
+        }
         Dataset<Row> rejects = rejects(parsed.where(CORRUPT + " is not null").select(CORRUPT).as(Encoders.STRING())
-                .collectAsList(), header.names(), delimiter);
-        return new Read(header.names(), delimiter, rows, rejects, parsed.count());
+                .collectAsList(), header.names(), delimiter, spans.rejects());
+        return new Read(header.names(), delimiter, rows, rejects, parsed.count() + spans.records());
     }
 
     /**
      * The records whose field count is not the header's, with DuckDB's reasons and column (the first missing column
      * of a short row). They are few (a delivery with many is refused as mostly bad), so they are split on the driver.
      */
-    private Dataset<Row> rejects(List<String> corrupt, List<String> header, char delimiter) {
+    private Dataset<Row> rejects(List<String> corrupt, List<String> header, char delimiter, List<Row> quoted) {
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).get();
-        List<Row> rows = new ArrayList<>();
+        List<Row> rows = new ArrayList<>(quoted);
         for (String prefixed : corrupt) {
             int cut = prefixed.indexOf(delimiter);
             long line = Long.parseLong(prefixed.substring(0, cut));
@@ -84,7 +107,7 @@ final class SparkDeliveryRead {
             } else if (fields > header.size()) {
                 rows.add(RowFactory.create(line, null, raw, "long row: more columns than the header"));
             } else {
-                rows.add(RowFactory.create(line, null, raw, "stray quote: a value is not properly quoted"));
+                rows.add(RowFactory.create(line, null, raw, QuoteSpans.STRAY_QUOTE));
             }
         }
         StructType schema = DataTypes.createStructType(List.of(

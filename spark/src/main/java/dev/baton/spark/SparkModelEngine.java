@@ -9,18 +9,17 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import dev.baton.modeling.ModelCatalog;
 import dev.baton.modeling.ModelCatalog.Definition;
 import dev.baton.modeling.LakeTables;
 import dev.baton.modeling.LakeTables.LakeTable;
 import dev.baton.modeling.ModelEngine;
+import dev.baton.warehouse.FileTrees;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -43,8 +42,8 @@ public final class SparkModelEngine implements ModelEngine {
     @Override
     public void build(Connection buildFile, ModelCatalog catalog, List<String> layers, LocalDate runDate, Path workDir)
             throws SQLException {
-        Path input = fresh(workDir.resolve("input"));
-        Path output = fresh(workDir.resolve("output"));
+        Path input = FileTrees.fresh(workDir.resolve("input"));
+        Path output = FileTrees.fresh(workDir.resolve("output"));
         try (Statement statement = buildFile.createStatement()) {
             for (String table : catalog.inputTables()) {
                 Path folder = createDirectories(input.resolve(table));
@@ -78,19 +77,6 @@ public final class SparkModelEngine implements ModelEngine {
 
     private static String literal(Path path) {
         return "'" + path.toAbsolutePath().toString().replace("'", "''") + "'";
-    }
-
-    private static Path fresh(Path folder) {
-        if (Files.exists(folder)) {
-            try (Stream<Path> paths = Files.walk(folder)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot empty " + folder, e);
-            }
-        }
-        return createDirectories(folder);
     }
 
     private static Path createDirectories(Path folder) {

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * One landing with bad rows (every quarantine reason of a one-record-per-line CSV at least once) extracted by the
+ * One landing with bad rows (every quarantine reason of a CSV at least once, stray quotes included) extracted by the
  * DuckDB extract into a real build file and by the Spark extract on a local session: the same quarantine rows, the
  * same reconciliation, the same raw archive rows.
  */
@@ -65,6 +65,17 @@ class SparkExtractParityTests {
                 A6,Zeta,smb,2024-01-01,2024-01-01
                 A7,Eta,smb,2024-01-01,2024-01-05
                 A7,"Eta, again",smb,2024-01-01,2024-01-05
+                """);
+        // stray quotes: lines 3-4 merged into one record, line 5 text after a closing quote, 7-8 a quote never closed
+        Files.writeString(landing.resolve("accounts_quotes.csv"), """
+                account_id,account_name,segment,created_at,updated_at
+                A20,Kappa,smb,2024-01-01,2024-01-01
+                A21,"Lambda,smb,2024-01-01,2024-01-01
+                A22,Mu",smb,,2024-01-01
+                A23,"Nu"x,smb,2024-01-01,2024-01-01
+                A24,Xi,smb,2024-01-01,2024-01-01
+                A25,"Omicron,smb,2024-01-01,2024-01-01
+                A26,Pi,smb,2024-01-01,2024-01-01
                 """);
         Files.writeString(landing.resolve("deals.csv"), """
                 deal_id,account_id,deal_type,stage,amount,currency,created_at,is_won,referred_by_account_id
@@ -120,11 +131,11 @@ class SparkExtractParityTests {
             }
             return new Extracted(
                     rows(connection, "select entity, source_file, line_number, column_name, raw_value, reason"
-                            + " from quarantine order by entity, line_number, column_name, reason"),
+                            + " from quarantine order by entity, source_file, line_number, column_name, reason"),
                     rows(connection, "select entity, source_file, rows_read, rows_loaded, rows_updated, rows_unchanged,"
-                            + " rows_quarantined, unknown_columns, missing_columns from load_reconciliation order by entity"),
+                            + " rows_quarantined, unknown_columns, missing_columns from load_reconciliation order by entity, source_file"),
                     rows(connection, "select entity, source_file, checksum, rows_read, replace(archive_path, "
-                            + SqlIdentifiers.quoteLiteral(layout.root().toString()) + ", '') from load_ledger order by entity"),
+                            + SqlIdentifiers.quoteLiteral(layout.root().toString()) + ", '') from load_ledger order by entity, source_file"),
                     landed);
         }
     }
@@ -132,8 +143,9 @@ class SparkExtractParityTests {
     @Test
     void quarantineRowsAreTheDuckDbExtracts() {
         assertThat(spark.quarantine()).isEqualTo(duckDb.quarantine());
-        // by hand: accounts lines 4-7 and 11-12, deals 3-8 (line 6 twice), subscriptions 3-7, fx_rates 3-4, tickets 3-5
-        assertThat(spark.quarantine()).hasSize(6 + 7 + 5 + 2 + 3).contains(
+        // by hand: accounts lines 4-7 and 11-12, accounts_quotes 3-5 and 7-8, deals 3-8 (line 6 twice),
+        // subscriptions 3-7, fx_rates 3-4, tickets 3-5
+        assertThat(spark.quarantine()).hasSize(6 + 5 + 7 + 5 + 2 + 3).contains(
                 "tickets | tickets.csv | 3 | account_id | A404 | unknown account: no accounts row has this account_id",
                 "tickets | tickets.csv | 4 | csat_score | 9 | breaks rule (csat_score BETWEEN 1 AND 5)",
                 // a record of an entity with personal data keeps no text in quarantine
@@ -147,11 +159,52 @@ class SparkExtractParityTests {
     }
 
     @Test
+    void strayQuotesGiveDuckDbsReasonsForTheSameLines() {
+        String merged = "line break inside the quoted value of account_name, which is not free text: lines 3-4 were read"
+                + " as one record (a stray quote?)";
+        String unclosed = "unclosed quote: the quoted value opened on line 7 does not close before line 8, so those lines"
+                + " were read as one record";
+        assertThat(spark.quarantine()).filteredOn(row -> row.contains("accounts_quotes.csv")).containsExactly(
+                "accounts | accounts_quotes.csv | 3 | account_name | null | " + merged,
+                "accounts | accounts_quotes.csv | 4 | account_name | null | " + merged,
+                "accounts | accounts_quotes.csv | 5 | account_name | A23,\"Nu\"x,smb,2024-01-01,2024-01-01 | stray quote: a value is"
+                        + " not properly quoted",
+                "accounts | accounts_quotes.csv | 7 | account_name | A25,\"Omicron,smb,2024-01-01,2024-01-01 | " + unclosed,
+                "accounts | accounts_quotes.csv | 8 | account_name | null | " + unclosed);
+        // 7 records, one per line: A20 and A24 loaded, 5 lines quarantined
+        assertThat(spark.reconciliation()).anyMatch(row -> row.startsWith("accounts | accounts_quotes.csv | 7 | 2 | 0 | 0 | 5 |"));
+    }
+
+    @Test
+    void aQuoteInsideAnUnquotedValueLeavesTheFileToDuckDb() throws Exception {
+        // given: line 3's quote sits inside a value; where DuckDB's reader goes on from there is not placed by Spark
+        Path landing = Files.createDirectories(temp.resolve("landing-quote-in-value"));
+        Files.writeString(landing.resolve("accounts.csv"), """
+                account_id,account_name,segment,created_at,updated_at
+                A1,Acme,smb,2024-01-01,2024-01-01
+                A2,Be"ta,smb,2024-01-01,2024-01-01
+                A3,Gamma,smb,2024-01-01,2024-01-01
+                """);
+
+        // when
+        Extracted onDuckDb = extract(landing, "duckdb-quote-in-value", null);
+        Extracted onSpark = extract(landing, "spark-quote-in-value", new SparkDeliveryEngine());
+
+        // then: DuckDB read the file in both nights, so everything is DuckDB's, and Spark wrote no typed rows for it
+        assertThat(onSpark).isEqualTo(onDuckDb);
+        assertThat(temp.resolve("spark-quote-in-value").resolve("spark-extract").resolve("accounts").resolve("accounts.csv")
+                .resolve("typed")).doesNotExist();
+        assertThat(onSpark.reconciliation()).singleElement().asString().startsWith("accounts | accounts.csv | 3 |");
+    }
+
+    @Test
     void theSparkNightsRowsWentThroughSpark() throws Exception {
         // the typed rows and quarantine rows Spark wrote for the build file, one folder per delivery
         Path accounts = temp.resolve("spark").resolve("spark-extract").resolve("accounts").resolve("accounts.csv");
         assertThat(files(accounts.resolve("typed"))).isNotEmpty();
         assertThat(files(accounts.resolve("quarantine"))).isNotEmpty();
+        // the stray quotes were placed by Spark, not handed back to DuckDB
+        assertThat(files(accounts.resolveSibling("accounts_quotes.csv").resolve("typed"))).isNotEmpty();
         assertThat(temp.resolve("duckdb").resolve("spark-extract")).doesNotExist();
     }
 
@@ -170,7 +223,7 @@ class SparkExtractParityTests {
     @Test
     void landedRowsAreTheDuckDbExtracts() throws Exception {
         assertThat(spark.landed()).isEqualTo(duckDb.landed());
-        assertThat(spark.landed().get("accounts")).hasSize(3);
+        assertThat(spark.landed().get("accounts")).hasSize(3 + 2);
         // HMAC-SHA256 of "ann@example.com" (trimmed, lower-cased) with the test key, worked out with javax.crypto below
         assertThat(spark.landed().get("tickets")).singleElement().asString().contains(hmac("ann@example.com"));
         assertThat(spark.landed().get("deals")).singleElement().asString().startsWith("D1 | A1 | null | new_business | won | 100.50 | EUR");
@@ -184,7 +237,7 @@ class SparkExtractParityTests {
         List<Path> sparkFiles = files(sparkRaw);
 
         assertThat(relative(sparkRaw, sparkFiles)).isEqualTo(relative(duckDbRaw, duckDbFiles))
-                .hasSize(6).allMatch(name -> name.matches("[a-z_]+/load_date=2024-02-01/[a-z_]+\\.csv-[0-9a-f]{16}\\.parquet"));
+                .hasSize(7).allMatch(name -> name.matches("[a-z_]+/load_date=2024-02-01/[a-z_]+\\.csv-[0-9a-f]{16}\\.parquet"));
         try (Connection connection = java.sql.DriverManager.getConnection("jdbc:duckdb:")) {
             for (int i = 0; i < duckDbFiles.size(); i++) {
                 String query = "select * from read_parquet('%s') order by _line_number";

@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.cli.BatonCli;
+import dev.baton.extract.SparkDeliveryEngine;
 import dev.baton.generate.LandingGenerator;
 import dev.baton.modeling.ModelCatalog;
 import dev.baton.warehouse.ProjectFiles;
@@ -31,8 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The whole night on a Spark standalone cluster of separate JVMs: a master and two workers on loopback
  * ({@link StandaloneCluster}), {@code target/baton-spark.jar} submitted to it by spark-submit in client mode, as a
- * user with a cluster would. The same landing (with two bad ticket rows) goes through the nightly job on DuckDB in
- * this JVM; every published model, the quarantine and the reconciliation must be the same, row for row.
+ * user with a cluster would, with {@code baton.engine=spark} alone: the landing CSV files are checked on Spark too.
+ * The same landing (with bad rows of five kinds in three files) goes through the nightly job on DuckDB in this JVM;
+ * every published model, the quarantine and the reconciliation must be the same, row for row.
  *
  * <p>Runs after {@code package} (the spark module's surefire execution {@code standalone-cluster}), since it submits
  * the jar the build ships. Alone: {@code mvn -B -f pom.xml -pl spark -am verify -Dtest=none
@@ -59,10 +61,11 @@ class SparkStandaloneClusterTests {
     @BeforeAll
     static void runOneNightOnDuckDbAndOnTheCluster() throws Exception {
         assertThat(JAR).as("the jar spark-submit ships; built by `mvn package` before this test runs").isRegularFile();
-        // given generated accounts (250) over two years, and two ticket rows that cannot be typed
+        // given generated accounts (250) over two years, and bad rows: three tickets, a subscription, an account
         Path landing = workspace.resolve("landing");
         new LandingGenerator(11, ACCOUNTS, YearMonth.of(2023, 1), 24).writeTo(landing);
         addBadTickets(landing.resolve("tickets.csv"));
+        addBadRows(landing);
 
         onDuckDb = workspace.resolve("duckdb");
         long started = System.nanoTime();
@@ -139,6 +142,32 @@ class SparkStandaloneClusterTests {
                 StandardCharsets.UTF_8, StandardOpenOption.APPEND);
     }
 
+    /**
+     * A ticket of an account nobody delivered, a subscription whose start_date is not YYYY-MM-DD, and an account line
+     * cut short after its second column (a record that cannot be split): three more quarantine reasons, in three files.
+     */
+    static void addBadRows(Path landing) throws IOException {
+        appendChangedFirstRow(landing.resolve("tickets.csv"), "ticket_id", "T-NO-ACCOUNT", "account_id", "A-NOBODY");
+        appendChangedFirstRow(landing.resolve("subscriptions.csv"), "subscription_id", "S-BAD-DATE", "start_date", "31/12/2024");
+        List<String> accounts = Files.readAllLines(landing.resolve("accounts.csv"), StandardCharsets.UTF_8);
+        Files.writeString(landing.resolve("accounts.csv"), "A-SHORT,Short Row Ltd\n", StandardCharsets.UTF_8,
+                StandardOpenOption.APPEND);
+        assertThat(accounts.get(0).split(",", -1).length).as("accounts has more than two columns").isGreaterThan(2);
+    }
+
+    /** A copy of the file's first row with these columns set (name, value, name, value, ...), appended. */
+    private static void appendChangedFirstRow(Path file, String... changes) throws IOException {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        List<String> header = List.of(lines.get(0).split(",", -1));
+        String[] row = lines.get(1).split(",", -1);
+        assertThat(row).as("a first row of " + file.getFileName() + " without quoted commas").hasSize(header.size());
+        for (int i = 0; i < changes.length; i += 2) {
+            assertThat(header).contains(changes[i]);
+            row[header.indexOf(changes[i])] = changes[i + 1];
+        }
+        Files.writeString(file, String.join(",", row) + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+    }
+
     private static List<JsonNode> events(Path eventLog) throws IOException {
         assertThat(eventLog).as("the application's event log").isRegularFile();
         ObjectMapper json = new ObjectMapper();
@@ -195,6 +224,33 @@ class SparkStandaloneClusterTests {
         assertThat(events("SparkListenerTaskEnd").count()).as("tasks of the night").isGreaterThan(50);
     }
 
+    @Test
+    void theExtractsJobsRanOnTheWorkersExecutors() {
+        // the jobs SparkDeliveryEngine started, by their description ("baton extract <entity> <file>"), and their stages
+        TreeMap<Integer, String> extractStages = new TreeMap<>();
+        events("SparkListenerJobStart").forEach(event -> {
+            JsonNode description = event.path("Properties").get("spark.job.description");
+            if (description != null && description.asText().startsWith(SparkDeliveryEngine.JOB_DESCRIPTION)) {
+                event.get("Stage IDs").forEach(stage -> extractStages.put(stage.asInt(), description.asText()));
+            }
+        });
+        Set<String> executors = new TreeSet<>();
+        events("SparkListenerExecutorAdded").forEach(event -> executors.add(event.get("Executor ID").asText()));
+        Set<String> checkedOnExecutors = new TreeSet<>();
+        events("SparkListenerTaskEnd").forEach(event -> {
+            String delivery = extractStages.get(event.get("Stage ID").asInt());
+            if (delivery != null && executors.contains(event.get("Task Info").get("Executor ID").asText())) {
+                checkedOnExecutors.add(delivery.substring(SparkDeliveryEngine.JOB_DESCRIPTION.length()));
+            }
+        });
+
+        // every canonical CSV of an entity without free text, read and checked by tasks on the workers' executors
+        assertThat(checkedOnExecutors).contains("accounts accounts.csv", "subscriptions subscriptions.csv",
+                "tickets tickets.csv", "deals deals.csv", "fx_rates fx_rates.csv").doesNotContain("handoffs handoffs.csv");
+        assertThat(onCluster.resolve("spark").resolve("nightly-" + RUN_DATE).resolve("extract").resolve("tickets"))
+                .isDirectory();
+    }
+
     private List<String> executorsOf(JsonNode executors) {
         List<String> ids = new ArrayList<>();
         executors.forEach(executor -> {
@@ -230,10 +286,16 @@ class SparkStandaloneClusterTests {
             assertThat(differences(duckDb, fromCluster, "quarantine")).isEmpty();
             assertThat(differences(duckDb, fromCluster, "load_reconciliation")).isEmpty();
 
-            // the two bad tickets, by hand: one row per rejected value, both in tickets.csv
-            List<String> quarantined = BothEngines.duckDbRows(fromCluster,
-                    "(select line_number is not null, column_name, raw_value from quarantine where entity = 'tickets')");
-            assertThat(quarantined).containsExactly("true | created_at | not-a-date", "true | csat_score | five");
+            // the bad rows, by hand: one row per rejected value; the short account line, one row for the record
+            List<String> quarantined = BothEngines.duckDbRows(fromCluster, "(select entity, line_number is not null,"
+                    + " column_name, raw_value from quarantine where entity <> 'accounts')");
+            assertThat(quarantined).containsExactly("subscriptions | true | start_date | 31/12/2024",
+                    "tickets | true | account_id | A-NOBODY", "tickets | true | created_at | not-a-date",
+                    "tickets | true | csat_score | five");
+            assertThat(BothEngines.duckDbRows(fromCluster, "(select reason from quarantine where entity = 'accounts')"))
+                    .singleElement().asString().startsWith("short row: fewer columns than the header");
+            assertThat(BothEngines.duckDbRows(fromCluster, "(select source_file, rows_quarantined from load_reconciliation"
+                    + " where rows_quarantined > 0)")).containsExactly("accounts.csv | 1", "subscriptions.csv | 1", "tickets.csv | 3");
         }
     }
 
