@@ -42,7 +42,11 @@ public final class BatonSpark {
             System.setProperty("baton.engine", "spark");
         }
         System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
-        return BatonCli.execute(args);
+        // the session's Hadoop configuration (spark.hadoop.* included) reaches a landing given as hdfs: or s3a: URI
+        try (RemoteLanding landing = RemoteLanding.of(args,
+                () -> SparkSession.builder().appName("baton").getOrCreate().sparkContext().hadoopConfiguration())) {
+            return BatonCli.execute(landing.args());
+        }
     }
 
     @Command(name = "models", mixinStandardHelpOptions = true,

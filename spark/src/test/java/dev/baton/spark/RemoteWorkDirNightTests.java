@@ -19,9 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code baton.spark.work-dir} as a Hadoop URI the driver's DuckDB cannot read ({@link BatonTestFileSystem}, standing
- * in for {@code hdfs:} or {@code s3a:}), in a folder apart from the warehouse: the inputs go up and the tables come
- * down through Hadoop's API, and the published night equals the DuckDB engine's, model for model.
+ * {@code baton.spark.work-dir} and {@code --landing} as Hadoop URIs the driver's DuckDB cannot read
+ * ({@link BatonTestFileSystem}, standing in for {@code hdfs:} or {@code s3a:}), in folders apart from the warehouse:
+ * the landing is copied down ({@link RemoteLanding}, as {@code BatonSpark} does), the inputs go up and the tables come
+ * down through Hadoop's API, and the published night equals the DuckDB engine's on the local landing, model for model.
  */
 class RemoteWorkDirNightTests {
 
@@ -33,6 +34,7 @@ class RemoteWorkDirNightTests {
     static Path onDuckDb;
     static Path onSpark;
     static Path remoteFolder;
+    static Path landingCopy;
 
     @BeforeAll
     static void runTheNightOnEachEngine() throws Exception {
@@ -44,17 +46,30 @@ class RemoteWorkDirNightTests {
         onSpark = workspace.resolve("spark");
         remoteFolder = workspace.resolve("cluster-share").toAbsolutePath();
         String workDir = "batontest://baton" + remoteFolder;
+        String remoteLanding = "batontest://baton" + landing.toAbsolutePath();
 
         // when
-        assertThat(nightly(landing, onDuckDb, "-Dbaton.engine=duckdb")).as("the night on DuckDB").isZero();
-        assertThat(nightly(landing, onSpark, "-Dbaton.engine=spark", "-Dbaton.spark.work-dir=" + workDir))
-                .as("the night on Spark, work dir " + workDir).isZero();
+        assertThat(BatonCli.execute(nightly(landing.toString(), onDuckDb, "-Dbaton.engine=duckdb")))
+                .as("the night on DuckDB").isZero();
+        try (RemoteLanding copied = RemoteLanding.of(nightly(remoteLanding, onSpark, "-Dbaton.engine=spark",
+                "-Dbaton.spark.work-dir=" + workDir), () -> SharedSpark.session().sparkContext().hadoopConfiguration())) {
+            landingCopy = Path.of(copied.args()[2]);
+            assertThat(BatonCli.execute(copied.args())).as("the night on Spark, landing " + remoteLanding
+                    + ", work dir " + workDir).isZero();
+        }
     }
 
-    private static int nightly(Path landing, Path warehouse, String... settings) {
-        String[] run = {"run", "--landing", landing.toString(), "--warehouse", warehouse.toString(), "--run-date", RUN_DATE,
+    private static String[] nightly(String landing, Path warehouse, String... settings) {
+        String[] run = {"run", "--landing", landing, "--warehouse", warehouse.toString(), "--run-date", RUN_DATE,
                 "--project-dir", BothEngines.PROJECT.toString()};
-        return BatonCli.execute(Stream.concat(Stream.of(run), Stream.of(settings)).toArray(String[]::new));
+        return Stream.concat(Stream.of(run), Stream.of(settings)).toArray(String[]::new);
+    }
+
+    @Test
+    void theLandingWasReadFromALocalCopyRemovedAfterTheNight() {
+        assertThat(landingCopy.getFileName().toString()).isEqualTo("landing");
+        assertThat(landingCopy.getParent().getFileName().toString()).startsWith("baton-landing-");
+        assertThat(landingCopy.getParent()).doesNotExist();
     }
 
     @Test
