@@ -1,5 +1,6 @@
 package dev.baton.spark;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -14,6 +15,9 @@ import org.apache.hadoop.fs.FileUtil;
  * down before DuckDB reads them. Every byte of the models' inputs and outputs crosses the driver's disk once.
  */
 final class RemoteExchange {
+
+    /** A night's mirror is {@code <job>-<date>.spark}, beside its build file {@code <job>-<date>.duckdb}. */
+    static final String MIRROR = ".spark";
 
     private final Configuration conf;
 
@@ -52,6 +56,21 @@ final class RemoteExchange {
             return local;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot copy " + source + " down to " + local, e);
+        }
+    }
+
+    /**
+     * Removes the mirrors of nights whose build file is gone: publish removes a night's build file once the version
+     * holds its files (the mirror's lake files are linked there, so removing the mirror frees nothing the version
+     * needs). A mirror whose build file is still there belongs to a night that is running or may be restarted.
+     */
+    static void removeMirrorsOfPublishedNights(Path buildFolder) {
+        File[] mirrors = buildFolder.toFile().listFiles(file -> file.isDirectory() && file.getName().endsWith(MIRROR));
+        for (File mirror : mirrors == null ? new File[0] : mirrors) {
+            String night = mirror.getName().substring(0, mirror.getName().length() - MIRROR.length());
+            if (!new File(buildFolder.toFile(), night + ".duckdb").exists()) {
+                delete(mirror.toPath());
+            }
         }
     }
 

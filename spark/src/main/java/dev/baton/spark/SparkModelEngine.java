@@ -49,6 +49,9 @@ public final class SparkModelEngine implements ModelEngine {
             throws SQLException {
         WorkDir work = WorkDir.of(workDir);
         Path local = work.isRemote() ? mirrorOf(buildFile) : work.local();
+        if (work.isRemote()) {
+            RemoteExchange.removeMirrorsOfPublishedNights(local.getParent());
+        }
         Path input = fresh(local.resolve("input"));
         Path output = fresh(local.resolve("output"));
         try (Statement statement = buildFile.createStatement()) {
@@ -107,7 +110,7 @@ public final class SparkModelEngine implements ModelEngine {
                 throw new IllegalStateException("a remote work dir needs a build file on disk to keep its local mirror beside");
             }
             Path file = Path.of(rows.getString(1)).toAbsolutePath();
-            return file.resolveSibling(file.getFileName().toString().replaceFirst("\\.duckdb$", "") + ".spark");
+            return file.resolveSibling(file.getFileName().toString().replaceFirst("\\.duckdb$", "") + RemoteExchange.MIRROR);
         }
     }
 

@@ -48,6 +48,9 @@ class RemoteWorkDirNightTests {
         String workDir = "batontest://baton" + remoteFolder;
         String remoteLanding = "batontest://baton" + landing.toAbsolutePath();
 
+        // and the mirror of an earlier, published night (no build file left)
+        Files.createDirectories(onSpark.resolve("build/nightly-2024-05-31.spark/output/fct_mrr_month"));
+
         // when
         assertThat(BatonCli.execute(nightly(landing.toString(), onDuckDb, "-Dbaton.engine=duckdb")))
                 .as("the night on DuckDB").isZero();
@@ -86,6 +89,7 @@ class RemoteWorkDirNightTests {
         assertThat(mirror.resolve("output/fct_mrr_movement/month_start=2024-03-01/data_0.parquet")).isRegularFile();
         assertThat(mirror.resolve("output/dim_account")).doesNotExist();
         assertThat(mirror.resolve("input")).doesNotExist();
+        assertThat(onSpark.resolve("build/nightly-2024-05-31.spark")).doesNotExist();
     }
 
     @Test
