@@ -23,6 +23,8 @@ import dev.baton.modeling.LakeTables;
 import dev.baton.modeling.LakeTables.LakeTable;
 import dev.baton.modeling.ModelEngine;
 import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code baton.engine=spark}: the nightly job's models built by Spark. The inputs leave the build file as Parquet
@@ -38,6 +40,8 @@ import org.apache.spark.sql.SparkSession;
  * ({@link RemoteExchange}); the lake tables stay in that mirror until publish has linked them.
  */
 public final class SparkModelEngine implements ModelEngine {
+
+    private static final Logger log = LoggerFactory.getLogger(SparkModelEngine.class);
 
     @Override
     public String name() {
@@ -68,18 +72,23 @@ public final class SparkModelEngine implements ModelEngine {
         if (work.isRemote()) {
             sparkInput = new org.apache.hadoop.fs.Path(work.remote(), "input");
             sparkOutput = new org.apache.hadoop.fs.Path(work.remote(), "output");
+            long started = System.nanoTime();
             exchange.upload(input, sparkInput);
             exchange.clear(sparkOutput);
+            log.info("models' inputs copied up to {} in {} ms", sparkInput, (System.nanoTime() - started) / 1_000_000);
         }
         Map<String, SparkModels.Built> built = new SparkModels(spark, catalog).run(sparkInput, sparkOutput, layers, null)
                 .stream().collect(Collectors.toMap(SparkModels.Built::name, Function.identity()));
         List<LakeTable> lake = new ArrayList<>();
+        long downloading = 0;
         try (Statement statement = buildFile.createStatement()) {
             for (Definition model : catalog.definitionsInLayers(layers)) {
                 SparkModels.Built table = built.get(model.name());
                 Path folder = output.resolve(model.name());
                 if (table.isTable() && work.isRemote()) {
+                    long started = System.nanoTime();
                     exchange.download(new org.apache.hadoop.fs.Path(sparkOutput, model.name()), folder);
+                    downloading += System.nanoTime() - started;
                 }
                 if (table.inLake()) {
                     // the facts stay in the lake: the build file (and so warehouse.duckdb) holds a view over their files
@@ -99,6 +108,9 @@ public final class SparkModelEngine implements ModelEngine {
             }
         }
         LakeTables.record(buildFile, lake);
+        if (work.isRemote()) {
+            log.info("models' tables copied down from {} to {} in {} ms", sparkOutput, output, downloading / 1_000_000);
+        }
     }
 
     /** {@code <warehouse>/build/<job>-<date>.spark}: beside the build file, which is the night's own. */
