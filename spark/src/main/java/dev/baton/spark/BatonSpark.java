@@ -54,12 +54,14 @@ public final class BatonSpark {
                     + "write every table as Parquet under --output/<table>/.")
     static final class Models implements Callable<Integer> {
 
-        @Option(names = "--input", required = true,
-                description = "Folder with one Parquet folder or file per input table (landed_<entity>, run_context, ...).")
-        Path input;
+        // text, not Path: a Hadoop URI (hdfs://namenode:8020/..., s3a://bucket/...) would lose its // as a Path
+        @Option(names = "--input", required = true, description = "Folder or Hadoop URI with one Parquet folder or "
+                + "file per input table (landed_<entity>, run_context, ...).")
+        String input;
 
-        @Option(names = "--output", required = true, description = "Folder the tables are written to, one per table.")
-        Path output;
+        @Option(names = "--output", required = true,
+                description = "Folder or Hadoop URI the tables are written to, one per table.")
+        String output;
 
         @Option(names = "--project-dir", description = "Folder with sql/ (default: the models packed in the jar).")
         Path projectDir;
@@ -76,9 +78,10 @@ public final class BatonSpark {
             ModelCatalog catalog = ModelCatalog.load(new ProjectFiles(projectDir));
             // the session spark-submit configured (master, resources); it stops it when main returns
             SparkSession spark = SparkSession.builder().appName("baton-models").getOrCreate();
-            List<SparkModels.Built> built = new SparkModels(spark, catalog).run(input, output, layers, runDate);
+            org.apache.hadoop.fs.Path tables = SparkModels.pathOf(output);
+            List<SparkModels.Built> built = new SparkModels(spark, catalog).run(SparkModels.pathOf(input), tables, layers, runDate);
             built.stream().filter(SparkModels.Built::isTable)
-                    .forEach(table -> System.out.println(table.name() + " -> " + table.location()));
+                    .forEach(table -> System.out.println(table.name() + " -> " + new org.apache.hadoop.fs.Path(tables, table.name())));
             return 0;
         }
     }

@@ -84,6 +84,12 @@ public final class SparkModels {
         return built;
     }
 
+    /** A folder given as text: a Hadoop URI when it has a scheme (of two letters or more: not a drive), else local. */
+    static org.apache.hadoop.fs.Path pathOf(String folder) {
+        String scheme = new org.apache.hadoop.fs.Path(folder).toUri().getScheme();
+        return scheme != null && scheme.length() > 1 ? new org.apache.hadoop.fs.Path(folder) : hadoopPath(Path.of(folder));
+    }
+
     static org.apache.hadoop.fs.Path hadoopPath(Path local) {
         return new org.apache.hadoop.fs.Path(local.toAbsolutePath().toUri());
     }

@@ -17,6 +17,7 @@ import dev.baton.warehouse.ProjectFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /**
  * {@code baton.spark.work-dir} and {@code --landing} as Hadoop URIs the driver's DuckDB cannot read
@@ -97,6 +98,27 @@ class RemoteWorkDirNightTests {
         Path published = onSpark.resolve("parquet/fct_mrr_movement/month_start=2024-03-01/data_0.parquet");
         Path mirrored = onSpark.resolve("build/nightly-" + RUN_DATE + ".spark/output/fct_mrr_movement/month_start=2024-03-01/data_0.parquet");
         assertThat(Files.isSameFile(published, mirrored)).isTrue();
+    }
+
+    @Test
+    void theModelsCommandReadsAndWritesHadoopUris() throws Exception {
+        // given the night's inputs, left at the work dir's URI
+        String input = "batontest://baton" + remoteFolder.resolve("nightly-" + RUN_DATE + "/input");
+        Path output = workspace.resolve("models-command").toAbsolutePath();
+
+        // when
+        int exitCode = new CommandLine(new BatonSpark()).execute("models", "--input", input, "--output",
+                "batontest://baton" + output, "--project-dir", BothEngines.PROJECT.toString(), "--layers", "staging,core");
+
+        // then the lake table as the night published it
+        assertThat(exitCode).isZero();
+        assertThat(output.resolve("fct_mrr_movement/month_start=2024-03-01/data_0.parquet")).isRegularFile();
+        try (Connection published = BothEngines.published(onSpark)) {
+            assertThat(BothEngines.duckDbRows(published, "(select * from read_parquet('" + output
+                    + "/fct_mrr_movement/*/*.parquet', hive_partitioning = false))"))
+                    .isNotEmpty()
+                    .isEqualTo(BothEngines.duckDbRows(published, "fct_mrr_movement"));
+        }
     }
 
     @Test
