@@ -57,11 +57,31 @@ public interface DeliveryEngine {
     /**
      * The night's extract engine: {@code baton.extract.engine} when set (so {@code duckdb} keeps the extract on DuckDB
      * under Spark models), else the models' {@code baton.engine}, so a Spark night reads its landing on Spark too.
+     * The extract exchanges its Parquet with the build file in the work dir itself, with no local mirror as the
+     * models have, so a Hadoop URI work dir ({@code hdfs://...}, {@code s3a://...}) keeps a Spark night's extract on
+     * DuckDB, and asking for the Spark extract with one is refused before any file is read.
      */
-    static DeliveryEngine of(String extractEngine, String modelEngine) {
+    static DeliveryEngine of(String extractEngine, String modelEngine, String workDirSetting) {
+        boolean remoteWorkDir = isHadoopUri(workDirSetting);
         if (extractEngine != null && !extractEngine.isBlank()) {
-            return named(extractEngine);
+            DeliveryEngine engine = named(extractEngine);
+            if (engine != null && remoteWorkDir) {
+                throw new IllegalStateException("baton.extract.engine=" + extractEngine.strip() + " needs a local or"
+                        + " mounted baton.spark.work-dir, not " + workDirSetting.strip()
+                        + "; set baton.extract.engine=duckdb to keep the extract on the driver");
+            }
+            return engine;
         }
-        return PluggedEngines.namedOrNull(DeliveryEngine.class, DeliveryEngine::name, "baton.engine", modelEngine);
+        return remoteWorkDir ? null
+                : PluggedEngines.namedOrNull(DeliveryEngine.class, DeliveryEngine::name, "baton.engine", modelEngine);
+    }
+
+    /** A URI with a scheme of two letters or more other than {@code file:} (one letter is a Windows drive). */
+    static boolean isHadoopUri(String setting) {
+        if (setting == null) {
+            return false;
+        }
+        java.util.regex.Matcher uri = java.util.regex.Pattern.compile("([A-Za-z][A-Za-z0-9+.-]+):.*").matcher(setting.strip());
+        return uri.matches() && !uri.group(1).equalsIgnoreCase("file");
     }
 }

@@ -36,7 +36,10 @@ public final class WarehouseLayout {
      * the work dir being {@code baton.spark.work-dir}, or {@code <warehouse>/spark} when that is empty.
      */
     public Path engineNight(String workDirSetting, String jobName, LocalDate runDate) {
-        Path workDir = workDirSetting == null || workDirSetting.isBlank() ? root.resolve("spark") : Path.of(workDirSetting);
+        // a file: URI is a local folder; any other URI (hdfs:, s3a:) is left for the Spark engine to read as a Hadoop path
+        Path workDir = workDirSetting == null || workDirSetting.isBlank() ? root.resolve("spark")
+                : workDirSetting.strip().regionMatches(true, 0, "file:", 0, 5) ? Path.of(java.net.URI.create(workDirSetting.strip()))
+                : Path.of(workDirSetting);
         return workDir.resolve(jobName + "-" + runDate);
     }
 

@@ -42,7 +42,21 @@ public final class BatonSpark {
             System.setProperty("baton.engine", "spark");
         }
         System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
-        return BatonCli.execute(args);
+        // the session's Hadoop configuration (spark.hadoop.* included) reaches a landing given as hdfs: or s3a: URI
+        try (RemoteLanding landing = RemoteLanding.of(args,
+                () -> SparkSession.builder().appName("baton").getOrCreate().sparkContext().hadoopConfiguration())) {
+            String[] command = landing.args();
+            boolean extractEngineSet = System.getProperty("baton.extract.engine") != null
+                    || System.getenv("BATON_EXTRACT_ENGINE") != null
+                    || java.util.Arrays.stream(command).anyMatch(arg -> arg.startsWith("-Dbaton.extract.engine="));
+            if (landing.copied() && !extractEngineSet) {
+                // the copy is on the driver's disk only, where a cluster's executors cannot read it (an option of
+                // this command, not a system property, so it ends with the command)
+                command = java.util.Arrays.copyOf(command, command.length + 1);
+                command[command.length - 1] = "-Dbaton.extract.engine=duckdb";
+            }
+            return BatonCli.execute(command);
+        }
     }
 
     @Command(name = "models", mixinStandardHelpOptions = true,
@@ -50,12 +64,14 @@ public final class BatonSpark {
                     + "write every table as Parquet under --output/<table>/.")
     static final class Models implements Callable<Integer> {
 
-        @Option(names = "--input", required = true,
-                description = "Folder with one Parquet folder or file per input table (landed_<entity>, run_context, ...).")
-        Path input;
+        // text, not Path: a Hadoop URI (hdfs://namenode:8020/..., s3a://bucket/...) would lose its // as a Path
+        @Option(names = "--input", required = true, description = "Folder or Hadoop URI with one Parquet folder or "
+                + "file per input table (landed_<entity>, run_context, ...).")
+        String input;
 
-        @Option(names = "--output", required = true, description = "Folder the tables are written to, one per table.")
-        Path output;
+        @Option(names = "--output", required = true,
+                description = "Folder or Hadoop URI the tables are written to, one per table.")
+        String output;
 
         @Option(names = "--project-dir", description = "Folder with sql/ (default: the models packed in the jar).")
         Path projectDir;
@@ -72,9 +88,10 @@ public final class BatonSpark {
             ModelCatalog catalog = ModelCatalog.load(new ProjectFiles(projectDir));
             // the session spark-submit configured (master, resources); it stops it when main returns
             SparkSession spark = SparkSession.builder().appName("baton-models").getOrCreate();
-            List<SparkModels.Built> built = new SparkModels(spark, catalog).run(input, output, layers, runDate);
+            org.apache.hadoop.fs.Path tables = SparkModels.pathOf(output);
+            List<SparkModels.Built> built = new SparkModels(spark, catalog).run(SparkModels.pathOf(input), tables, layers, runDate);
             built.stream().filter(SparkModels.Built::isTable)
-                    .forEach(table -> System.out.println(table.name() + " -> " + table.location()));
+                    .forEach(table -> System.out.println(table.name() + " -> " + new org.apache.hadoop.fs.Path(tables, table.name())));
             return 0;
         }
     }

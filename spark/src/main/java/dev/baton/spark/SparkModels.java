@@ -1,6 +1,7 @@
 package dev.baton.spark;
 
-import java.nio.file.Files;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Date;
 import java.time.LocalDate;
@@ -9,6 +10,7 @@ import java.util.List;
 
 import dev.baton.modeling.ModelCatalog;
 import dev.baton.modeling.ModelCatalog.Definition;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -41,8 +43,9 @@ public final class SparkModels {
     }
 
     /**
-     * One model built: its name, whether it was written as a table, and where; for a table of the lake
-     * ({@link #inLake}) also its partition column (null: one file), for the others null.
+     * One model built: its name, whether it was written as a table, and where (its local folder; null for a view, and
+     * for a table written to a file system other than the local one); for a table of the lake ({@link #inLake}) also
+     * its partition column (null: one file), for the others null.
      */
     public record Built(String name, String layer, boolean isTable, Path location, boolean inLake, String partitionedBy) {
     }
@@ -56,11 +59,17 @@ public final class SparkModels {
     }
 
     /**
-     * Registers the inputs and builds the models of these layers.
+     * Registers the inputs and builds the models of these layers, over local folders.
      *
      * @param runDate when given, replaces {@code run_context.run_date} (the business date the models compute up to)
      */
     public List<Built> run(Path input, Path output, List<String> layers, LocalDate runDate) {
+        return run(hadoopPath(input), hadoopPath(output), layers, runDate);
+    }
+
+    /** The same over Hadoop paths: {@code <output>/<table>/} on whatever file system the output's scheme names. */
+    public List<Built> run(org.apache.hadoop.fs.Path input, org.apache.hadoop.fs.Path output, List<String> layers,
+            LocalDate runDate) {
         configure(spark);
         registerInputs(input, runDate);
         // publish's rule: a table whose grain is one row per account and month is exported in month folders
@@ -75,6 +84,16 @@ public final class SparkModels {
         return built;
     }
 
+    /** A folder given as text: a Hadoop URI when it has a scheme (of two letters or more: not a drive), else local. */
+    static org.apache.hadoop.fs.Path pathOf(String folder) {
+        String scheme = new org.apache.hadoop.fs.Path(folder).toUri().getScheme();
+        return scheme != null && scheme.length() > 1 ? new org.apache.hadoop.fs.Path(folder) : hadoopPath(Path.of(folder));
+    }
+
+    static org.apache.hadoop.fs.Path hadoopPath(Path local) {
+        return new org.apache.hadoop.fs.Path(local.toAbsolutePath().toUri());
+    }
+
     /**
      * What the models' meaning depends on, whatever the cluster's defaults: timestamps turn into dates in UTC (the
      * reporting zone is applied by the SQL itself, with from_utc_timestamp), and Parquet timestamps are written
@@ -85,9 +104,9 @@ public final class SparkModels {
         spark.conf().set("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS");
     }
 
-    private void registerInputs(Path input, LocalDate runDate) {
+    private void registerInputs(org.apache.hadoop.fs.Path input, LocalDate runDate) {
         for (String table : catalog.inputTables()) {
-            Path location = inputLocation(input, table);
+            org.apache.hadoop.fs.Path location = inputLocation(input, table);
             Dataset<Row> rows = spark.read().parquet(location.toString());
             if (table.equals("run_context") && runDate != null) {
                 rows = rows.withColumn("run_date", functions.lit(Date.valueOf(runDate)));
@@ -96,11 +115,17 @@ public final class SparkModels {
         }
     }
 
-    private static Path inputLocation(Path input, String table) {
-        for (Path candidate : List.of(input.resolve(table), input.resolve(table + ".parquet"))) {
-            if (Files.exists(candidate)) {
-                return candidate;
+    private org.apache.hadoop.fs.Path inputLocation(org.apache.hadoop.fs.Path input, String table) {
+        try {
+            FileSystem fs = input.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            for (org.apache.hadoop.fs.Path candidate : List.of(new org.apache.hadoop.fs.Path(input, table),
+                    new org.apache.hadoop.fs.Path(input, table + ".parquet"))) {
+                if (fs.exists(candidate)) {
+                    return candidate;
+                }
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the inputs in " + input, e);
         }
         throw new IllegalArgumentException("the models read " + table + ", but " + input + " has no " + table + "/ or "
                 + table + ".parquet");
@@ -111,29 +136,36 @@ public final class SparkModels {
      * table's month column is inside its files, and Spark would otherwise add it a second time from the folders).
      */
     static Dataset<Row> read(SparkSession spark, Path location) {
-        return spark.read().option("recursiveFileLookup", "true").parquet(location.toUri().toString());
+        return read(spark, hadoopPath(location));
     }
 
-    private Built build(Definition model, Path output, String monthColumn) {
+    static Dataset<Row> read(SparkSession spark, org.apache.hadoop.fs.Path location) {
+        return spark.read().option("recursiveFileLookup", "true").parquet(location.toString());
+    }
+
+    private Built build(Definition model, org.apache.hadoop.fs.Path output, String monthColumn) {
         try {
             Dataset<Row> rows = spark.sql(model.sql());
             if (model.isView()) {
                 rows.createOrReplaceTempView(model.name());
                 return new Built(model.name(), model.layer(), false, null, false, null);
             }
-            Path location = output.resolve(model.name()).toAbsolutePath();
+            org.apache.hadoop.fs.Path location = new org.apache.hadoop.fs.Path(output, model.name());
             if (inLake(model)) {
-                LakeWriter.Written written = new LakeWriter(spark).write(rows, model.name(),
-                        new org.apache.hadoop.fs.Path(location.toUri()), monthColumn);
+                LakeWriter.Written written = new LakeWriter(spark).write(rows, model.name(), location, monthColumn);
                 read(spark, location).createOrReplaceTempView(model.name());
-                return new Built(model.name(), model.layer(), true, location, true, written.partitionedBy());
+                return new Built(model.name(), model.layer(), true, localOrNull(location), true, written.partitionedBy());
             }
             rows.write().mode(SaveMode.Overwrite).parquet(location.toString());
             read(spark, location).createOrReplaceTempView(model.name());
-            return new Built(model.name(), model.layer(), true, location, false, null);
+            return new Built(model.name(), model.layer(), true, localOrNull(location), false, null);
         } catch (RuntimeException e) {
             throw new IllegalStateException("model " + model.name() + " (" + model.path() + ") failed on Spark: "
                     + e.getMessage(), e);
         }
+    }
+
+    private static Path localOrNull(org.apache.hadoop.fs.Path location) {
+        return "file".equals(location.toUri().getScheme()) ? Path.of(location.toUri()) : null;
     }
 }
