@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import dev.baton.modeling.BuildLedger;
 import dev.baton.warehouse.FileLinks;
 import dev.baton.warehouse.Sha256;
 import dev.baton.warehouse.SqlIdentifiers;
@@ -53,8 +54,10 @@ final class ParquetExport {
         if (partitionColumn != null && rows > 0) {
             TableEntry comparable = last != null && partitionColumn.equals(last.partitionedBy()) && columns.equals(last.columns())
                     ? last : null;
+            String changedAccounts = comparable != null && columns.stream().anyMatch(column -> column.name().equals(PartitionedExport.ACCOUNT))
+                    ? BuildLedger.on(connection).accountsChangedTonight(table).orElse(null) : null;
             List<FileEntry> files = PartitionedExport.export(connection, table, partitionColumn, parquetRoot, comparable,
-                    lastParquetRoot);
+                    lastParquetRoot, changedAccounts);
             return new TableEntry(table, rows, columns, partitionColumn, files);
         }
         Path file = folder.resolve(table + ".parquet");
