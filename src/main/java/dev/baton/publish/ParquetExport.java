@@ -54,10 +54,12 @@ final class ParquetExport {
         if (partitionColumn != null && rows > 0) {
             TableEntry comparable = last != null && partitionColumn.equals(last.partitionedBy()) && columns.equals(last.columns())
                     ? last : null;
-            String changedAccounts = comparable != null && columns.stream().anyMatch(column -> column.name().equals(PartitionedExport.ACCOUNT))
+            boolean hasAccounts = columns.stream().anyMatch(column -> column.name().equals(PartitionedExport.ACCOUNT));
+            String changedAccounts = comparable != null && hasAccounts
                     ? BuildLedger.on(connection).accountsChangedTonight(table).orElse(null) : null;
-            List<FileEntry> files = PartitionedExport.export(connection, table, partitionColumn, parquetRoot, comparable,
-                    lastParquetRoot, changedAccounts);
+            boolean isDate = columns.stream().anyMatch(column -> column.name().equals(partitionColumn) && column.type().equals("DATE"));
+            List<FileEntry> files = PartitionedExport.export(connection, table, new PartitionedExport.Key(partitionColumn, isDate),
+                    parquetRoot, comparable, lastParquetRoot, changedAccounts);
             return new TableEntry(table, rows, columns, partitionColumn, files);
         }
         Path file = folder.resolve(table + ".parquet");

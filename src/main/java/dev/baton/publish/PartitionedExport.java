@@ -37,6 +37,33 @@ final class PartitionedExport {
     }
 
     /**
+     * The partition column and how its values are named: as DuckDB names the Hive folders, {@code cast(column as
+     * varchar)}. A DATE column is grouped and filtered as a date (its text is the same day), which spares casting every
+     * row of a month-grain table to text on each scan.
+     */
+    record Key(String name, boolean isDate) {
+
+        Key {
+            SqlIdentifiers.require(name);
+        }
+
+        String text() {
+            return "cast(" + name + " as varchar)";
+        }
+
+        String groupBy() {
+            return isDate ? name : text();
+        }
+
+        /** A condition selecting the rows of these partitions (values as {@link #text} gives them). */
+        String in(List<String> values) {
+            List<String> literals = values.stream().map(SqlIdentifiers::quoteLiteral).toList();
+            return isDate ? name + " in (" + String.join(", ", literals.stream().map(value -> "date " + value).toList()) + ")"
+                    : text() + " in (" + String.join(", ", literals) + ")";
+        }
+    }
+
+    /**
      * The partition column of each exported table: as {@code with.partition_by} declares, and {@code month_start} for
      * every other table whose declared grain is one row per account and month (its grain key holds both columns).
      */
@@ -54,11 +81,11 @@ final class PartitionedExport {
      * @param changedAccounts a select of the only accounts whose rows may differ from {@code last}'s ({@link
      *        dev.baton.modeling.BuildLedger#accountsChangedTonight}), or null when any row may differ
      */
-    static List<FileEntry> export(Connection connection, String table, String column, Path parquetRoot, TableEntry last,
+    static List<FileEntry> export(Connection connection, String table, Key column, Path parquetRoot, TableEntry last,
             Path lastParquetRoot, String changedAccounts) throws SQLException, IOException {
         Map<String, String> fingerprints = last == null || changedAccounts == null ? fingerprints(connection, table, column, List.of())
                 : fingerprintsOfChanged(connection, table, column, last, changedAccounts);
-        Map<String, List<FileEntry>> kept = last == null ? Map.of() : unchanged(last, lastParquetRoot, column, fingerprints);
+        Map<String, List<FileEntry>> kept = last == null ? Map.of() : unchanged(last, lastParquetRoot, column.name(), fingerprints);
         List<FileEntry> files = new ArrayList<>();
         for (List<FileEntry> partition : kept.values()) {
             for (FileEntry file : partition) {
@@ -71,11 +98,10 @@ final class PartitionedExport {
         List<String> written = fingerprints.keySet().stream().filter(value -> !kept.containsKey(value)).toList();
         Path folder = parquetRoot.resolve(table);
         if (!written.isEmpty()) {
-            String rows = kept.isEmpty() ? table : "(select * from " + table + " where cast(" + column + " as varchar) in ("
-                    + String.join(", ", written.stream().map(SqlIdentifiers::quoteLiteral).toList()) + "))";
+            String rows = kept.isEmpty() ? table : "(select * from " + table + " where " + column.in(written) + ")";
             try (Statement statement = connection.createStatement()) {
                 statement.execute("copy " + rows + " to " + SqlIdentifiers.quoteLiteral(folder.toString())
-                        + " (format parquet, partition_by (" + column + "), write_partition_columns true, overwrite_or_ignore true)");
+                        + " (format parquet, partition_by (" + column.name() + "), write_partition_columns true, overwrite_or_ignore true)");
             }
         }
         List<String> linked = files.stream().map(FileEntry::path).toList();
@@ -84,7 +110,8 @@ final class PartitionedExport {
                 String path = ParquetExport.relative(parquetRoot, file);
                 if (!linked.contains(path)) {
                     // why: a folder name DuckDB escaped finds no fingerprint, and its partition is written again next time
-                    files.add(new FileEntry(path, Files.size(file), Sha256.hex(file), fingerprints.get(partitionValue(path, column))));
+                    String fingerprint = fingerprints.get(partitionValue(path, column.name()));
+                    files.add(new FileEntry(path, Files.size(file), Sha256.hex(file), fingerprint));
                 }
             }
         }
@@ -96,15 +123,14 @@ final class PartitionedExport {
      * Per partition value (as DuckDB names its folder), the row count and the sum of the rows' hashes: of every
      * partition, or of these only.
      */
-    private static Map<String, String> fingerprints(Connection connection, String table, String column, List<String> only)
+    private static Map<String, String> fingerprints(Connection connection, String table, Key column, List<String> only)
             throws SQLException {
         Map<String, String> fingerprints = new TreeMap<>();
-        String where = only.isEmpty() ? "" : " where cast(" + column + " as varchar) in ("
-                + String.join(", ", only.stream().map(SqlIdentifiers::quoteLiteral).toList()) + ")";
+        String where = only.isEmpty() ? "" : " where " + column.in(only);
         try (Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("select cast(" + column + " as varchar), count(*), "
+                ResultSet rows = statement.executeQuery("select " + column.text() + ", count(*), "
                         + "cast(sum(cast(hash(exported_row) as hugeint)) as varchar) from " + table + " as exported_row" + where
-                        + " group by 1")) {
+                        + " group by " + column.groupBy())) {
             while (rows.next()) {
                 fingerprints.put(rows.getString(1), rows.getLong(2) + ":" + rows.getString(3));
             }
@@ -119,11 +145,11 @@ final class PartitionedExport {
      * keeps last time's fingerprint unhashed. Only the other partitions are hashed: a day's changes touch a few months,
      * and hashing every row of a month-grain table was most of the export's cost on a night that rewrote few months.
      */
-    private static Map<String, String> fingerprintsOfChanged(Connection connection, String table, String column, TableEntry last,
+    private static Map<String, String> fingerprintsOfChanged(Connection connection, String table, Key column, TableEntry last,
             String changedAccounts) throws SQLException {
         Map<String, String> lastFingerprints = new TreeMap<>();
         for (FileEntry file : last.files()) {
-            String value = partitionValue(file.path(), column);
+            String value = partitionValue(file.path(), column.name());
             if (value != null) {
                 // a partition whose files disagree, or one lacking a fingerprint, is hashed again ("" matches no count)
                 String fingerprint = file.fingerprint() == null ? "" : file.fingerprint();
@@ -133,8 +159,9 @@ final class PartitionedExport {
         Map<String, String> fingerprints = new TreeMap<>();
         List<String> toHash = new ArrayList<>();
         try (Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("select cast(" + column + " as varchar), count(*), count(*) filter (where "
-                        + ACCOUNT + " is null or " + ACCOUNT + " in (" + changedAccounts + ")) from " + table + " group by 1")) {
+                ResultSet rows = statement.executeQuery("select " + column.text() + ", count(*), count(*) filter (where "
+                        + ACCOUNT + " is null or " + ACCOUNT + " in (" + changedAccounts + ")) from " + table
+                        + " group by " + column.groupBy())) {
             while (rows.next()) {
                 String value = rows.getString(1);
                 String lastFingerprint = lastFingerprints.getOrDefault(value, "");

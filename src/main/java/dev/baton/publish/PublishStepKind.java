@@ -104,7 +104,8 @@ class PublishStepKind implements StepKind {
                         + partitionBy.keySet().stream().filter(table -> !tables.contains(table)).toList());
             }
             Map<String, String> partitions = PartitionedExport.partitionColumns(partitionBy, models, parquetLayers);
-            List<String> notExported = ColumnDescriptions.load(projectFiles, models).notExported().stream().filter(tables::contains).toList();
+            List<String> notExported = ColumnDescriptions.load(projectFiles, models).notExported().stream()
+                    .filter(tables::contains).toList();
             // Held until the old versions are pruned, so a rollback never interleaves with this publish.
             try (PublishLock lock = PublishLock.acquire(layout, "job '" + run.jobName() + "' publishing run date " + run.runDate(),
                     Duration.ofMinutes(1))) {
