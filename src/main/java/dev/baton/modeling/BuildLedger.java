@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
 
@@ -59,24 +58,6 @@ public final class BuildLedger {
         Set<String> models = new HashSet<>();
         builtOn(runDate).values().stream().filter(build -> build.changed() == Change.NONE).forEach(build -> models.add(build.model()));
         return models;
-    }
-
-    /**
-     * A select of the accounts whose rows of this model tonight's build changed, when it rebuilt the model and found
-     * only those accounts' rows (and rows without an account) differing from those of the file it started as a copy of;
-     * empty when tonight's build of it changed nothing, everything, or is not known. The publish step then fingerprints
-     * only the partitions those rows fall in.
-     */
-    public Optional<String> accountsChangedTonight(String model) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("select count(*) from main.model_builds where model = ?"
-                + " and changed = ? and run_date = (select max(run_date) from main.run_context)")) {
-            query.setString(1, model);
-            query.setString(2, Change.ACCOUNTS.recorded());
-            try (ResultSet rows = query.executeQuery()) {
-                rows.next();
-                return rows.getLong(1) == 1 ? Optional.of(accountsChangedIn(model)) : Optional.empty();
-            }
-        }
     }
 
     /**

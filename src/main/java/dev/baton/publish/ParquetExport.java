@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import dev.baton.modeling.BuildLedger;
 import dev.baton.warehouse.FileLinks;
 import dev.baton.warehouse.Sha256;
 import dev.baton.warehouse.SqlIdentifiers;
@@ -54,12 +53,9 @@ final class ParquetExport {
         if (partitionColumn != null && rows > 0) {
             TableEntry comparable = last != null && partitionColumn.equals(last.partitionedBy()) && columns.equals(last.columns())
                     ? last : null;
-            boolean hasAccounts = columns.stream().anyMatch(column -> column.name().equals(PartitionedExport.ACCOUNT));
-            String changedAccounts = comparable != null && hasAccounts
-                    ? BuildLedger.on(connection).accountsChangedTonight(table).orElse(null) : null;
             boolean isDate = columns.stream().anyMatch(column -> column.name().equals(partitionColumn) && column.type().equals("DATE"));
             List<FileEntry> files = PartitionedExport.export(connection, table, new PartitionedExport.Key(partitionColumn, isDate),
-                    parquetRoot, comparable, lastParquetRoot, changedAccounts);
+                    parquetRoot, comparable, lastParquetRoot);
             return new TableEntry(table, rows, columns, partitionColumn, files);
         }
         Path file = folder.resolve(table + ".parquet");

@@ -31,7 +31,7 @@ import dev.baton.warehouse.SqlIdentifiers;
 final class PartitionedExport {
 
     static final String MONTH = "month_start";
-    static final String ACCOUNT = "account_id";
+    private static final String ACCOUNT = "account_id";
 
     private PartitionedExport() {
     }
@@ -75,16 +75,10 @@ final class PartitionedExport {
         return columns;
     }
 
-    /**
-     * Writes the changed partitions, links the unchanged ones from {@code last} (null: writes them all).
-     *
-     * @param changedAccounts a select of the only accounts whose rows may differ from {@code last}'s ({@link
-     *        dev.baton.modeling.BuildLedger#accountsChangedTonight}), or null when any row may differ
-     */
+    /** Writes the changed partitions, links the unchanged ones from {@code last} (null: writes them all). */
     static List<FileEntry> export(Connection connection, String table, Key column, Path parquetRoot, TableEntry last,
-            Path lastParquetRoot, String changedAccounts) throws SQLException, IOException {
-        Map<String, String> fingerprints = last == null || changedAccounts == null ? fingerprints(connection, table, column, List.of())
-                : fingerprintsOfChanged(connection, table, column, last, changedAccounts);
+            Path lastParquetRoot) throws SQLException, IOException {
+        Map<String, String> fingerprints = fingerprints(connection, table, column);
         Map<String, List<FileEntry>> kept = last == null ? Map.of() : unchanged(last, lastParquetRoot, column.name(), fingerprints);
         List<FileEntry> files = new ArrayList<>();
         for (List<FileEntry> partition : kept.values()) {
@@ -119,61 +113,16 @@ final class PartitionedExport {
         return files;
     }
 
-    /**
-     * Per partition value (as DuckDB names its folder), the row count and the sum of the rows' hashes: of every
-     * partition, or of these only.
-     */
-    private static Map<String, String> fingerprints(Connection connection, String table, Key column, List<String> only)
-            throws SQLException {
+    /** Per partition value (as DuckDB names its folder), the row count and the sum of the rows' hashes. */
+    private static Map<String, String> fingerprints(Connection connection, String table, Key column) throws SQLException {
         Map<String, String> fingerprints = new TreeMap<>();
-        String where = only.isEmpty() ? "" : " where " + column.in(only);
         try (Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("select " + column.text() + ", count(*), "
-                        + "cast(sum(cast(hash(exported_row) as hugeint)) as varchar) from " + table + " as exported_row" + where
+                        + "cast(sum(cast(hash(exported_row) as hugeint)) as varchar) from " + table + " as exported_row"
                         + " group by " + column.groupBy())) {
             while (rows.next()) {
                 fingerprints.put(rows.getString(1), rows.getLong(2) + ":" + rows.getString(3));
             }
-        }
-        return fingerprints;
-    }
-
-    /**
-     * The fingerprints when only the rows of {@code changedAccounts} (and rows without an account) can differ from
-     * {@code last}'s: a partition holding none of those rows tonight and as many rows as last time holds the same rows
-     * (an unchanged account's rows are the same; a changed account's row gone from it would lower its count), so it
-     * keeps last time's fingerprint unhashed. Only the other partitions are hashed: a day's changes touch a few months,
-     * and hashing every row of a month-grain table was most of the export's cost on a night that rewrote few months.
-     */
-    private static Map<String, String> fingerprintsOfChanged(Connection connection, String table, Key column, TableEntry last,
-            String changedAccounts) throws SQLException {
-        Map<String, String> lastFingerprints = new TreeMap<>();
-        for (FileEntry file : last.files()) {
-            String value = partitionValue(file.path(), column.name());
-            if (value != null) {
-                // a partition whose files disagree, or one lacking a fingerprint, is hashed again ("" matches no count)
-                String fingerprint = file.fingerprint() == null ? "" : file.fingerprint();
-                lastFingerprints.merge(value, fingerprint, (one, other) -> one.equals(other) ? one : "");
-            }
-        }
-        Map<String, String> fingerprints = new TreeMap<>();
-        List<String> toHash = new ArrayList<>();
-        try (Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("select " + column.text() + ", count(*), count(*) filter (where "
-                        + ACCOUNT + " is null or " + ACCOUNT + " in (" + changedAccounts + ")) from " + table
-                        + " group by " + column.groupBy())) {
-            while (rows.next()) {
-                String value = rows.getString(1);
-                String lastFingerprint = lastFingerprints.getOrDefault(value, "");
-                if (rows.getLong(3) == 0 && lastFingerprint.startsWith(rows.getLong(2) + ":")) {
-                    fingerprints.put(value, lastFingerprint);
-                } else {
-                    toHash.add(value);
-                }
-            }
-        }
-        if (!toHash.isEmpty()) {
-            fingerprints.putAll(fingerprints(connection, table, column, toHash));
         }
         return fingerprints;
     }
