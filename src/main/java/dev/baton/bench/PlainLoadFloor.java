@@ -11,6 +11,7 @@ import java.util.List;
 import dev.baton.extract.DirectLoad;
 import dev.baton.jobs.JobDefinition;
 import dev.baton.jobs.JobDefinition.StepDefinition;
+import dev.baton.modeling.ColumnDescriptions;
 import dev.baton.modeling.FunnelStageMap;
 import dev.baton.modeling.ModelCatalog;
 import dev.baton.modeling.StandaloneModelBuild;
@@ -59,7 +60,10 @@ public final class PlainLoadFloor {
             stepStart = System.nanoTime();
             Path parquet = folder.resolve("parquet");
             try (Statement statement = connection.createStatement()) {
-                for (String table : ModelCatalog.load(projectFiles).tablesInLayers(exportLayers)) {
+                ModelCatalog catalog = ModelCatalog.load(projectFiles);
+                List<String> notExported = ColumnDescriptions.load(projectFiles, catalog).notExported();
+                // what the publish step exports: a parquet: false table is not written
+                for (String table : catalog.tablesInLayers(exportLayers).stream().filter(table -> !notExported.contains(table)).toList()) {
                     Path target = parquet.resolve(table).resolve(table + ".parquet");
                     Files.createDirectories(target.getParent());
                     statement.execute("copy " + SqlIdentifiers.require(table) + " to "

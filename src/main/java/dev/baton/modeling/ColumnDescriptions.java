@@ -35,8 +35,11 @@ public final class ColumnDescriptions {
     private static final String TEST_SUFFIX = ".test.yml";
     private static final YAMLMapper YAML = YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
-    /** The file's shape; unknown keys are refused so a misspelt {@code colums:} is not silently ignored. */
-    private record DescriptionFile(String description, LinkedHashMap<String, String> columns) {
+    /**
+     * The file's shape; unknown keys are refused so a misspelt {@code colums:} is not silently ignored.
+     * {@code parquet: false} keeps a table out of the Parquet export (it stays in warehouse.duckdb).
+     */
+    private record DescriptionFile(String description, LinkedHashMap<String, String> columns, Boolean parquet) {
     }
 
     private final Map<String, ModelDescription> byModel;
@@ -62,7 +65,7 @@ public final class ColumnDescriptions {
             byModel.put(name, parse(file, model));
         }
         for (Model model : catalog.ordered()) {
-            byModel.computeIfAbsent(model.name(), name -> new ModelDescription(name, model.layer(), "", model.grain(), Map.of()));
+            byModel.computeIfAbsent(model.name(), name -> new ModelDescription(name, model.layer(), "", model.grain(), Map.of(), true));
         }
         return new ColumnDescriptions(byModel);
     }
@@ -91,11 +94,21 @@ public final class ColumnDescriptions {
             columns.put(column, text.strip());
         });
         String description = parsed.description() == null || parsed.description().isBlank() ? model.grain() : parsed.description().strip();
-        return new ModelDescription(model.name(), model.layer(), file.path(), description, columns);
+        if (Boolean.FALSE.equals(parsed.parquet()) && (model.isView() || !DESCRIBED_LAYERS.contains(model.layer()))) {
+            throw new IllegalStateException(file.path() + ": 'parquet: false' is for a table of core, marts or bi;"
+                    + " model " + model.name() + " is not exported anyway");
+        }
+        return new ModelDescription(model.name(), model.layer(), file.path(), description, columns,
+                !Boolean.FALSE.equals(parsed.parquet()));
     }
 
     public Optional<ModelDescription> of(String model) {
         return Optional.ofNullable(byModel.get(model));
+    }
+
+    /** The models whose description file says {@code parquet: false}, by name. */
+    public List<String> notExported() {
+        return byModel.values().stream().filter(model -> !model.parquet()).map(ModelDescription::model).sorted().toList();
     }
 
     /**

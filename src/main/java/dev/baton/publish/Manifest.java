@@ -14,9 +14,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code parquet/manifest.json}: what a night exported — per table its row count, columns with DuckDB types,
- * partition column and every file with its size and SHA-256 — so a consumer can check what it read.
+ * partition column and every file with its size and SHA-256 — so a consumer can check what it read — and the tables of
+ * the exported layers kept out of Parquet ({@code parquet: false} in their description file; only in
+ * {@code warehouse.duckdb}).
  */
-record Manifest(String version, LocalDate runDate, Instant publishedAt, List<TableEntry> tables) {
+record Manifest(String version, LocalDate runDate, Instant publishedAt, List<TableEntry> tables, List<String> notExported) {
 
     static final String FILE_NAME = "manifest.json";
 

@@ -53,8 +53,9 @@ final class ParquetExport {
         if (partitionColumn != null && rows > 0) {
             TableEntry comparable = last != null && partitionColumn.equals(last.partitionedBy()) && columns.equals(last.columns())
                     ? last : null;
-            List<FileEntry> files = PartitionedExport.export(connection, table, partitionColumn, parquetRoot, comparable,
-                    lastParquetRoot);
+            boolean isDate = columns.stream().anyMatch(column -> column.name().equals(partitionColumn) && column.type().equals("DATE"));
+            List<FileEntry> files = PartitionedExport.export(connection, table, new PartitionedExport.Key(partitionColumn, isDate),
+                    parquetRoot, comparable, lastParquetRoot);
             return new TableEntry(table, rows, columns, partitionColumn, files);
         }
         Path file = folder.resolve(table + ".parquet");

@@ -37,6 +37,33 @@ final class PartitionedExport {
     }
 
     /**
+     * The partition column and how its values are named: as DuckDB names the Hive folders, {@code cast(column as
+     * varchar)}. A DATE column is grouped and filtered as a date (its text is the same day), which spares casting every
+     * row of a month-grain table to text on each scan.
+     */
+    record Key(String name, boolean isDate) {
+
+        Key {
+            SqlIdentifiers.require(name);
+        }
+
+        String text() {
+            return "cast(" + name + " as varchar)";
+        }
+
+        String groupBy() {
+            return isDate ? name : text();
+        }
+
+        /** A condition selecting the rows of these partitions (values as {@link #text} gives them). */
+        String in(List<String> values) {
+            List<String> literals = values.stream().map(SqlIdentifiers::quoteLiteral).toList();
+            return isDate ? name + " in (" + String.join(", ", literals.stream().map(value -> "date " + value).toList()) + ")"
+                    : text() + " in (" + String.join(", ", literals) + ")";
+        }
+    }
+
+    /**
      * The partition column of each exported table: as {@code with.partition_by} declares, and {@code month_start} for
      * every other table whose declared grain is one row per account and month (its grain key holds both columns).
      */
@@ -49,10 +76,10 @@ final class PartitionedExport {
     }
 
     /** Writes the changed partitions, links the unchanged ones from {@code last} (null: writes them all). */
-    static List<FileEntry> export(Connection connection, String table, String column, Path parquetRoot, TableEntry last,
+    static List<FileEntry> export(Connection connection, String table, Key column, Path parquetRoot, TableEntry last,
             Path lastParquetRoot) throws SQLException, IOException {
         Map<String, String> fingerprints = fingerprints(connection, table, column);
-        Map<String, List<FileEntry>> kept = last == null ? Map.of() : unchanged(last, lastParquetRoot, column, fingerprints);
+        Map<String, List<FileEntry>> kept = last == null ? Map.of() : unchanged(last, lastParquetRoot, column.name(), fingerprints);
         List<FileEntry> files = new ArrayList<>();
         for (List<FileEntry> partition : kept.values()) {
             for (FileEntry file : partition) {
@@ -65,11 +92,10 @@ final class PartitionedExport {
         List<String> written = fingerprints.keySet().stream().filter(value -> !kept.containsKey(value)).toList();
         Path folder = parquetRoot.resolve(table);
         if (!written.isEmpty()) {
-            String rows = kept.isEmpty() ? table : "(select * from " + table + " where cast(" + column + " as varchar) in ("
-                    + String.join(", ", written.stream().map(SqlIdentifiers::quoteLiteral).toList()) + "))";
+            String rows = kept.isEmpty() ? table : "(select * from " + table + " where " + column.in(written) + ")";
             try (Statement statement = connection.createStatement()) {
                 statement.execute("copy " + rows + " to " + SqlIdentifiers.quoteLiteral(folder.toString())
-                        + " (format parquet, partition_by (" + column + "), write_partition_columns true, overwrite_or_ignore true)");
+                        + " (format parquet, partition_by (" + column.name() + "), write_partition_columns true, overwrite_or_ignore true)");
             }
         }
         List<String> linked = files.stream().map(FileEntry::path).toList();
@@ -78,7 +104,8 @@ final class PartitionedExport {
                 String path = ParquetExport.relative(parquetRoot, file);
                 if (!linked.contains(path)) {
                     // why: a folder name DuckDB escaped finds no fingerprint, and its partition is written again next time
-                    files.add(new FileEntry(path, Files.size(file), Sha256.hex(file), fingerprints.get(partitionValue(path, column))));
+                    String fingerprint = fingerprints.get(partitionValue(path, column.name()));
+                    files.add(new FileEntry(path, Files.size(file), Sha256.hex(file), fingerprint));
                 }
             }
         }
@@ -87,11 +114,12 @@ final class PartitionedExport {
     }
 
     /** Per partition value (as DuckDB names its folder), the row count and the sum of the rows' hashes. */
-    private static Map<String, String> fingerprints(Connection connection, String table, String column) throws SQLException {
+    private static Map<String, String> fingerprints(Connection connection, String table, Key column) throws SQLException {
         Map<String, String> fingerprints = new TreeMap<>();
         try (Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("select cast(" + column + " as varchar), count(*), "
-                        + "cast(sum(cast(hash(exported_row) as hugeint)) as varchar) from " + table + " as exported_row group by 1")) {
+                ResultSet rows = statement.executeQuery("select " + column.text() + ", count(*), "
+                        + "cast(sum(cast(hash(exported_row) as hugeint)) as varchar) from " + table + " as exported_row"
+                        + " group by " + column.groupBy())) {
             while (rows.next()) {
                 fingerprints.put(rows.getString(1), rows.getLong(2) + ":" + rows.getString(3));
             }

@@ -23,6 +23,7 @@ import dev.baton.jobs.JobDefinition.StepDefinition;
 import dev.baton.jobs.RunParameters;
 import dev.baton.jobs.StepKind;
 import dev.baton.modeling.BuildLedger;
+import dev.baton.modeling.ColumnDescriptions;
 import dev.baton.modeling.LakeTables;
 import dev.baton.modeling.LakeTables.LakeTable;
 import dev.baton.modeling.ModelCatalog;
@@ -103,6 +104,8 @@ class PublishStepKind implements StepKind {
                         + partitionBy.keySet().stream().filter(table -> !tables.contains(table)).toList());
             }
             Map<String, String> partitions = PartitionedExport.partitionColumns(partitionBy, models, parquetLayers);
+            List<String> notExported = ColumnDescriptions.load(projectFiles, models).notExported().stream()
+                    .filter(tables::contains).toList();
             // Held until the old versions are pruned, so a rollback never interleaves with this publish.
             try (PublishLock lock = PublishLock.acquire(layout, "job '" + run.jobName() + "' publishing run date " + run.runDate(),
                     Duration.ofMinutes(1))) {
@@ -110,7 +113,7 @@ class PublishStepKind implements StepKind {
                 if (done.isPresent()) {
                     finishPublished(run, versions, done.get(), contribution);
                 } else {
-                    publish(run, layout, versions, buildFile, models, tables, partitions, reportingLayers, contribution);
+                    publish(run, layout, versions, buildFile, models, tables, partitions, notExported, reportingLayers, contribution);
                 }
             }
             return RepeatStatus.FINISHED;
@@ -144,8 +147,8 @@ class PublishStepKind implements StepKind {
     }
 
     private void publish(RunParameters run, WarehouseLayout layout, PublishedVersions versions, Path buildFile, ModelCatalog models,
-            List<String> tables, Map<String, String> partitionBy, List<String> reportingLayers, StepContribution contribution)
-            throws Exception {
+            List<String> tables, Map<String, String> partitionBy, List<String> notExported, List<String> reportingLayers,
+            StepContribution contribution) throws Exception {
         List<String> debris = versions.removeDebris();
         if (!debris.isEmpty()) {
             log.warn("removed what earlier publishes that died left in {}: {}", layout.root().resolve("versions"), debris);
@@ -173,6 +176,11 @@ class PublishStepKind implements StepKind {
                 TableEntry lastEntry = lastExport.get(table);
                 TableEntry entry = null;
                 LakeTable inLake = lake.get(table);
+                // parquet: false: stays in warehouse.duckdb only; an engine's lake table is linked all the same (its
+                // view in warehouse.duckdb must not point at the night's work folder)
+                if (inLake == null && notExported.contains(table)) {
+                    continue;
+                }
                 // laid out otherwise than this step exports it (another partition column): exported from its view
                 if (inLake != null && Objects.equals(inLake.partitionedBy(), partitionColumn)) {
                     entry = LakeLinks.link(connection, inLake, parquet);
@@ -194,7 +202,9 @@ class PublishStepKind implements StepKind {
             List<Definition> reported = models.definitionsInLayers(reportingLayers).stream()
                     .filter(model -> model.isView() || model.layer().equals("bi") && !tables.contains(model.name())).toList();
             reportingViews = viewStatements(connection, reported);
-            comments = PublishedComments.write(connection, projectFiles, models, tables, reported.stream().map(Definition::name).toList());
+            // only what reporting.duckdb has a view of: a parquet: false table keeps the comments the models step wrote
+            comments = PublishedComments.write(connection, projectFiles, models, exported.stream().map(TableEntry::table).toList(),
+                    reported.stream().map(Definition::name).toList());
             lakeComments = PublishedComments.of(connection, linkedFromLake.stream().map(LakeTable::table).toList());
             BuildLedger.on(connection).forgetAttempts();
             // Everything into the main file before it is linked: a .wal left behind would not travel with it.
@@ -212,7 +222,9 @@ class PublishStepKind implements StepKind {
         if (!linkedFromLake.isEmpty()) {
             LakeLinks.repoint(duckDb, version.database(), version.parquet(), linkedFromLake, lakeComments);
         }
-        new Manifest(version.name(), run.runDate(), Instant.now(), exported).writeTo(version.parquet());
+        new Manifest(version.name(), run.runDate(), Instant.now(), exported,
+                notExported.stream().filter(table -> exported.stream().noneMatch(entry -> entry.table().equals(table))).toList())
+                .writeTo(version.parquet());
         ReportingCatalog.build(duckDb, version.folder(), exported, reportingViews, comments);
         if (newer.isPresent()) {
             keep(run, versions, version, newer.get(), contribution);

@@ -114,6 +114,23 @@ class ColumnDescriptionsTests {
     }
 
     @Test
+    void parquetFalseNamesTheTablesKeptOutOfTheExportAndIsRefusedOnAView() throws Exception {
+        // given a core table that says parquet: false, one that says nothing, and a bi view
+        model("core", "int_a", "select 1 as thing_id");
+        model("core", "fct_b", "select 1 as thing_id");
+        model("bi", "bi_c", "select 1 as thing_id");
+        Files.writeString(project.resolve("sql/core/int_a.yml"), "parquet: false\ncolumns:\n  thing_id: The thing.\n");
+        Files.writeString(project.resolve("sql/core/fct_b.yml"), "columns:\n  thing_id: The thing.\n");
+
+        // when / then
+        assertThat(load().notExported()).containsExactly("int_a");
+        assertThat(load().of("fct_b").orElseThrow().parquet()).isTrue();
+
+        Files.writeString(project.resolve("sql/bi/bi_c.yml"), "parquet: false\ncolumns:\n  thing_id: The thing.\n");
+        assertThatThrownBy(this::load).hasMessageStartingWith("sql/bi/bi_c.yml: 'parquet: false' is for a table");
+    }
+
+    @Test
     void validateNamesADescriptionFileOfAnotherShape() throws Exception {
         // given
         Path copy = Scenarios.copyProject(project.resolve("copy"));

@@ -9,6 +9,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 
 import dev.baton.cli.BatonCli;
 import dev.baton.publish.ParquetExport.FileEntry;
@@ -71,19 +72,53 @@ class MonthPartitionedExportFunctionalTests {
     }
 
     @Test
+    void partitionsLeftUnhashedKeepTheFingerprintOfTheirRows() throws Exception {
+        // given a published night, then A1's ticket T1 (January) delivered again with CSAT 3: the support mart is rebuilt
+        // for A1 only, January's partition is written again and the others are linked with their listed fingerprints
+        Path landing = Scenarios.copy("four_accounts", workspace.resolve("landing"));
+        Path warehouse = workspace.resolve("warehouse");
+        assertThat(run(landing, warehouse, "2024-04-15")).isZero();
+        Files.writeString(landing.resolve("tickets_csat.csv"), """
+                ticket_id,account_id,created_at,first_response_at,solved_at,status,priority,channel,csat_score,requester_email,updated_at
+                T1,A1,2024-01-12T10:00:00Z,2024-01-12T12:30:00Z,2024-01-13T10:00:00Z,solved,normal,email,3,jo.smith@acme.example,2024-04-16T00:00:00Z
+                """);
+
+        // when the next night runs
+        assertThat(run(landing, warehouse, "2024-04-16")).isZero();
+
+        // then every partition of every partitioned table lists the fingerprint its published rows have
+        PublishedWarehouse published = new PublishedWarehouse(warehouse);
+        Path parquet = warehouse.resolve("versions/000002-2024-04-16/parquet");
+        int partitions = 0;
+        for (TableEntry table : Manifest.read(parquet).tables()) {
+            if (table.partitionedBy() == null) {
+                continue;
+            }
+            for (FileEntry file : table.files()) {
+                String month = file.path().replaceAll(".*month_start=([0-9-]+)/.*", "$1");
+                Map<String, Object> rows = published.row("select count(*) || ':' || cast(sum(cast(hash(r) as hugeint)) as varchar) as f"
+                        + " from " + table.table() + " as r where month_start = date '" + month + "'");
+                assertThat(file.fingerprint()).as(file.path()).isEqualTo(rows.get("f"));
+                partitions++;
+            }
+        }
+        assertThat(partitions).isGreaterThan(20);
+    }
+
+    @Test
     void anAccountMonthTableWithNoRowsIsPublishedAsOneFileWithItsColumns() throws Exception {
-        // given four accounts whose history starts in January 2024: at 2024-04-15 no account has a trailing
-        // year yet, so int_trailing_year_account_month (grain: account_id, month_start) has no row and no month to
-        // partition on
+        // given four accounts whose history starts in January 2024: on 2024-01-31 no account has paid a month before,
+        // so mart_support_before_churn_account_month (grain: account_id, month_start; a month an account paying the
+        // month before churned or stayed) has no row and no month to partition on
         Path landing = Scenarios.copy("four_accounts", workspace.resolve("landing"));
         Path warehouse = workspace.resolve("warehouse");
 
         // when the night runs
-        assertThat(run(landing, warehouse, "2024-04-15")).isZero();
+        assertThat(run(landing, warehouse, "2024-01-31")).isZero();
 
         // then the empty table is one file, not partitions that a glob would not find
-        String table = "int_trailing_year_account_month";
-        TableEntry empty = entry(warehouse.resolve("versions/000001-2024-04-15/parquet"), table);
+        String table = "mart_support_before_churn_account_month";
+        TableEntry empty = entry(warehouse.resolve("versions/000001-2024-01-31/parquet"), table);
         assertThat(empty.rows()).isZero();
         assertThat(empty.partitionedBy()).isNull();
         assertThat(empty.files()).extracting(FileEntry::path).containsExactly(table + "/" + table + ".parquet");
@@ -94,7 +129,7 @@ class MonthPartitionedExportFunctionalTests {
             assertThat(rows.next()).isFalse();
             assertThat(rows.getMetaData().getColumnName(1)).isEqualTo("account_id");
         }
-        assertThat(entry(warehouse.resolve("versions/000001-2024-04-15/parquet"), SUPPORT).partitionedBy()).isEqualTo("month_start");
+        assertThat(entry(warehouse.resolve("versions/000001-2024-01-31/parquet"), SUPPORT).partitionedBy()).isEqualTo("month_start");
     }
 
     private static TableEntry entry(Path parquet, String table) throws Exception {

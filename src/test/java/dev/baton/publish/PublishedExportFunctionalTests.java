@@ -166,6 +166,37 @@ class PublishedExportFunctionalTests {
     }
 
     @Test
+    void helperTablesMarkedParquetFalseStayInTheWarehouseOnly() throws Exception {
+        // sql/core/int_expansion_account_month.yml and int_trailing_year_account_month.yml say parquet: false
+        List<String> helpers = List.of("int_expansion_account_month", "int_trailing_year_account_month");
+        Manifest manifest = Manifest.read(warehouse.resolve("parquet"));
+        assertThat(manifest.tables()).extracting(TableEntry::table).doesNotContainAnyElementsOf(helpers)
+                .contains("mart_expansion_monthly", "mart_retention_monthly", "int_cohort_account_month");
+        assertThat(manifest.notExported()).containsExactlyElementsOf(helpers);
+        for (String helper : helpers) {
+            assertThat(warehouse.resolve("parquet").resolve(helper)).as(helper).doesNotExist();
+            // still built, with rows and their descriptions, in warehouse.duckdb
+            assertThat(published.count("select * from " + helper)).as(helper).isPositive();
+            assertThat(published.count("select * from duckdb_columns() where table_name = '" + helper + "' and comment is null"))
+                    .as(helper).isZero();
+        }
+        // and the mart that adds one up is exported, and reads in reporting.duckdb as in warehouse.duckdb
+        String expansion = "select cast(month_start as varchar) as m, cast(expansion_mrr as varchar) as e from mart_expansion_monthly"
+                + " where csm_owner = 'all' and sales_owner = 'all'";
+        assertThat(read(warehouse.resolve("reporting.duckdb"), expansion, List.of("m", "e"))).isNotEmpty()
+                .containsExactlyElementsOf(read(warehouse.resolve("warehouse.duckdb"), expansion, List.of("m", "e")));
+        assertThat(published.decimal("select sum(expansion_mrr) from mart_expansion_monthly where csm_owner = 'all' and sales_owner = 'all'"))
+                .isEqualByComparingTo(published.decimal("select sum(expansion_mrr) from int_expansion_account_month"));
+        try (Connection reporting = DriverManager.getConnection("jdbc:duckdb:" + warehouse.resolve("reporting.duckdb") + ";access_mode=READ_ONLY");
+                Statement statement = reporting.createStatement();
+                ResultSet views = statement.executeQuery("select count(*) from duckdb_views()"
+                        + " where view_name in ('int_expansion_account_month', 'int_trailing_year_account_month')")) {
+            views.next();
+            assertThat(views.getLong(1)).as("no view over files that were not written").isZero();
+        }
+    }
+
+    @Test
     void queryPrintsJsonWithExactNumbers() throws Exception {
         var json = Scenarios.capture(() -> BatonCli.execute("query", "--json", "--warehouse", warehouse.toString(),
                 "select cast(month as varchar) as month, closing_mrr, paying_accounts from bi_revenue_bridge "
