@@ -146,7 +146,9 @@ monthly as (
         sum(referred_new_mrr) as referred_new_mrr,
         sum(customer_referred_new_mrr) as customer_referred_new_mrr,
         sum(referrer_was_customer) as deals_referred_by_customers,
-        avg(referrer_health_score) as avg_referrer_health_score
+        -- why: a double average adds in whatever order the threads meet, so its last digit changed from run to run;
+        -- decimals add exactly, so the same referrers give the same average every night
+        avg(cast(referrer_health_score as decimal(38, 12))) as avg_referrer_health_score
     from all_levels
     group by month_start, reporting_csm
 ),
