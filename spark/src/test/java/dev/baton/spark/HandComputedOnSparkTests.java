@@ -232,13 +232,17 @@ class HandComputedOnSparkTests {
         assertThat(dataFiles(lakeRoot.resolve("fct_ticket"))).containsExactly("fct_ticket.parquet");
 
         List<String> problems = new ArrayList<>();
+        List<String> notExportedByDuckDb = new ArrayList<>();
         try (Connection duckDb = BothEngines.published(onDuckDb);
                 Connection reader = DriverManager.getConnection("jdbc:duckdb:");
                 Statement statement = reader.createStatement()) {
             for (String table : lake) {
                 Path folder = lakeRoot.resolve(table);
-                // the layout is publish's: the same files, by name, as the DuckDB engine's version holds
-                if (!dataFiles(folder).equals(dataFiles(onDuckDb.resolve("parquet").resolve(table)))) {
+                // the layout is publish's: the same files, by name, as the DuckDB engine's version holds; a
+                // parquet: false table has no files there, so only its rows are compared (with warehouse.duckdb's)
+                if (!Files.exists(onDuckDb.resolve("parquet").resolve(table))) {
+                    notExportedByDuckDb.add(table);
+                } else if (!dataFiles(folder).equals(dataFiles(onDuckDb.resolve("parquet").resolve(table)))) {
                     problems.add(table + " files: lake " + dataFiles(folder) + " but DuckDB's export "
                             + dataFiles(onDuckDb.resolve("parquet").resolve(table)));
                 }
@@ -249,6 +253,8 @@ class HandComputedOnSparkTests {
             }
         }
         assertThat(problems).isEmpty();
+        assertThat(notExportedByDuckDb).as("the helper tables whose .yml says parquet: false")
+                .containsExactlyInAnyOrder("int_expansion_account_month", "int_trailing_year_account_month");
         // publish linked the lake's files rather than writing them again
         Path published = onSpark.resolve("parquet").resolve("fct_mrr_month").resolve("month_start=2024-03-01/data_0.parquet");
         assertThat(Files.readAttributes(published, BasicFileAttributes.class).fileKey()).isEqualTo(Files.readAttributes(
