@@ -30,9 +30,8 @@ class MonthPartitionedExportFunctionalTests {
     @TempDir
     Path workspace;
 
-    @Test
-    void aNightThatChangesOneMonthRewritesThatMonthsPartitionOnly() throws Exception {
-        // given a published night, then ticket T1 of A1 (solved on 2024-01-13) delivered again with CSAT 3 instead of 5
+    /** Night 2024-04-15 published, then ticket T1 of A1 (January) delivered again with CSAT 3 and 2024-04-16 run. */
+    private Path twoNightsWithTicketT1Rescored() throws Exception {
         Path landing = Scenarios.copy("four_accounts", workspace.resolve("landing"));
         Path warehouse = workspace.resolve("warehouse");
         assertThat(run(landing, warehouse, "2024-04-15")).isZero();
@@ -43,6 +42,14 @@ class MonthPartitionedExportFunctionalTests {
 
         // when the next night runs
         assertThat(run(landing, warehouse, "2024-04-16")).isZero();
+        return warehouse;
+    }
+
+    @Test
+    void aNightThatChangesOneMonthRewritesThatMonthsPartitionOnly() throws Exception {
+        // given a published night, then ticket T1 of A1 (solved on 2024-01-13) delivered again with CSAT 3 instead of 5
+        // when the next night runs
+        Path warehouse = twoNightsWithTicketT1Rescored();
 
         // then the support mart (grain: account_id, month_start) is partitioned by month, declared by its grain alone
         Path lastParquet = warehouse.resolve("versions/000001-2024-04-15/parquet");
@@ -75,16 +82,8 @@ class MonthPartitionedExportFunctionalTests {
     void partitionsLeftUnhashedKeepTheFingerprintOfTheirRows() throws Exception {
         // given a published night, then A1's ticket T1 (January) delivered again with CSAT 3: the support mart is rebuilt
         // for A1 only, January's partition is written again and the others are linked with their listed fingerprints
-        Path landing = Scenarios.copy("four_accounts", workspace.resolve("landing"));
-        Path warehouse = workspace.resolve("warehouse");
-        assertThat(run(landing, warehouse, "2024-04-15")).isZero();
-        Files.writeString(landing.resolve("tickets_csat.csv"), """
-                ticket_id,account_id,created_at,first_response_at,solved_at,status,priority,channel,csat_score,requester_email,updated_at
-                T1,A1,2024-01-12T10:00:00Z,2024-01-12T12:30:00Z,2024-01-13T10:00:00Z,solved,normal,email,3,jo.smith@acme.example,2024-04-16T00:00:00Z
-                """);
-
         // when the next night runs
-        assertThat(run(landing, warehouse, "2024-04-16")).isZero();
+        Path warehouse = twoNightsWithTicketT1Rescored();
 
         // then every partition of every partitioned table lists the fingerprint its published rows have
         PublishedWarehouse published = new PublishedWarehouse(warehouse);
