@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 
 import dev.baton.warehouse.PluggedEngines;
+import dev.baton.warehouse.WarehouseLayout;
 
 /**
  * An engine other than the build file's DuckDB that reads, types and checks a landing CSV ({@code baton.extract.engine}),
@@ -62,7 +63,7 @@ public interface DeliveryEngine {
      * DuckDB, and asking for the Spark extract with one is refused before any file is read.
      */
     static DeliveryEngine of(String extractEngine, String modelEngine, String workDirSetting) {
-        boolean remoteWorkDir = isHadoopUri(workDirSetting);
+        boolean remoteWorkDir = WarehouseLayout.isHadoopUri(workDirSetting);
         if (extractEngine != null && !extractEngine.isBlank()) {
             DeliveryEngine engine = named(extractEngine);
             if (engine != null && remoteWorkDir) {
@@ -74,14 +75,5 @@ public interface DeliveryEngine {
         }
         return remoteWorkDir ? null
                 : PluggedEngines.namedOrNull(DeliveryEngine.class, DeliveryEngine::name, "baton.engine", modelEngine);
-    }
-
-    /** A URI with a scheme of two letters or more other than {@code file:} (one letter is a Windows drive). */
-    static boolean isHadoopUri(String setting) {
-        if (setting == null) {
-            return false;
-        }
-        java.util.regex.Matcher uri = java.util.regex.Pattern.compile("([A-Za-z][A-Za-z0-9+.-]+):.*").matcher(setting.strip());
-        return uri.matches() && !uri.group(1).equalsIgnoreCase("file");
     }
 }

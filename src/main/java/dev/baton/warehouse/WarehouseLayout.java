@@ -14,6 +14,8 @@ public final class WarehouseLayout {
 
     private final Path root;
 
+    private static final java.util.regex.Pattern URI_SCHEME = java.util.regex.Pattern.compile("([A-Za-z][A-Za-z0-9+.-]+):.*");
+
     public WarehouseLayout(Path root) {
         this.root = root.toAbsolutePath().normalize();
     }
@@ -38,9 +40,24 @@ public final class WarehouseLayout {
     public Path engineNight(String workDirSetting, String jobName, LocalDate runDate) {
         // a file: URI is a local folder; any other URI (hdfs:, s3a:) is left for the Spark engine to read as a Hadoop path
         Path workDir = workDirSetting == null || workDirSetting.isBlank() ? root.resolve("spark")
-                : workDirSetting.strip().regionMatches(true, 0, "file:", 0, 5) ? Path.of(java.net.URI.create(workDirSetting.strip()))
+                : "file".equalsIgnoreCase(scheme(workDirSetting)) ? Path.of(java.net.URI.create(workDirSetting.strip()))
                 : Path.of(workDirSetting);
         return workDir.resolve(jobName + "-" + runDate);
+    }
+
+    /** Whether a work-dir setting is a Hadoop URI ({@code hdfs:}, {@code s3a:}, ...) rather than a local folder. */
+    public static boolean isHadoopUri(String workDirSetting) {
+        String scheme = scheme(workDirSetting);
+        return scheme != null && !scheme.equalsIgnoreCase("file");
+    }
+
+    /** The URI scheme of a setting, of two letters or more (one letter is a Windows drive), or null for a plain path. */
+    private static String scheme(String setting) {
+        if (setting == null) {
+            return null;
+        }
+        java.util.regex.Matcher uri = URI_SCHEME.matcher(setting.strip());
+        return uri.matches() ? uri.group(1) : null;
     }
 
     public Path parquetDir() {

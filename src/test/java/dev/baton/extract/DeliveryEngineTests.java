@@ -55,8 +55,8 @@ class DeliveryEngineTests {
                 .hasMessageStartingWith("baton.engine=spark needs the Spark engine");
         assertThatThrownBy(() -> DeliveryEngine.of(null, "spark", "C:\\baton\\spark"))
                 .hasMessageStartingWith("baton.engine=spark needs the Spark engine");
-        assertThat(DeliveryEngine.isHadoopUri("hdfs:/nn/baton")).isTrue();
-        assertThat(DeliveryEngine.isHadoopUri("/srv/baton/spark")).isFalse();
-        assertThat(DeliveryEngine.isHadoopUri(null)).isFalse();
+        assertThat(dev.baton.warehouse.WarehouseLayout.isHadoopUri("hdfs:/nn/baton")).isTrue();
+        assertThat(dev.baton.warehouse.WarehouseLayout.isHadoopUri("/srv/baton/spark")).isFalse();
+        assertThat(dev.baton.warehouse.WarehouseLayout.isHadoopUri(null)).isFalse();
     }
 }
