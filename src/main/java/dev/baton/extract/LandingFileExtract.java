@@ -76,8 +76,8 @@ final class LandingFileExtract {
                         log.info("{} {} on {}: {}", entity, file.getFileName(), csvEngine.name(), laps);
                         continue;
                     }
-                    log.warn("{} {}: a stray quote {} cannot place as DuckDB does; DuckDB reads this file", entity,
-                            file.getFileName(), csvEngine.name());
+                    log.warn("{} {}: {} cannot read it as DuckDB does (a stray quote it cannot place, bytes that are not"
+                            + " UTF-8, or a \\r inside a line); DuckDB reads this file", entity, file.getFileName(), csvEngine.name());
                 }
                 DeliveryReader.Read read = reader.read(file, "incoming", "utf-8", digest);
                 laps.lap("read");

@@ -16,7 +16,12 @@ final class CsvQuotes {
         /** A quoted value closes and something other than the delimiter follows it ({@code "stray"x}). */
         TEXT_AFTER_CLOSE,
         /** A quote inside a value that did not start with one ({@code ab"c}). */
-        QUOTE_IN_VALUE
+        QUOTE_IN_VALUE,
+        /**
+         * A {@code \r} before the line's end (DuckDB may end a record there, Spark's line reader does not) or bytes that
+         * were not UTF-8 (Spark reads them as U+FFFD, DuckDB rejects the record as {@code wrong encoding}).
+         */
+        UNSURE
     }
 
     /** The line's kind and the field (0-based) where it stands: the open value, or the value with the stray quote. */
@@ -28,8 +33,20 @@ final class CsvQuotes {
     private CsvQuotes() {
     }
 
-    /** @param inQuote the line starts inside a quoted value opened on an earlier line */
-    static Scan scan(String line, char delimiter, boolean inQuote) {
+    /** A line without the {@code \r} of its CRLF line end: Spark's line reader splits at {@code \n} and keeps it. */
+    static String content(String line) {
+        return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+    }
+
+    /**
+     * @param read a line as read, with the {@code \r} of a CRLF line end if it has one
+     * @param inQuote the line starts inside a quoted value opened on an earlier line
+     */
+    static Scan scan(String read, char delimiter, boolean inQuote) {
+        String line = content(read);
+        if (line.indexOf('\r') >= 0 || line.indexOf('\uFFFD') >= 0) {
+            return new Scan(Kind.UNSURE, 0);
+        }
         State state = inQuote ? State.QUOTED : State.FIELD_START;
         int field = 0;
         for (int i = 0; i < line.length(); i++) {
@@ -65,7 +82,7 @@ final class CsvQuotes {
                     if (c == delimiter) {
                         field++;
                         state = State.FIELD_START;
-                    } else if (c != '\r') {
+                    } else {
                         return new Scan(Kind.TEXT_AFTER_CLOSE, field);
                     }
                 }

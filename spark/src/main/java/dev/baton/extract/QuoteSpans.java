@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.io.StringReader;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -28,7 +27,7 @@ import scala.Tuple2;
  * <li>a closing quote followed by text ({@code "stray"x}): that line quarantined with {@code stray quote: ...}.</li>
  * </ul>
  * Anything else (a quote inside an unquoted value, quotes between the two lines of a span, a span that does not make
- * one record of the header's width) is left to DuckDB: {@link #resolve} returns null and the delivery is read there.
+ * one record of the header's width, a line {@link CsvQuotes.Kind#UNSURE} of) is left to DuckDB: {@link #resolve} returns null and the delivery is read there.
  */
 final class QuoteSpans {
 
@@ -74,7 +73,8 @@ final class QuoteSpans {
             CsvQuotes.Scan scan = CsvQuotes.scan(line.text(), delimiter, false);
             // why the even count: past the stray text DuckDB's reader goes on, and an odd quote would open a value there
             if (scan.kind() == CsvQuotes.Kind.TEXT_AFTER_CLOSE && line.text().chars().filter(c -> c == '"').count() % 2 == 0) {
-                rejects.add(RowFactory.create(line.number(), column(header, scan.field()), line.text(), STRAY_QUOTE));
+                rejects.add(RowFactory.create(line.number(), column(header, scan.field()), CsvQuotes.content(line.text()),
+                        STRAY_QUOTE));
                 taken.add(line.number());
                 taken.add(line.number());
                 records++;
@@ -85,15 +85,16 @@ final class QuoteSpans {
             }
             long first = line.number();
             if (i + 1 == unclean.size()) {
-                // why the last line that is not blank: DuckDB's record ends with the file's last line
-                long last = lines.filter(l -> !l._1().isBlank()).values().max(new LineOrder()) + 1;
+                // why every line, blank ones too: they are inside the open value, and DuckDB's record ends with the file
+                long last = lines.count();
                 if (quotedLines(lines, first, last + 1) > 0) {
                     return null;
                 }
                 String reason = "unclosed quote: the quoted value opened on line " + first + " does not close before line "
                         + last + ", so those lines were read as one record";
                 for (long number = first; number <= last; number++) {
-                    rejects.add(RowFactory.create(number, column(header, scan.field()), number == first ? line.text() : null, reason));
+                    rejects.add(RowFactory.create(number, column(header, scan.field()),
+                            number == first ? CsvQuotes.content(line.text()) : null, reason));
                 }
                 taken.add(first);
                 taken.add(last);
@@ -106,11 +107,12 @@ final class QuoteSpans {
                     || quotedLines(lines, first, last) > 0) {
                 return null;
             }
+            // why the lines as read: in a CRLF file the value holds the \r\n of its line breaks, as DuckDB's does
             StringBuilder text = new StringBuilder(line.text());
             for (String between : between(lines, first, last)) {
                 text.append('\n').append(between);
             }
-            text.append('\n').append(closing.text());
+            text.append('\n').append(CsvQuotes.content(closing.text()));
             List<String> values = record(text.toString(), delimiter);
             if (values == null || values.size() != header.size()) {
                 return null;
@@ -164,14 +166,6 @@ final class QuoteSpans {
             return records.size() == 1 ? records.get(0).toList() : null;
         } catch (IOException | RuntimeException e) {
             return null;
-        }
-    }
-
-    /** Line indexes compared, serialisable for Spark's max. */
-    private static final class LineOrder implements Comparator<Long>, Serializable {
-        @Override
-        public int compare(Long a, Long b) {
-            return Long.compare(a, b);
         }
     }
 }

@@ -29,7 +29,8 @@ import org.apache.spark.sql.types.StructType;
  * <p>Spark's CSV reader keeps no line numbers, so the file is read as lines first, each line numbered and prefixed
  * with its number as an extra first field, and the lines parsed by Spark's CSV parser, one record per line. The few
  * lines whose quotes do not close on the line ({@link CsvQuotes}) are resolved on the driver as DuckDB reads them
- * ({@link QuoteSpans}), or the delivery is left to DuckDB.
+ * ({@link QuoteSpans}), or the delivery is left to DuckDB, as it is when a line holds bytes that are not UTF-8 or a
+ * {@code \r} before its end.
  */
 final class SparkDeliveryRead {
 
@@ -52,7 +53,9 @@ final class SparkDeliveryRead {
     Read read(Path file, UnaryOperator<String> columnName) {
         DeliveryReader.Header header = DeliveryReader.header(file, "utf-8");
         char delimiter = header.delimiter();
-        JavaRDD<String> text = spark.read().textFile(file.toString()).javaRDD();
+        // why lineSep: Spark's default line reader drops a CRLF line's \r, and a value whose quoted line break is \r\n
+        // must keep it, as DuckDB's does; each line's own line end is cut off below (CsvQuotes.content)
+        JavaRDD<String> text = spark.read().option("lineSep", "\n").textFile(file.toString()).javaRDD();
         // zipWithIndex numbers lines across partitions in file order: line 1 is the header
         JavaPairRDD<String, Long> numbered = text.zipWithIndex();
         List<QuoteSpans.Line> unclean = numbered
@@ -68,7 +71,7 @@ final class SparkDeliveryRead {
         long[] taken = spans.taken();
         Dataset<String> lines = spark.createDataset(numbered
                 .filter(line -> line._2() > 0 && !line._1().isBlank() && !QuoteSpans.Resolved.takes(taken, line._2() + 1))
-                .map(line -> (line._2() + 1) + String.valueOf(delimiter) + line._1()).rdd(), Encoders.STRING());
+                .map(line -> (line._2() + 1) + String.valueOf(delimiter) + CsvQuotes.content(line._1())).rdd(), Encoders.STRING());
         List<StructField> fields = new ArrayList<>();
         fields.add(DataTypes.createStructField("_line_number", DataTypes.LongType, false));
         header.names().forEach(name -> fields.add(DataTypes.createStructField(name, DataTypes.StringType, true)));

@@ -37,4 +37,20 @@ class CsvQuotesTests {
         // read alone, the same closing line has a quote inside an unquoted value
         assertThat(CsvQuotes.scan("A22,Mu\",smb,2024-01-01", ',', false).kind()).isEqualTo(CsvQuotes.Kind.QUOTE_IN_VALUE);
     }
+
+    @Test
+    void aCrlfLineEndIsNoPartOfTheLine() {
+        // a CRLF file is read up to each \n: the \r left at the end is the line end, not text after a closing quote
+        assertThat(CsvQuotes.scan("A1,\"Acme\"\r", ',', false).kind()).isEqualTo(CsvQuotes.Kind.CLEAN);
+        assertThat(CsvQuotes.scan("A1,\"Acme\r", ',', false)).isEqualTo(new CsvQuotes.Scan(CsvQuotes.Kind.OPEN, 1));
+        assertThat(CsvQuotes.content("A1,Acme\r")).isEqualTo("A1,Acme");
+    }
+
+    @Test
+    void aCarriageReturnInsideALineOrBytesThatWereNotUtf8AreLeftToDuckDb() {
+        // a lone \r may end a record for DuckDB; U+FFFD is what Spark reads for a byte that is not UTF-8 (Latin-1 é, 0xE9)
+        assertThat(CsvQuotes.scan("A1,Ac\rme,smb", ',', false).kind()).isEqualTo(CsvQuotes.Kind.UNSURE);
+        assertThat(CsvQuotes.scan("A1,Caf\uFFFD,smb", ',', false).kind()).isEqualTo(CsvQuotes.Kind.UNSURE);
+        assertThat(CsvQuotes.scan("A1,Caf\u00e9,smb", ',', false).kind()).isEqualTo(CsvQuotes.Kind.CLEAN);
+    }
 }

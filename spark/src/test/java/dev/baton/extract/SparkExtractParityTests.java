@@ -117,8 +117,13 @@ class SparkExtractParityTests {
     }
 
     private static Extracted extract(Path landing, String name, DeliveryEngine engine) throws Exception {
+        return extract(temp, landing, name, engine);
+    }
+
+    /** The landing extracted into a fresh warehouse {@code <folder>/<name>}, by DuckDB (engine null) or the engine. */
+    static Extracted extract(Path folder, Path landing, String name, DeliveryEngine engine) throws Exception {
         SharedSpark.session();
-        WarehouseLayout layout = new WarehouseLayout(temp.resolve(name));
+        WarehouseLayout layout = new WarehouseLayout(folder.resolve(name));
         DuckDbFiles files = new DuckDbFiles(new BatonProperties.DuckDb("", 1), layout.tempDir());
         Path buildFile = new BuildFiles(layout, files).createFresh("nightly", RUN_DATE);
         try (Connection connection = files.openReadWrite(buildFile)) {
@@ -253,17 +258,17 @@ class SparkExtractParityTests {
         return java.util.HexFormat.of().formatHex(mac.doFinal(value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
-    private static List<String> relative(Path root, List<Path> files) {
+    static List<String> relative(Path root, List<Path> files) {
         return files.stream().map(file -> root.relativize(file).toString()).toList();
     }
 
-    private static List<Path> files(Path root) throws Exception {
+    static List<Path> files(Path root) throws Exception {
         try (Stream<Path> files = Files.walk(root)) {
             return files.filter(Files::isRegularFile).filter(file -> file.toString().endsWith(".parquet")).sorted().toList();
         }
     }
 
-    private static List<String> rows(Connection connection, String sql) throws SQLException {
+    static List<String> rows(Connection connection, String sql) throws SQLException {
         List<String> rows = new ArrayList<>();
         try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
             while (result.next()) {
