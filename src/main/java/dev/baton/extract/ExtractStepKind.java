@@ -86,9 +86,9 @@ class ExtractStepKind implements StepKind {
                         properties.metrics().reportingCurrency(), buildFiles.layout().root().resolve("raw"),
                         properties.extract().maxQuarantinedShare(),
                         environment.getProperty("baton.extract.require-hash-key", Boolean.class, false),
-                        // beside the models' Parquet of the same night
+                        // beside the models' Parquet of the same night; a URI work dir keeps the extract on DuckDB
                         csvEngine, buildFiles.layout().engineNight(environment.getProperty("baton.spark.work-dir", ""),
-                                run.jobName(), run.runDate()).resolve("extract"));
+                                run.jobName(), run.runDate()).resolve("extract").local());
                 // JDBC URLs and credentials: only ever from the process environment.
                 List<DeliveryLoader.Delivery> deliveries = jdbc != null ? extraction.jdbc(jdbc, System::getenv)
                         : mapping != null ? extraction.mapping(mapping, run.landing())

@@ -1,10 +1,11 @@
 package dev.baton.modeling;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
+
+import dev.baton.warehouse.WarehouseLayout;
 
 /**
  * An engine other than the embedded DuckDB that builds the models ({@code baton.engine}), found with
@@ -22,7 +23,9 @@ public interface ModelEngine {
 
     /**
      * @param buildFile the night's DuckDB build file, with the inputs (landed_*, run_context, ...) in it
-     * @param workDir a folder of its own for this run (inputs and outputs exchanged as files)
+     * @param night a folder of its own for this run (inputs and outputs exchanged as files): a local folder, or the
+     *        Hadoop URI {@code baton.spark.work-dir} names, as text ({@link WarehouseLayout#engineNight})
      */
-    void build(Connection buildFile, ModelCatalog catalog, List<String> layers, LocalDate runDate, Path workDir) throws SQLException;
+    void build(Connection buildFile, ModelCatalog catalog, List<String> layers, LocalDate runDate,
+            WarehouseLayout.EngineNight night) throws SQLException;
 }

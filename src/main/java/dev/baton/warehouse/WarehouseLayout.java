@@ -35,14 +35,47 @@ public final class WarehouseLayout {
 
     /**
      * Where another engine (Spark) exchanges one night's Parquet with the build file: {@code <work dir>/<job>-<date>},
-     * the work dir being {@code baton.spark.work-dir}, or {@code <warehouse>/spark} when that is empty.
+     * the work dir being {@code baton.spark.work-dir}, or {@code <warehouse>/spark} when that is empty. The setting is
+     * read here once: a {@code file:} URI, a plain path or a Windows drive is a local folder; any other URI
+     * ({@code hdfs:}, {@code s3a:}) stays text for the engine's Hadoop file system.
      */
-    public Path engineNight(String workDirSetting, String jobName, LocalDate runDate) {
-        // a file: URI is a local folder; any other URI (hdfs:, s3a:) is left for the Spark engine to read as a Hadoop path
-        Path workDir = workDirSetting == null || workDirSetting.isBlank() ? root.resolve("spark")
-                : "file".equalsIgnoreCase(scheme(workDirSetting)) ? Path.of(java.net.URI.create(workDirSetting.strip()))
-                : Path.of(workDirSetting);
-        return workDir.resolve(jobName + "-" + runDate);
+    public EngineNight engineNight(String workDirSetting, String jobName, LocalDate runDate) {
+        String night = jobName + "-" + runDate;
+        if (workDirSetting == null || workDirSetting.isBlank()) {
+            return new EngineNight(root.resolve("spark").resolve(night), null);
+        }
+        String given = workDirSetting.strip();
+        if (isHadoopUri(given)) {
+            // why text: java.nio folds a URI's // (hdfs:///x would become hdfs:/x, s3a://bucket/x s3a:/bucket/x)
+            return new EngineNight(null, given.replaceAll("/+$", "") + "/" + night);
+        }
+        Path workDir = scheme(given) != null ? Path.of(java.net.URI.create(given)) : Path.of(given);
+        return new EngineNight(workDir.resolve(night), null);
+    }
+
+    /**
+     * One night's folder of another engine: a local folder, or a Hadoop URI as text, which the driver's DuckDB cannot
+     * open (the Spark engine exchanges its files through a local mirror).
+     *
+     * @param local the folder when it is local, else null
+     * @param uri the folder's URI when it is not local, else null
+     */
+    public record EngineNight(Path local, String uri) {
+
+        public EngineNight {
+            if ((local == null) == (uri == null)) {
+                throw new IllegalArgumentException("an engine's night is either a local folder or a URI");
+            }
+        }
+
+        public boolean isRemote() {
+            return uri != null;
+        }
+
+        /** A folder inside the night's, e.g. {@code extract}. */
+        public EngineNight resolve(String name) {
+            return isRemote() ? new EngineNight(null, uri + "/" + name) : new EngineNight(local.resolve(name), null);
+        }
     }
 
     /** Whether a work-dir setting is a Hadoop URI ({@code hdfs:}, {@code s3a:}, ...) rather than a local folder. */

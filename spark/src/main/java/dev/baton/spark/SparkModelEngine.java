@@ -21,6 +21,7 @@ import dev.baton.modeling.LakeTables;
 import dev.baton.modeling.LakeTables.LakeTable;
 import dev.baton.modeling.ModelEngine;
 import dev.baton.warehouse.FileTrees;
+import dev.baton.warehouse.WarehouseLayout;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,9 +49,9 @@ public final class SparkModelEngine implements ModelEngine {
     }
 
     @Override
-    public void build(Connection buildFile, ModelCatalog catalog, List<String> layers, LocalDate runDate, Path workDir)
-            throws SQLException {
-        WorkDir work = WorkDir.of(workDir);
+    public void build(Connection buildFile, ModelCatalog catalog, List<String> layers, LocalDate runDate,
+            WarehouseLayout.EngineNight night) throws SQLException {
+        WorkDir work = WorkDir.of(night);
         Path local = work.isRemote() ? mirrorOf(buildFile) : work.local();
         if (work.isRemote()) {
             RemoteExchange.removeMirrorsOfPublishedNights(local.getParent());
