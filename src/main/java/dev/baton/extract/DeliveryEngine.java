@@ -32,11 +32,13 @@ public interface DeliveryEngine {
             throws SQLException;
 
     /**
-     * @param workDir a folder of this night's own for the Parquet exchanged with the build file
+     * @param workDir a folder of this night's own for the Parquet exchanged with the build file: a local one, or a
+     *        Hadoop URI the engine reaches through a local mirror
      * @param keyedHash hashes personal data as {@link KeyedHash#sql} does; null when no key is set
      * @param requireHashKey personal data without a key fails the delivery (else the column is left empty)
      */
-    record Night(LocalDate runDate, String reportingCurrency, Path workDir, KeyedHash keyedHash, boolean requireHashKey) {
+    record Night(LocalDate runDate, String reportingCurrency, WarehouseLayout.EngineNight workDir, KeyedHash keyedHash,
+            boolean requireHashKey) {
     }
 
     /**
@@ -57,23 +59,13 @@ public interface DeliveryEngine {
 
     /**
      * The night's extract engine: {@code baton.extract.engine} when set (so {@code duckdb} keeps the extract on DuckDB
-     * under Spark models), else the models' {@code baton.engine}, so a Spark night reads its landing on Spark too.
-     * The extract exchanges its Parquet with the build file in the work dir itself, with no local mirror as the
-     * models have, so a Hadoop URI work dir ({@code hdfs://...}, {@code s3a://...}) keeps a Spark night's extract on
-     * DuckDB, and asking for the Spark extract with one is refused before any file is read.
+     * under Spark models), else the models' {@code baton.engine}, so a Spark night reads its landing on Spark too,
+     * whether the work dir is local or a Hadoop URI.
      */
-    static DeliveryEngine of(String extractEngine, String modelEngine, String workDirSetting) {
-        boolean remoteWorkDir = WarehouseLayout.isHadoopUri(workDirSetting);
+    static DeliveryEngine of(String extractEngine, String modelEngine) {
         if (extractEngine != null && !extractEngine.isBlank()) {
-            DeliveryEngine engine = named(extractEngine);
-            if (engine != null && remoteWorkDir) {
-                throw new IllegalStateException("baton.extract.engine=" + extractEngine.strip() + " needs a local or"
-                        + " mounted baton.spark.work-dir, not " + workDirSetting.strip()
-                        + "; set baton.extract.engine=duckdb to keep the extract on the driver");
-            }
-            return engine;
+            return named(extractEngine);
         }
-        return remoteWorkDir ? null
-                : PluggedEngines.namedOrNull(DeliveryEngine.class, DeliveryEngine::name, "baton.engine", modelEngine);
+        return PluggedEngines.namedOrNull(DeliveryEngine.class, DeliveryEngine::name, "baton.engine", modelEngine);
     }
 }

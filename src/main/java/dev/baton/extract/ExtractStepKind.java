@@ -75,7 +75,7 @@ class ExtractStepKind implements StepKind {
         List<NightSource> sources = options.sources().stream().map(source -> nightSource(step, source)).toList();
         return (contribution, chunkContext) -> {
             DeliveryEngine csvEngine = DeliveryEngine.of(environment.getProperty("baton.extract.engine"),
-                    environment.getProperty("baton.engine"), environment.getProperty("baton.spark.work-dir"));
+                    environment.getProperty("baton.engine"));
             RunParameters run = RunParameters.of(chunkContext);
             buildFiles.createFresh(run.jobName(), run.runDate());
             // The key is a secret: only from the environment (BATON_HASH_KEY), never from a file in the project.
@@ -86,9 +86,9 @@ class ExtractStepKind implements StepKind {
                         properties.metrics().reportingCurrency(), buildFiles.layout().root().resolve("raw"),
                         properties.extract().maxQuarantinedShare(),
                         environment.getProperty("baton.extract.require-hash-key", Boolean.class, false),
-                        // beside the models' Parquet of the same night; a URI work dir keeps the extract on DuckDB
+                        // beside the models' Parquet of the same night
                         csvEngine, buildFiles.layout().engineNight(environment.getProperty("baton.spark.work-dir", ""),
-                                run.jobName(), run.runDate()).resolve("extract").local());
+                                run.jobName(), run.runDate()).resolve("extract"));
                 // JDBC URLs and credentials: only ever from the process environment.
                 List<DeliveryLoader.Delivery> deliveries = jdbc != null ? extraction.jdbc(jdbc, System::getenv)
                         : mapping != null ? extraction.mapping(mapping, run.landing())

@@ -33,7 +33,8 @@ final class Extraction {
      * @param engineWorkDir the folder it exchanges Parquet with the build file in
      */
     Extraction(Connection connection, LocalDate runDate, KeyedHash keyedHash, String reportingCurrency, Path rawArchive,
-            double maxQuarantinedShare, boolean requireHashKey, DeliveryEngine csvEngine, Path engineWorkDir) {
+            double maxQuarantinedShare, boolean requireHashKey, DeliveryEngine csvEngine,
+            dev.baton.warehouse.WarehouseLayout.EngineNight engineWorkDir) {
         DeliveryPipeline pipeline = new DeliveryPipeline(connection,
                 new RawArchive(connection, runDate, keyedHash, rawArchive), maxQuarantinedShare,
                 new DeliveryLoader(connection, runDate, keyedHash, reportingCurrency, requireHashKey),

@@ -28,10 +28,10 @@ class DeliveryEngineTests {
 
     @Test
     void unsetTheExtractFollowsTheModelsEngine() {
-        assertThat(DeliveryEngine.of(null, null, null)).isNull();
-        assertThat(DeliveryEngine.of(" ", "duckdb", "")).isNull();
+        assertThat(DeliveryEngine.of(null, null)).isNull();
+        assertThat(DeliveryEngine.of(" ", "duckdb")).isNull();
         // the models on Spark: the extract asks for Spark too, and the message names the setting that asked
-        assertThatThrownBy(() -> DeliveryEngine.of(null, "spark", "/mnt/shared/baton"))
+        assertThatThrownBy(() -> DeliveryEngine.of(null, "spark"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("baton.engine=spark needs the Spark engine");
     }
@@ -39,23 +39,19 @@ class DeliveryEngineTests {
     @Test
     void theExtractSettingOverridesTheModelsEngine() {
         // duckdb keeps the extract on DuckDB under Spark models: no lookup, so no failure without the spark module
-        assertThat(DeliveryEngine.of("duckdb", "spark", "hdfs://nn:8020/baton")).isNull();
-        assertThatThrownBy(() -> DeliveryEngine.of("spark", "duckdb", null))
+        assertThat(DeliveryEngine.of("duckdb", "spark")).isNull();
+        assertThatThrownBy(() -> DeliveryEngine.of("spark", "duckdb"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("baton.extract.engine=spark needs the Spark engine");
     }
 
     @Test
-    void aHadoopUriWorkDirKeepsTheExtractOnDuckDb() {
-        // the extract's Parquet exchange has no local mirror: under Spark models it stays on DuckDB, with no lookup
-        assertThat(DeliveryEngine.of(null, "spark", "hdfs://namenode:8020/baton")).isNull();
-        assertThat(DeliveryEngine.of("", "spark", " s3a://bucket/baton ")).isNull();
-        // a file: URI and a Windows drive are local folders: the models' engine is asked, as for any local path
-        assertThatThrownBy(() -> DeliveryEngine.of(null, "spark", "file:///mnt/baton"))
-                .hasMessageStartingWith("baton.engine=spark needs the Spark engine");
-        assertThatThrownBy(() -> DeliveryEngine.of(null, "spark", "C:\\baton\\spark"))
-                .hasMessageStartingWith("baton.engine=spark needs the Spark engine");
+    void aWorkDirIsAHadoopUriByItsSchemeOfTwoLettersOrMore() {
         assertThat(dev.baton.warehouse.WarehouseLayout.isHadoopUri("hdfs:/nn/baton")).isTrue();
+        assertThat(dev.baton.warehouse.WarehouseLayout.isHadoopUri(" s3a://bucket/baton ")).isTrue();
+        // a file: URI and a Windows drive are local folders
+        assertThat(dev.baton.warehouse.WarehouseLayout.isHadoopUri("file:///mnt/baton")).isFalse();
+        assertThat(dev.baton.warehouse.WarehouseLayout.isHadoopUri("C:\\baton\\spark")).isFalse();
         assertThat(dev.baton.warehouse.WarehouseLayout.isHadoopUri("/srv/baton/spark")).isFalse();
         assertThat(dev.baton.warehouse.WarehouseLayout.isHadoopUri(null)).isFalse();
     }

@@ -12,9 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 
+import dev.baton.spark.RemoteExchange;
 import dev.baton.warehouse.FileTrees;
 import dev.baton.warehouse.LandedTables;
 import dev.baton.warehouse.SqlIdentifiers;
+import dev.baton.warehouse.WarehouseLayout;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
@@ -26,7 +28,8 @@ import org.apache.spark.sql.SparkSession;
  *
  * <p>In package {@code dev.baton.extract} (a split package, on the class path only) because it works with the
  * extract's package-private contract types rather than a copy of them. The session is spark-submit's
- * ({@code getOrCreate}); the work dir must be one the executors see at the same path, as for the models.
+ * ({@code getOrCreate}); the work dir is one the executors see at the same path, or a Hadoop URI whose Parquet is
+ * exchanged through the night's local mirror ({@link RemoteExchange}), as for the models.
  */
 public final class SparkDeliveryEngine implements DeliveryEngine {
 
@@ -57,8 +60,17 @@ public final class SparkDeliveryEngine implements DeliveryEngine {
 
     private static Checked check(Connection buildFile, SparkSession spark, Night night, LandingContract contract, Path file,
             String sourceFile, String checksum, Path archive) throws SQLException {
-        Path folder = FileTrees.fresh(night.workDir().resolve(contract.entity()).resolve(sourceFile.replaceAll("[^A-Za-z0-9._-]", "_")));
-        referencedRows(buildFile, spark, contract, folder);
+        String delivery = contract.entity() + "/" + sourceFile.replaceAll("[^A-Za-z0-9._-]", "_");
+        WarehouseLayout.EngineNight work = night.workDir();
+        // a URI work dir: DuckDB's side of the exchange is the night's local mirror, as for the models
+        Path mirror = work.isRemote() ? RemoteExchange.mirrorOf(buildFile) : null;
+        if (mirror != null) {
+            RemoteExchange.removeMirrorsOfPublishedNights(mirror.getParent());
+        }
+        Path folder = FileTrees.fresh((mirror != null ? mirror.resolve("extract") : work.local()).resolve(delivery));
+        RemoteExchange exchange = work.isRemote() ? new RemoteExchange(spark.sparkContext().hadoopConfiguration()) : null;
+        String sparkFolder = work.isRemote() ? work.uri() + "/" + delivery : folder.toString();
+        referencedRows(buildFile, spark, contract, folder, exchange, sparkFolder);
         SparkDeliveryRead.Read read = new SparkDeliveryRead(spark).read(file, written -> columnName(contract, written));
         if (read == null) {
             return null;
@@ -78,10 +90,17 @@ public final class SparkDeliveryEngine implements DeliveryEngine {
         contract.columns().forEach(column -> typedColumns.add(column.name()));
         Path typed = folder.resolve("typed");
         Path quarantine = folder.resolve("quarantine");
-        checked.typed().selectExpr(typedColumns.toArray(String[]::new)).write().mode(SaveMode.Overwrite).parquet(typed.toString());
-        checked.quarantine().coalesce(1).write().mode(SaveMode.Overwrite).parquet(quarantine.toString());
+        checked.typed().selectExpr(typedColumns.toArray(String[]::new)).write().mode(SaveMode.Overwrite)
+                .parquet(sparkFolder + "/typed");
+        checked.quarantine().coalesce(1).write().mode(SaveMode.Overwrite).parquet(sparkFolder + "/quarantine");
+        if (exchange != null) {
+            exchange.download(new org.apache.hadoop.fs.Path(sparkFolder + "/typed"), typed);
+            exchange.download(new org.apache.hadoop.fs.Path(sparkFolder + "/quarantine"), quarantine);
+        }
         if (archive != null) {
-            SparkRawArchive.write(spark, contract, read, sourceFile, checksum, archive, night.keyedHash() != null);
+            // with a URI work dir the executors may not reach the warehouse: the archive is written there and copied down
+            SparkRawArchive.write(spark, contract, read, sourceFile, checksum, archive, night.keyedHash() != null,
+                    exchange == null ? null : new org.apache.hadoop.fs.Path(sparkFolder + "/raw"));
         }
         return new Checked(typed, quarantine, read.records(), columns, archive);
     }
@@ -98,8 +117,8 @@ public final class SparkDeliveryEngine implements DeliveryEngine {
      * The referenced entities' landed keys, out of the build file as Parquet and into the session as
      * {@code landed_<entity>}: an entity loads after the entities it references, so they are in the build file.
      */
-    private static void referencedRows(Connection buildFile, SparkSession spark, LandingContract contract, Path folder)
-            throws SQLException {
+    private static void referencedRows(Connection buildFile, SparkSession spark, LandingContract contract, Path folder,
+            RemoteExchange exchange, String sparkFolder) throws SQLException {
         for (EntityReferences.Reference reference : EntityReferences.contract().of(contract.entity())) {
             String table = LandedTables.of(reference.entity());
             Path landed = folder.resolve(table);
@@ -108,7 +127,10 @@ public final class SparkDeliveryEngine implements DeliveryEngine {
                 statement.execute("copy (select distinct " + reference.entityColumn() + " from " + table + ") to "
                         + SqlIdentifiers.quoteLiteral(landed.resolve("part-0.parquet").toString()) + " (format parquet)");
             }
-            spark.read().parquet(landed.toString()).createOrReplaceTempView(table);
+            if (exchange != null) {
+                exchange.upload(landed, new org.apache.hadoop.fs.Path(sparkFolder + "/" + table));
+            }
+            spark.read().parquet(sparkFolder + "/" + table).createOrReplaceTempView(table);
         }
     }
 

@@ -25,9 +25,12 @@ final class SparkRawArchive {
     private SparkRawArchive() {
     }
 
-    /** @param hashed whether a key is set: the columns of personal data are hashed, or else left empty */
+    /**
+     * @param hashed whether a key is set: the columns of personal data are hashed, or else left empty
+     * @param remote a folder of a URI work dir to write it in and copy it down from, or null to write beside the target
+     */
     static void write(SparkSession spark, LandingContract contract, SparkDeliveryRead.Read read, String sourceFile,
-            String checksum, Path target, boolean hashed) {
+            String checksum, Path target, boolean hashed, org.apache.hadoop.fs.Path remote) {
         List<String> columns = new ArrayList<>();
         for (String name : read.header()) {
             String quoted = "`" + name.replace("`", "``") + "`";
@@ -42,15 +45,22 @@ final class SparkRawArchive {
                 .withColumn("_source_file", functions.lit(sourceFile))
                 .withColumn("_checksum", functions.lit(checksum))
                 .orderBy("_line_number");
-        org.apache.hadoop.fs.Path writing = new org.apache.hadoop.fs.Path(
+        org.apache.hadoop.fs.Path writing = remote != null ? remote : new org.apache.hadoop.fs.Path(
                 target.getParent().resolve("_writing-" + target.getFileName()).toUri());
         org.apache.hadoop.fs.Path destination = new org.apache.hadoop.fs.Path(target.toUri());
         try {
             rows.coalesce(1).write().mode(SaveMode.Overwrite).option("compression", "zstd").parquet(writing.toString());
             FileSystem fs = writing.getFileSystem(spark.sparkContext().hadoopConfiguration());
-            fs.delete(destination, false);
+            java.nio.file.Files.deleteIfExists(target);
+            java.nio.file.Files.createDirectories(target.getParent());
             for (FileStatus status : fs.listStatus(writing)) {
-                if (status.getPath().getName().endsWith(".parquet") && !fs.rename(status.getPath(), destination)) {
+                if (!status.getPath().getName().endsWith(".parquet")) {
+                    continue;
+                }
+                if (remote != null) {
+                    // the raw local file system: no .crc file beside the archive
+                    fs.copyToLocalFile(false, status.getPath(), destination, true);
+                } else if (!fs.rename(status.getPath(), destination)) {
                     throw new IOException("cannot rename " + status.getPath() + " to " + destination);
                 }
             }

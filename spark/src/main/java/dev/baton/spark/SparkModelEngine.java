@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
@@ -52,7 +51,7 @@ public final class SparkModelEngine implements ModelEngine {
     public void build(Connection buildFile, ModelCatalog catalog, List<String> layers, LocalDate runDate,
             WarehouseLayout.EngineNight night) throws SQLException {
         WorkDir work = WorkDir.of(night);
-        Path local = work.isRemote() ? mirrorOf(buildFile) : work.local();
+        Path local = work.isRemote() ? RemoteExchange.mirrorOf(buildFile) : work.local();
         if (work.isRemote()) {
             RemoteExchange.removeMirrorsOfPublishedNights(local.getParent());
         }
@@ -110,19 +109,6 @@ public final class SparkModelEngine implements ModelEngine {
         LakeTables.record(buildFile, lake);
         if (work.isRemote()) {
             log.info("models' tables copied down from {} to {} in {} ms", sparkOutput, output, downloading / 1_000_000);
-        }
-    }
-
-    /** {@code <warehouse>/build/<job>-<date>.spark}: beside the build file, which is the night's own. */
-    private static Path mirrorOf(Connection buildFile) throws SQLException {
-        try (Statement statement = buildFile.createStatement();
-                ResultSet rows = statement.executeQuery(
-                        "select path from duckdb_databases() where database_name = current_database()")) {
-            if (!rows.next() || rows.getString(1) == null) {
-                throw new IllegalStateException("a remote work dir needs a build file on disk to keep its local mirror beside");
-            }
-            Path file = Path.of(rows.getString(1)).toAbsolutePath();
-            return file.resolveSibling(file.getFileName().toString().replaceFirst("\\.duckdb$", "") + RemoteExchange.MIRROR);
         }
     }
 

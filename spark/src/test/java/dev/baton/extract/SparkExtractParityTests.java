@@ -129,7 +129,8 @@ class SparkExtractParityTests {
         try (Connection connection = files.openReadWrite(buildFile)) {
             connection.setAutoCommit(false);
             new Extraction(connection, RUN_DATE, KeyedHash.fromKey(HASH_KEY), "USD", layout.root().resolve("raw"),
-                    1.0, true, engine, layout.root().resolve("spark-extract")).landing(ENTITIES, landing);
+                    1.0, true, engine, new WarehouseLayout.EngineNight(layout.root().resolve("spark-extract"), null))
+                    .landing(ENTITIES, landing);
             Map<String, List<String>> landed = new LinkedHashMap<>();
             for (String entity : ENTITIES) {
                 landed.put(entity, rows(connection, "select * from landed_" + entity + " order by all"));

@@ -20,6 +20,8 @@ import picocli.CommandLine;
  * ({@link BatonTestFileSystem}, standing in for {@code hdfs:} or {@code s3a:}), in folders apart from the warehouse:
  * the landing is copied down ({@link RemoteLanding}, as {@code BatonSpark} does), the inputs go up and the tables come
  * down through Hadoop's API, and the published night equals the DuckDB engine's on the local landing, model for model.
+ * A third night reads the local landing with the extract on Spark under a URI work dir: its typed rows, quarantine
+ * and archive are exchanged through the same mirror, and its quarantine and reconciliation are DuckDB's.
  */
 class RemoteWorkDirNightTests {
 
@@ -30,6 +32,9 @@ class RemoteWorkDirNightTests {
 
     static Path onDuckDb;
     static Path onSpark;
+    /** The night with the extract on Spark under a URI work dir (models on DuckDB), from the local landing. */
+    static Path onSparkExtract;
+    static Path extractFolder;
     static Path remoteFolder;
     static Path landingCopy;
 
@@ -38,6 +43,7 @@ class RemoteWorkDirNightTests {
         // given
         Path landing = workspace.resolve("landing");
         new LandingGenerator(11, 40, YearMonth.of(2024, 1), 6).writeTo(landing);
+        SparkStandaloneClusterTests.addBadTickets(landing.resolve("tickets.csv"));
         SharedSpark.session().sparkContext().hadoopConfiguration().set("fs.batontest.impl", BatonTestFileSystem.class.getName());
         onDuckDb = workspace.resolve("duckdb");
         onSpark = workspace.resolve("spark");
@@ -51,12 +57,18 @@ class RemoteWorkDirNightTests {
         // when
         assertThat(BatonCli.execute(nightly(landing.toString(), onDuckDb, "-Dbaton.engine=duckdb")))
                 .as("the night on DuckDB").isZero();
+        // the extract on DuckDB, as BatonSpark sets for a URI landing (the executors cannot read the driver's copy)
         try (RemoteLanding copied = RemoteLanding.of(nightly(remoteLanding, onSpark, "-Dbaton.engine=spark",
-                "-Dbaton.spark.work-dir=" + workDir), () -> SharedSpark.session().sparkContext().hadoopConfiguration())) {
+                "-Dbaton.extract.engine=duckdb", "-Dbaton.spark.work-dir=" + workDir), () -> SharedSpark.session().sparkContext().hadoopConfiguration())) {
             landingCopy = Path.of(copied.args()[2]);
             assertThat(BatonCli.execute(copied.args())).as("the night on Spark, landing " + remoteLanding
                     + ", work dir " + workDir).isZero();
         }
+        onSparkExtract = workspace.resolve("spark-extract");
+        extractFolder = workspace.resolve("cluster-share-extract").toAbsolutePath();
+        assertThat(BatonCli.execute(nightly(landing.toString(), onSparkExtract, "-Dbaton.engine=duckdb",
+                "-Dbaton.extract.engine=spark", "-Dbaton.spark.work-dir=batontest://baton" + extractFolder)))
+                .as("the night with the extract on Spark, work dir batontest://baton" + extractFolder).isZero();
     }
 
     private static String[] nightly(String landing, Path warehouse, String... settings) {
@@ -120,5 +132,38 @@ class RemoteWorkDirNightTests {
     @Test
     void everyModelIsTheSameAsOnDuckDb() throws Exception {
         assertThat(BothEngines.modelsWithOtherRows(onDuckDb, onSpark)).as("models whose rows differ").isEmpty();
+        assertThat(BothEngines.modelsWithOtherRows(onDuckDb, onSparkExtract)).as("models whose rows differ").isEmpty();
+    }
+
+    @Test
+    void theSparkExtractExchangedItsParquetAtTheUri() throws Exception {
+        // Spark wrote the typed rows, the quarantine and the archive at the URI; the driver copied them down to the mirror
+        Path tickets = "nightly-%s/extract/tickets/tickets.csv".formatted(RUN_DATE).transform(extractFolder::resolve);
+        assertThat(tickets.resolve("typed")).isDirectory();
+        assertThat(tickets.resolve("quarantine")).isDirectory();
+        // the referenced accounts went up for the unknown-account check; the archive's folder was removed once copied
+        assertThat(tickets.resolve("landed_accounts")).isDirectory();
+        assertThat(tickets.resolve("raw")).doesNotExist();
+        Path mirrored = onSparkExtract.resolve("build/nightly-" + RUN_DATE + ".spark/extract/tickets/tickets.csv");
+        try (Stream<Path> typed = Files.list(mirrored.resolve("typed"))) {
+            assertThat(typed.map(Path::toString)).anyMatch(name -> name.endsWith(".parquet"));
+        }
+        assertThat(onSparkExtract.resolve("spark")).doesNotExist();
+        try (Stream<Path> archived = Files.walk(onSparkExtract.resolve("raw"))) {
+            assertThat(archived.map(Path::toString)).anyMatch(name -> name.matches(".*/tickets/load_date=" + RUN_DATE
+                    + "/tickets\\.csv-[0-9a-f]{16}\\.parquet"));
+        }
+    }
+
+    @Test
+    void theSparkExtractsQuarantineAndReconciliationAreDuckDbs() throws Exception {
+        try (Connection duckDb = BothEngines.published(onDuckDb); Connection spark = BothEngines.published(onSparkExtract)) {
+            assertThat(BothEngines.duckDbRows(spark, "quarantine")).isEqualTo(BothEngines.duckDbRows(duckDb, "quarantine"));
+            assertThat(BothEngines.duckDbRows(spark, "load_reconciliation"))
+                    .isEqualTo(BothEngines.duckDbRows(duckDb, "load_reconciliation"));
+            // the two bad tickets, by hand: one row per rejected value
+            assertThat(BothEngines.duckDbRows(spark, "(select column_name, raw_value from quarantine where entity = 'tickets')"))
+                    .containsExactly("created_at | not-a-date", "csat_score | five");
+        }
     }
 }
