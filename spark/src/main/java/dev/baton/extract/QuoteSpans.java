@@ -27,7 +27,8 @@ import scala.Tuple2;
  * <li>a closing quote followed by text ({@code "stray"x}): that line quarantined with {@code stray quote: ...}.</li>
  * </ul>
  * Anything else (a quote inside an unquoted value, quotes between the two lines of a span, a span that does not make
- * one record of the header's width, a line {@link CsvQuotes.Kind#UNSURE} of) is left to DuckDB: {@link #resolve} returns null and the delivery is read there.
+ * one record of the header's width, a line {@link CsvQuotes.Kind#UNSURE}) is left to DuckDB: {@link #resolve} returns
+ * null and the delivery is read there.
  */
 final class QuoteSpans {
 
