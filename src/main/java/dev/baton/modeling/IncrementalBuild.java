@@ -164,7 +164,10 @@ final class IncrementalBuild {
                 case WHOLE_AND_COMPARE -> rebuilds.rebuildAndCompare(model);
                 case WHOLE -> rebuilds.rebuild(model);
             };
-            if (sql.hasColumn(model.name(), ACCOUNT)) {
+            // a table kept or rebuilt in part has last night's columns, read with the others when the step began;
+            // only a table built whole (its SQL may have changed) or a view (recreated, not in that read) is looked up
+            boolean sameColumns = !model.isView() && (strategy == BuildStrategy.KEPT || strategy.partial());
+            if (!sameColumns && sql.hasColumn(model.name(), ACCOUNT)) {
                 withAccounts.add(model.name());
             }
             if (change == Change.ACCOUNTS && !withAccounts.contains(model.name())) {

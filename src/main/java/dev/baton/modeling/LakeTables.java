@@ -7,7 +7,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import dev.baton.warehouse.SqlIdentifiers;
 
@@ -102,8 +104,16 @@ public final class LakeTables {
     static void forget(Connection connection, List<Model> models) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("drop table if exists " + TABLE);
+            // one catalog read for the step, not one per model
+            Set<String> views = new HashSet<>();
+            try (ResultSet rows = statement.executeQuery("select view_name from duckdb_views()"
+                    + " where database_name = current_database() and schema_name = 'main' and not internal")) {
+                while (rows.next()) {
+                    views.add(rows.getString(1));
+                }
+            }
             for (Model model : models) {
-                if (!model.isView() && isView(connection, model.name())) {
+                if (!model.isView() && views.contains(model.name())) {
                     statement.execute("drop view " + SqlIdentifiers.require(model.name()));
                 }
             }

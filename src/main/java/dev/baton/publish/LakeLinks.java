@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import dev.baton.modeling.ColumnDescriptions;
 import dev.baton.modeling.LakeTables;
 import dev.baton.modeling.LakeTables.LakeTable;
 import dev.baton.publish.ParquetExport.FileEntry;
@@ -60,9 +61,7 @@ final class LakeLinks {
                 LakeTables.createView(statement, table.under(parquetRoot.toAbsolutePath()));
             }
             // a replaced view has lost its comments
-            for (String comment : comments) {
-                statement.execute(comment);
-            }
+            ColumnDescriptions.inOneTransaction(connection, comments);
             statement.execute("checkpoint");
         }
         if (Files.exists(Path.of(database + ".wal"))) {

@@ -24,8 +24,8 @@ final class PublishedComments {
     }
 
     /**
-     * Writes the descriptions again into the file about to be published (a description edited since the models were
-     * built counts) and returns them as statements for the reporting catalog's views.
+     * Writes the descriptions again into the file about to be published where they differ (a description edited since
+     * the models were built counts; usually none does) and returns them as statements for the reporting catalog's views.
      */
     static List<String> write(Connection connection, ProjectFiles files, ModelCatalog models, List<String> tables, List<String> views)
             throws SQLException {

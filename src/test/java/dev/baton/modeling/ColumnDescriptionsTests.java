@@ -79,6 +79,36 @@ class ColumnDescriptionsTests {
     }
 
     @Test
+    void writesNothingWhereTheCommentsAreAlreadyTheFilesAndOnlyWhatDiffersElsewhere() throws Exception {
+        // given: last night's file, its table commented as described
+        model("marts", "mart_a", "select 1 as thing_id, 2.5 as amount");
+        Files.writeString(project.resolve("sql/marts/mart_a.yml"), "columns:\n  thing_id: The thing.\n  amount: Amount in USD.\n");
+        ColumnDescriptions descriptions = load();
+        Path file = project.resolve("night.duckdb");
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + file)) {
+            connection.createStatement().execute("create table mart_a as select 1 as thing_id, 2.5 as amount");
+            descriptions.writeComments(connection, List.of("mart_a"));
+        }
+
+        // when: the table is kept; a read-only connection refuses any comment statement, so none may be sent
+        try (Connection readOnly = DriverManager.getConnection("jdbc:duckdb:" + file + ";access_mode=READ_ONLY")) {
+            // then
+            assertThat(descriptions.writeComments(readOnly, List.of("mart_a"))).isEqualTo(1);
+        }
+
+        // and when one description changes, it is written; the others stay
+        Files.writeString(project.resolve("sql/marts/mart_a.yml"), "columns:\n  thing_id: The thing.\n  amount: Amount in EUR.\n");
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + file)) {
+            load().writeComments(connection, List.of("mart_a"));
+            assertThat(rows(connection, "select column_name || '=' || coalesce(comment, '-') from duckdb_columns()"
+                    + " where table_name = 'mart_a' order by column_index"))
+                    .containsExactly("thing_id=The thing.", "amount=Amount in EUR.");
+            assertThat(rows(connection, "select comment from duckdb_tables() where table_name = 'mart_a'"))
+                    .containsExactly("one row per thing (thing_id)");
+        }
+    }
+
+    @Test
     void aDescriptionOfAColumnTheModelDoesNotOutputNamesTheFileAndColumn() throws Exception {
         // given
         model("core", "fct_a", "select 1 as thing_id");
