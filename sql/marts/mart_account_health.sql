@@ -54,41 +54,24 @@ handoff_periods as (
     from handoffs
 ),
 
-latest_handoffs as (
+-- the latest NPS response of the account in the month and the five before it (ordered by time, then id): the latest
+-- one up to the month, in force as a hand-off is, if it is from those six months. A month is read from its time, so
+-- the order by time is also the order by month; responses of months outside dim_month are never the latest
+nps_periods as (
     select
-        active.account_id,
-        active.month_start,
-        handoff_periods.completeness_score
-    from active
-    inner join handoff_periods
-        on handoff_periods.account_id = active.account_id
-        and handoff_periods.in_force_from <= active.month_start
-        and (handoff_periods.in_force_until is null or handoff_periods.in_force_until > active.month_start)
-),
-
--- the latest NPS response of the account in the month and the five before it (ordered by time, then id)
-nps_in_window as (
-    select
-        active.account_id,
-        active.month_start,
+        responses.account_id,
         responses.score,
         responses.nps_category,
-        row_number() over (
-            partition by active.account_id, active.month_start
-            order by responses.responded_at desc, responses.response_id desc
-        ) as recency
-    from active
+        response_months.month_key as responded_month_key,
+        responses.responded_month as in_force_from,
+        lead(responses.responded_month) over (
+            partition by responses.account_id
+            order by responses.responded_at, responses.response_id
+        ) as in_force_until
+    from responses
     inner join months as response_months
-        on response_months.month_key >= active.month_key - 5
-        and response_months.month_key <= active.month_key
-    inner join responses
-        on responses.account_id = active.account_id
-        and responses.responded_month = response_months.month_start
+        on response_months.month_start = responses.responded_month
     where responses.survey = 'nps'
-),
-
-latest_nps as (
-    select * from nps_in_window where recency = 1
 ),
 
 inputs as (
@@ -100,9 +83,9 @@ inputs as (
         cast(active.mrr as double) / nullif(earlier.mrr, 0) as mrr_trend_ratio,
         coalesce(support_3m.tickets_3m, 0) as tickets_3m,
         cast(support_3m.csat_points_3m as double) / nullif(support_3m.csat_responses_3m, 0) as csat_avg_3m,
-        latest_handoffs.completeness_score as handoff_completeness,
-        latest_nps.score as nps_score,
-        latest_nps.nps_category
+        handoff_periods.completeness_score as handoff_completeness,
+        nps_periods.score as nps_score,
+        nps_periods.nps_category
     from active
     left join mrr_months as earlier
         on earlier.account_id = active.account_id
@@ -110,12 +93,15 @@ inputs as (
     left join support_3m
         on support_3m.account_id = active.account_id
         and support_3m.month_start = active.month_start
-    left join latest_handoffs
-        on latest_handoffs.account_id = active.account_id
-        and latest_handoffs.month_start = active.month_start
-    left join latest_nps
-        on latest_nps.account_id = active.account_id
-        and latest_nps.month_start = active.month_start
+    left join handoff_periods
+        on handoff_periods.account_id = active.account_id
+        and handoff_periods.in_force_from <= active.month_start
+        and (handoff_periods.in_force_until is null or handoff_periods.in_force_until > active.month_start)
+    left join nps_periods
+        on nps_periods.account_id = active.account_id
+        and nps_periods.in_force_from <= active.month_start
+        and (nps_periods.in_force_until is null or nps_periods.in_force_until > active.month_start)
+        and nps_periods.responded_month_key >= active.month_key - 5
 ),
 
 -- why: five components of 0 to 20 points each, simple enough to explain to a rep (docs/reporting.md); a missing
