@@ -59,13 +59,17 @@ public interface DeliveryEngine {
 
     /**
      * The night's extract engine: {@code baton.extract.engine} when set (so {@code duckdb} keeps the extract on DuckDB
-     * under Spark models), else the models' {@code baton.engine}, so a Spark night reads its landing on Spark too,
-     * whether the work dir is local or a Hadoop URI.
+     * under Spark models, and {@code spark} reads the landing on Spark under any work dir), else the models'
+     * {@code baton.engine}, so a Spark night reads its landing on Spark too. Unset, a Hadoop URI work dir
+     * ({@code hdfs:}, {@code s3a:}) keeps the extract on DuckDB: the executors read the landing at the driver's path,
+     * which a cluster that shares no mount with the driver cannot (a path without a scheme is read on its default
+     * file system), so the Spark extract is asked for by name only where the landing is mounted on every node.
      */
-    static DeliveryEngine of(String extractEngine, String modelEngine) {
+    static DeliveryEngine of(String extractEngine, String modelEngine, String workDirSetting) {
         if (extractEngine != null && !extractEngine.isBlank()) {
             return named(extractEngine);
         }
-        return PluggedEngines.namedOrNull(DeliveryEngine.class, DeliveryEngine::name, "baton.engine", modelEngine);
+        return WarehouseLayout.isHadoopUri(workDirSetting) ? null
+                : PluggedEngines.namedOrNull(DeliveryEngine.class, DeliveryEngine::name, "baton.engine", modelEngine);
     }
 }

@@ -75,7 +75,7 @@ class ExtractStepKind implements StepKind {
         List<NightSource> sources = options.sources().stream().map(source -> nightSource(step, source)).toList();
         return (contribution, chunkContext) -> {
             DeliveryEngine csvEngine = DeliveryEngine.of(environment.getProperty("baton.extract.engine"),
-                    environment.getProperty("baton.engine"));
+                    environment.getProperty("baton.engine"), environment.getProperty("baton.spark.work-dir", ""));
             RunParameters run = RunParameters.of(chunkContext);
             buildFiles.createFresh(run.jobName(), run.runDate());
             // The key is a secret: only from the environment (BATON_HASH_KEY), never from a file in the project.

@@ -28,10 +28,10 @@ class DeliveryEngineTests {
 
     @Test
     void unsetTheExtractFollowsTheModelsEngine() {
-        assertThat(DeliveryEngine.of(null, null)).isNull();
-        assertThat(DeliveryEngine.of(" ", "duckdb")).isNull();
+        assertThat(DeliveryEngine.of(null, null, null)).isNull();
+        assertThat(DeliveryEngine.of(" ", "duckdb", "")).isNull();
         // the models on Spark: the extract asks for Spark too, and the message names the setting that asked
-        assertThatThrownBy(() -> DeliveryEngine.of(null, "spark"))
+        assertThatThrownBy(() -> DeliveryEngine.of(null, "spark", "/mnt/shared/baton"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("baton.engine=spark needs the Spark engine");
     }
@@ -39,10 +39,24 @@ class DeliveryEngineTests {
     @Test
     void theExtractSettingOverridesTheModelsEngine() {
         // duckdb keeps the extract on DuckDB under Spark models: no lookup, so no failure without the spark module
-        assertThat(DeliveryEngine.of("duckdb", "spark")).isNull();
-        assertThatThrownBy(() -> DeliveryEngine.of("spark", "duckdb"))
+        assertThat(DeliveryEngine.of("duckdb", "spark", "hdfs://nn:8020/baton")).isNull();
+        assertThatThrownBy(() -> DeliveryEngine.of("spark", "duckdb", null))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("baton.extract.engine=spark needs the Spark engine");
+    }
+
+    @Test
+    void unsetAHadoopUriWorkDirKeepsTheExtractOnDuckDbAndNamedItIsSpark() {
+        // the executors would read the landing at the driver's path: only by name, for a landing mounted on every node
+        assertThat(DeliveryEngine.of(null, "spark", "hdfs:///baton")).isNull();
+        assertThat(DeliveryEngine.of("", "spark", " s3a://bucket/baton ")).isNull();
+        assertThatThrownBy(() -> DeliveryEngine.of("spark", "spark", "hdfs://namenode:8020/baton"))
+                .hasMessageStartingWith("baton.extract.engine=spark needs the Spark engine");
+        // a file: URI and a Windows drive are local folders: the models' engine is asked, as for any local path
+        assertThatThrownBy(() -> DeliveryEngine.of(null, "spark", "file:///mnt/baton"))
+                .hasMessageStartingWith("baton.engine=spark needs the Spark engine");
+        assertThatThrownBy(() -> DeliveryEngine.of(null, "spark", "C:\\baton\\spark"))
+                .hasMessageStartingWith("baton.engine=spark needs the Spark engine");
     }
 
     @Test

@@ -55,7 +55,9 @@ final class SparkDeliveryRead {
         char delimiter = header.delimiter();
         // why lineSep: Spark's default line reader drops a CRLF line's \r, and a value whose quoted line break is \r\n
         // must keep it, as DuckDB's does; each line's own line end is cut off below (CsvQuotes.content)
-        JavaRDD<String> text = spark.read().option("lineSep", "\n").textFile(file.toString()).javaRDD();
+        // why file://: a landing file is a local (or mounted) one, and a path without a scheme would be read on the
+        // cluster's default file system (hdfs: on YARN); not toUri, whose %-escapes Hadoop's Path would escape again
+        JavaRDD<String> text = spark.read().option("lineSep", "\n").textFile("file://" + file.toAbsolutePath()).javaRDD();
         // zipWithIndex numbers lines across partitions in file order: line 1 is the header
         JavaPairRDD<String, Long> numbered = text.zipWithIndex();
         List<QuoteSpans.Line> unclean = numbered
