@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.baton.warehouse.Transactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,17 +52,10 @@ public final class IdentityResolution {
         connection.setAutoCommit(true);
         Map<SourceIdentity.Key, Link> previous = tables.previous(published, runDate);
         List<LinkChange> changes = Resolver.changes(previous, resolution.links());
-        connection.setAutoCommit(false);
-        try {
+        Transactions.inOne(connection, autoCommit, () -> {
             tables.write(resolution, changes, runDate);
             tables.noteChange(!Set.copyOf(resolution.links()).equals(Set.copyOf(previous.values())));
-            connection.commit();
-        } catch (SQLException | RuntimeException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            connection.setAutoCommit(autoCommit);
-        }
+        });
         String crosswalkName = crosswalk == null ? IdentityOptions.DEFAULT_CROSSWALK : crosswalk.getFileName().toString();
         List<String> warnings = new ArrayList<>();
         if (!identities.isEmpty() && identities.stream().noneMatch(identity -> systemsOfRecord.contains(identity.system()))) {

@@ -14,6 +14,7 @@ import dev.baton.warehouse.DuckDbFiles;
 import dev.baton.warehouse.ProjectFiles;
 import dev.baton.warehouse.ProjectFiles.ProjectFile;
 import dev.baton.warehouse.SqlIdentifiers;
+import dev.baton.warehouse.Transactions;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -159,27 +160,18 @@ public final class ColumnDescriptions {
         if (statements.isEmpty()) {
             return;
         }
-        boolean autoCommit = connection.getAutoCommit();
-        if (!autoCommit) {
-            // the caller's transaction: it commits them with the rest
+        Transactions.Work execute = () -> {
             try (Statement statement = connection.createStatement()) {
                 for (String sql : statements) {
                     statement.execute(sql);
                 }
             }
-            return;
-        }
-        connection.setAutoCommit(false);
-        try (Statement statement = connection.createStatement()) {
-            for (String sql : statements) {
-                statement.execute(sql);
-            }
-            connection.commit();
-        } catch (SQLException | RuntimeException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            connection.setAutoCommit(autoCommit);
+        };
+        if (connection.getAutoCommit()) {
+            Transactions.inOne(connection, true, execute);
+        } else {
+            // the caller's transaction: it commits them with the rest
+            execute.run();
         }
     }
 }

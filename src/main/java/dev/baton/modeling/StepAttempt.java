@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.StringJoiner;
 
 import dev.baton.warehouse.SqlIdentifiers;
+import dev.baton.warehouse.Transactions;
 
 /**
  * What a models step finds in its build file when it starts: the first attempt, or a restart after an attempt that
@@ -56,17 +57,8 @@ record StepAttempt(boolean restarted, Map<String, String> lastNight, Map<String,
             statement.execute("create table if not exists main." + TABLE + " (model varchar, fingerprint varchar, run_date date)");
             boolean restarted = !read(connection, "select model, fingerprint from main." + TABLE + ofThisStep).isEmpty();
             if (!restarted) {
-                connection.setAutoCommit(false);
-                try {
-                    // a row for every model, with or without a published build, marks the step as started
-                    ledger.setAside(modelNames, TABLE);
-                    connection.commit();
-                } catch (SQLException | RuntimeException e) {
-                    connection.rollback();
-                    throw e;
-                } finally {
-                    connection.setAutoCommit(true);
-                }
+                // a row for every model, with or without a published build, marks the step as started
+                Transactions.inOne(connection, true, () -> ledger.setAside(modelNames, TABLE));
             }
             Map<String, String> lastNight = read(connection, "select model, fingerprint from main." + TABLE + ofThisStep
                     + " and fingerprint is not null");
