@@ -172,6 +172,19 @@ final class BothEngines {
         };
     }
 
+    /**
+     * The Spark extract's night has DuckDB's quarantine and reconciliation, and the landing's two bad tickets
+     * ({@code SparkStandaloneClusterTests.addBadTickets}), by hand: one quarantine row per rejected value.
+     */
+    static void sameQuarantineAndReconciliationWithTheTwoBadTickets(Path duckDbNight, Path sparkNight) throws SQLException {
+        try (Connection duckDb = published(duckDbNight); Connection spark = published(sparkNight)) {
+            assertThat(duckDbRows(spark, "quarantine")).isEqualTo(duckDbRows(duckDb, "quarantine"));
+            assertThat(duckDbRows(spark, "load_reconciliation")).isEqualTo(duckDbRows(duckDb, "load_reconciliation"));
+            assertThat(duckDbRows(spark, "(select column_name, raw_value from quarantine where entity = 'tickets')"))
+                    .containsExactly("created_at | not-a-date", "csat_score | five");
+        }
+    }
+
     /** Every row of a model on DuckDB, each cell normalised, sorted: a multiset to compare. */
     static List<String> duckDbRows(Connection connection, String model) throws SQLException {
         List<String> rows = new ArrayList<>();

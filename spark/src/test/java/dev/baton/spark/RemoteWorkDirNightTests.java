@@ -157,13 +157,6 @@ class RemoteWorkDirNightTests {
 
     @Test
     void theSparkExtractsQuarantineAndReconciliationAreDuckDbs() throws Exception {
-        try (Connection duckDb = BothEngines.published(onDuckDb); Connection spark = BothEngines.published(onSparkExtract)) {
-            assertThat(BothEngines.duckDbRows(spark, "quarantine")).isEqualTo(BothEngines.duckDbRows(duckDb, "quarantine"));
-            assertThat(BothEngines.duckDbRows(spark, "load_reconciliation"))
-                    .isEqualTo(BothEngines.duckDbRows(duckDb, "load_reconciliation"));
-            // the two bad tickets, by hand: one row per rejected value
-            assertThat(BothEngines.duckDbRows(spark, "(select column_name, raw_value from quarantine where entity = 'tickets')"))
-                    .containsExactly("created_at | not-a-date", "csat_score | five");
-        }
+        BothEngines.sameQuarantineAndReconciliationWithTheTwoBadTickets(onDuckDb, onSparkExtract);
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.time.YearMonth;
 import java.util.stream.Stream;
 
@@ -64,14 +63,7 @@ class SparkExtractNightTests {
 
     @Test
     void theQuarantineAndTheReconciliationAreTheSame() throws Exception {
-        try (Connection duckDb = BothEngines.published(onDuckDb); Connection spark = BothEngines.published(onSpark)) {
-            assertThat(BothEngines.duckDbRows(spark, "quarantine")).isEqualTo(BothEngines.duckDbRows(duckDb, "quarantine"));
-            assertThat(BothEngines.duckDbRows(spark, "load_reconciliation"))
-                    .isEqualTo(BothEngines.duckDbRows(duckDb, "load_reconciliation"));
-            // the two bad tickets, by hand: one row per rejected value
-            assertThat(BothEngines.duckDbRows(spark, "(select column_name, raw_value from quarantine where entity = 'tickets')"))
-                    .containsExactly("created_at | not-a-date", "csat_score | five");
-        }
+        BothEngines.sameQuarantineAndReconciliationWithTheTwoBadTickets(onDuckDb, onSpark);
     }
 
     @Test
