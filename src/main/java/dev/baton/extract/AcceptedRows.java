@@ -61,6 +61,9 @@ final class AcceptedRows {
                 + SqlIdentifiers.quoteLiteral(runDate.toString()) + " and entity = " + SqlIdentifiers.quoteLiteral(contract.entity())
                 + " and source_file = " + SqlIdentifiers.quoteLiteral(sourceFile) + ")";
         boolean mayRepeat = naturalKey.isEmpty() || count("select count(*) from repeated_keys") > 0;
+        if (!changesWanted() && count("select count(*) from (select 1 from " + contract.table() + " limit 1)") == 0) {
+            return insertIntoEmpty(contract, sourceFile, names.toString(), notQuarantined, mayRepeat);
+        }
         String accepted = "select " + names + ", "
                 + (mayRepeat ? "min(_line_number) as _line_number, count(*) as _copies" : "_line_number, 1 as _copies")
                 + " from typed where " + notQuarantined + (mayRepeat ? " group by " + names : "");
@@ -86,6 +89,25 @@ final class AcceptedRows {
             rows.next();
             return new LoadCounts(rows.getLong(1), rows.getLong(2), rows.getLong(3));
         }
+    }
+
+    /**
+     * Into a landed table with no row yet (an entity's first delivery): nothing can be unchanged or updated, so every
+     * accepted row is loaded, straight from {@code typed} without classifying it first (that copy of the delivery cost
+     * as much as the insert); a repeated row loads once and its other copies count as unchanged, as in {@link #insert}.
+     */
+    private LoadCounts insertIntoEmpty(LandingContract contract, String sourceFile, String names, String notQuarantined,
+            boolean mayRepeat) throws SQLException {
+        long loaded;
+        try (PreparedStatement insert = connection.prepareStatement("insert into " + contract.table() + " (" + names
+                + ", _source_file, _line_number) select " + names + ", ?, "
+                + (mayRepeat ? "min(_line_number)" : "_line_number") + " from typed where " + notQuarantined
+                + (mayRepeat ? " group by " + names : ""))) {
+            insert.setString(1, sourceFile);
+            loaded = insert.executeUpdate();
+        }
+        long copies = mayRepeat ? count("select count(*) from typed where " + notQuarantined) - loaded : 0;
+        return new LoadCounts(loaded, 0, copies);
     }
 
     /**

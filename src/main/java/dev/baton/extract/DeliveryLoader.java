@@ -223,7 +223,10 @@ final class DeliveryLoader {
                 // The raw address never leaves this expression: quarantine and archive see the hash only.
                 raw = keyedHash == null ? "cast(null as varchar)" : keyedHash.sql(raw);
             }
-            columns.add(raw + " as " + column.name() + "__raw");
+            // a text column once: its value is its raw value (QuarantineRules.raw)
+            if (!column.isText()) {
+                columns.add(raw + " as " + column.name() + "__raw");
+            }
             columns.add(column.isText() ? raw + " as " + column.name()
                     : "try_cast(" + raw + " as " + column.type() + ") as " + column.name());
         }

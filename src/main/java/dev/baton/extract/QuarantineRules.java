@@ -60,23 +60,37 @@ final class QuarantineRules {
         for (Column column : contract.columns()) {
             String name = column.name();
             if (column.required()) {
-                problems.add(problem(name, name + "__raw is null", "'missing required value'"));
+                problems.add(problem(contract, name, raw(column) + " is null", "'missing required value'"));
             }
             if (!column.isText()) {
-                problems.add(problem(name, name + "__raw is not null and " + name + " is null",
+                problems.add(problem(contract, name, name + "__raw is not null and " + name + " is null",
                         SqlIdentifiers.quoteLiteral("not " + column.expectation())));
             }
         }
         for (LandingContract.Rule rule : contract.rules()) {
-            problems.add(problem(rule.column(), "(" + ruleSql.apply(rule.expression()) + ") = false",
+            problems.add(problem(contract, rule.column(), "(" + ruleSql.apply(rule.expression()) + ") = false",
                     SqlIdentifiers.quoteLiteral("breaks rule " + rule.expression())));
         }
         return problems;
     }
 
-    private static String problem(String column, String condition, String reasonLiteral) {
-        return "select _line_number as line_number, '" + column + "' as column_name, " + column
-                + "__raw as raw_value, " + reasonLiteral + " as reason from typed where " + condition;
+    /**
+     * A column's value as delivered (trimmed, empty as null) in {@code typed}: {@code <name>__raw} where the column is
+     * typed, the column itself where it is text, since there the two are the same value and {@code typed} may hold it
+     * once (DuckDB's does: a second copy of every text column cost a tenth of the extract).
+     */
+    static String raw(Column column) {
+        return column.isText() ? column.name() : column.name() + "__raw";
+    }
+
+    private static String raw(LandingContract contract, String name) {
+        return contract.columns().stream().filter(column -> column.name().equals(name)).findFirst()
+                .map(QuarantineRules::raw).orElse(name + "__raw");
+    }
+
+    private static String problem(LandingContract contract, String column, String condition, String reasonLiteral) {
+        return "select _line_number as line_number, '" + column + "' as column_name, " + raw(contract, column)
+                + " as raw_value, " + reasonLiteral + " as reason from typed where " + condition;
     }
 
     /**
@@ -90,9 +104,9 @@ final class QuarantineRules {
         }
         String keyList = String.join(", ", key);
         StringJoiner content = new StringJoiner(", ", "row(", ")");
-        contract.columns().forEach(column -> content.add(column.name() + "__raw"));
+        contract.columns().forEach(column -> content.add(raw(column)));
         String firstKey = contract.naturalKey().get(0);
-        return List.of("select typed._line_number, '" + firstKey + "', typed." + firstKey + "__raw,"
+        return List.of("select typed._line_number, '" + firstKey + "', typed." + raw(contract, firstKey) + ","
                 + " 'duplicate key in this delivery with different contents (lines ' || clashes.lines || ')'"
                 + " from typed inner join (select " + keyList + ", string_agg(cast(_line_number as varchar), ', ' order by _line_number) as lines"
                 + " from typed where exists (select 1 from repeated_keys where " + sameValues("typed", "repeated_keys", key) + ")"
@@ -117,12 +131,12 @@ final class QuarantineRules {
             String known = reference.entityColumn() + " from " + LandedTables.of(reference.entity());
             if (reference.orReportingCurrency()) {
                 String reporting = SqlIdentifiers.quoteLiteral(reportingCurrency);
-                problems.add(problem(column, column + " is not null and " + column + " <> " + reporting
+                problems.add(problem(contract, column, column + " is not null and " + column + " <> " + reporting
                         + " and " + column + " not in (select " + known + ")",
                         SqlIdentifiers.quoteLiteral("unknown " + reference.noun() + ": not in " + reference.entity()
                                 + " and not the reporting currency " + reportingCurrency)));
             } else {
-                problems.add(problem(column, column + " is not null and " + column + " not in (select " + known + ")",
+                problems.add(problem(contract, column, column + " is not null and " + column + " not in (select " + known + ")",
                         SqlIdentifiers.quoteLiteral("unknown " + reference.noun() + ": no " + reference.entity()
                                 + " row has this " + column)));
             }
