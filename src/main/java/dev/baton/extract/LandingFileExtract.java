@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,12 +54,23 @@ final class LandingFileExtract {
     /** Loads these entities' files, in load order ({@link EntityReferences#loadOrder}). */
     List<DeliveryLoader.Delivery> load(List<String> entities, Path folder) throws SQLException {
         LandingFiles landing = new LandingFiles(folder);
-        List<DeliveryLoader.Delivery> deliveries = new ArrayList<>();
+        Map<String, List<Path>> files = new LinkedHashMap<>();
         for (String entity : EntityReferences.contract().loadOrder(entities)) {
+            files.put(entity, landing.of(entity));
+        }
+        try (FileDigests digests = new FileDigests(files.values().stream().flatMap(List::stream).toList())) {
+            return load(files, digests);
+        }
+    }
+
+    private List<DeliveryLoader.Delivery> load(Map<String, List<Path>> files, FileDigests digests) throws SQLException {
+        List<DeliveryLoader.Delivery> deliveries = new ArrayList<>();
+        for (Map.Entry<String, List<Path>> entityFiles : files.entrySet()) {
+            String entity = entityFiles.getKey();
             LandingContract contract = LandingContract.read(connection, entity);
-            for (Path file : landing.of(entity)) {
+            for (Path file : entityFiles.getValue()) {
                 Laps laps = new Laps();
-                FileDigest digest = FileDigest.of(file);
+                FileDigest digest = digests.of(file);
                 String checksum = digest.checksum();
                 laps.lap("checksum");
                 DeliveryLoader.Delivery again = pipeline.loadedBefore(contract, file.getFileName().toString(), checksum);
