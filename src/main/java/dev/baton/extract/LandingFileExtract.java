@@ -84,6 +84,7 @@ final class LandingFileExtract {
                 if (csvEngine != null && DeliveryReader.format(file).equals("csv") && !contract.hasFreeText()) {
                     DeliveryLoader.Delivery checked = pipeline.finishChecked(contract, file, checksum, csvEngine, night);
                     laps.lap("check+load");
+                    digests.requireUnchanged(file);
                     if (checked != null) {
                         deliveries.add(checked);
                         log.info("{} {} on {}: {}", entity, file.getFileName(), csvEngine.name(), laps);
@@ -93,6 +94,7 @@ final class LandingFileExtract {
                             + " UTF-8, or a \\r inside a line); DuckDB reads this file", entity, file.getFileName(), csvEngine.name());
                 }
                 DeliveryReader.Read read = reader.read(file, "incoming", "utf-8", digest);
+                digests.requireUnchanged(file);
                 laps.lap("read");
                 log.info("read {} {}: {}", entity, file.getFileName(), laps);
                 deliveries.add(pipeline.finish(contract, file.getFileName().toString(), checksum, read.oneLinePerRecord()));

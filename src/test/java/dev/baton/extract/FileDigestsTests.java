@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 
 import dev.baton.warehouse.Sha256;
@@ -54,6 +55,24 @@ class FileDigestsTests {
             assertThatThrownBy(() -> digests.of(missing)).isInstanceOf(UncheckedIOException.class)
                     .hasMessageContaining("gone.csv");
             assertThat(digests.of(announced).checksum()).isEqualTo(Sha256.hex(announced));
+        }
+    }
+
+    @Test
+    void aFileRewrittenBetweenItsDigestAndItsReadIsRefused() throws IOException {
+        // given: two files digested ahead; then b is rewritten (same size, a later modification time)
+        Path a = write("a.csv", "id\n1\n");
+        Path b = write("b.csv", "id\n2\n");
+        try (FileDigests digests = new FileDigests(List.of(a, b))) {
+            digests.of(a);
+            digests.of(b);
+            Files.writeString(b, "id\n3\n", StandardCharsets.UTF_8);
+            Files.setLastModifiedTime(b, FileTime.fromMillis(Files.getLastModifiedTime(a).toMillis() + 60_000));
+
+            // when / then: a is as digested; b's checksum is not that of what a read now would load
+            digests.requireUnchanged(a);
+            assertThatThrownBy(() -> digests.requireUnchanged(b)).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("b.csv changed while the night read it");
         }
     }
 
