@@ -156,11 +156,13 @@ final class IncrementalBuild {
         connection.setAutoCommit(false);
         try {
             BuildStrategy strategy = BuildStrategy.choose(model, new BuildStrategy.Facts(sameAsLastNight, inputs,
-                    () -> changesKeyedBy(model), readsOnlyModelsWithAccounts(model), readPerAccount.contains(model.name())));
+                    () -> changesKeyedBy(model), readsOnlyModelsWithAccounts(model), readPerAccount.contains(model.name()),
+                    () -> earliestChangedMonth(model)));
             Change change = switch (strategy) {
                 case KEPT -> keep(model);
                 case FOR_KEYS -> rebuilds.rebuildChangedKeys(model, changedInputs(model));
                 case FOR_ACCOUNTS -> rebuilds.rebuildChangedAccounts(model, changedInputs(model));
+                case FROM_MONTH -> rebuilds.rebuildFromMonth(model, earliestChangedMonth(model));
                 case WHOLE_AND_COMPARE -> rebuilds.rebuildAndCompare(model);
                 case WHOLE -> rebuilds.rebuild(model);
             };
@@ -183,7 +185,9 @@ final class IncrementalBuild {
             long committing = System.nanoTime();
             connection.commit();
             log.info("model {} built as {} ({}; changed: {}) in {} ms, committed in {} ms", model.name(), model.isView() ? "view" : "table",
-                    strategy.partial() ? "for the changed " + strategy.recorded() : strategy.recorded(), change.recorded(),
+                    strategy.partial() ? "for the changed " + strategy.recorded()
+                            : strategy == BuildStrategy.FROM_MONTH ? "from month " + earliestChangedMonth(model) : strategy.recorded(),
+                    change.recorded(),
                     Math.round(seconds * 1000), (System.nanoTime() - committing) / 1_000_000);
         } catch (SQLException | RuntimeException e) {
             connection.rollback();
@@ -238,6 +242,19 @@ final class IncrementalBuild {
     /** The inputs whose rows changed for some accounts or keys only: the partial builds read their changes. */
     private List<String> changedInputs(Model model) {
         return model.dependsOn().stream().filter(dependency -> changeOf(model, dependency) == Change.ACCOUNTS).toList();
+    }
+
+    /**
+     * The earliest month in which an input that changed tonight (for some accounts or all) changed rows, or null when
+     * one of them did not note its months: then no month is safe to start from.
+     */
+    private LocalDate earliestChangedMonth(Model model) {
+        List<String> changed = model.dependsOn().stream().filter(dependency -> changeOf(model, dependency) != Change.NONE).toList();
+        try {
+            return ledger.earliestChangedMonth(changed);
+        } catch (SQLException e) {
+            throw new IllegalStateException(ModelFailure.of(model, e, sql.connection()));
+        }
     }
 
     /** Every input that changed tonight named its changed rows by the key this model is rebuilt by. */

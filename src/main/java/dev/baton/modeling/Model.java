@@ -16,15 +16,48 @@ import java.util.regex.Pattern;
  *        than computing the view on every query (staging models are always views, core and marts always tables)
  * @param sortedBy the columns of the header's {@code sorted_by:}, or none: the table is written in that order, so
  *        DuckDB's per-row-group min/max (zone maps) skip most of it for a filter on the leading column
+ * @param recomputeFromMonth the column of the header's {@code recompute_from_month:}, or empty: a date column holding
+ *        the first day of the month a row belongs to, and the promise that a row of month m is never computed from
+ *        input rows of months after m (so a change whose earliest month is M alters no row before M). Such a model,
+ *        when every input that changed noted the months of its changed rows, is rebuilt from the earliest of them on
+ * @param reachesMonthsFrom the column of the header's {@code reaches_months_from:}, or empty, on a model rebuilt per
+ *        account without a month key (dim_account): the promise that a change of an account's row reaches, in every
+ *        model rebuilt by month, only months from this column's value on (old or new, the earlier; no value on either
+ *        side: no month), because the account's rows of their month-grain inputs start there
  */
 record Model(String name, String layer, String grain, List<String> keyColumns, List<String> dependsOn, String sql,
-        String incrementalBy, boolean materializedAsTable, List<String> sortedBy) {
+        String incrementalBy, boolean materializedAsTable, List<String> sortedBy, String recomputeFromMonth, String reachesMonthsFrom) {
 
     static final String ACCOUNT = "account_id";
+    /** The names a per-account model's month key column may have (its rows' months are noted when they change). */
+    private static final List<String> MONTH_KEYS = List.of("month_start", "month");
 
     /** A model as its layer builds it, unsorted. */
     Model(String name, String layer, String grain, List<String> keyColumns, List<String> dependsOn, String sql, String incrementalBy) {
-        this(name, layer, grain, keyColumns, dependsOn, sql, incrementalBy, false, List.of());
+        this(name, layer, grain, keyColumns, dependsOn, sql, incrementalBy, false, List.of(), "", "");
+    }
+
+    /** A model not rebuilt by month. */
+    Model(String name, String layer, String grain, List<String> keyColumns, List<String> dependsOn, String sql, String incrementalBy,
+            boolean materializedAsTable, List<String> sortedBy) {
+        this(name, layer, grain, keyColumns, dependsOn, sql, incrementalBy, materializedAsTable, sortedBy, "", "");
+    }
+
+    /**
+     * The column by which the months of this model's changed rows are noted, or empty: its recompute_from_month or
+     * reaches_months_from column, or for a model rebuilt per account, its grain key column month_start (or month).
+     */
+    String monthColumn() {
+        if (!recomputeFromMonth.isEmpty()) {
+            return recomputeFromMonth;
+        }
+        if (!reachesMonthsFrom.isEmpty()) {
+            return reachesMonthsFrom;
+        }
+        if (!perAccount() || !keyColumns.contains(ACCOUNT)) {
+            return "";
+        }
+        return keyColumns.stream().filter(MONTH_KEYS::contains).findFirst().orElse("");
     }
 
     boolean perAccount() {

@@ -85,7 +85,7 @@ class BuildStrategyTests {
     @Test
     void theRecordedValuesAreTheLedgersColumnValues() {
         assertThat(List.of(BuildStrategy.values())).extracting(BuildStrategy::recorded)
-                .containsExactly("kept", "keys", "accounts", "full", "full");
+                .containsExactly("kept", "keys", "accounts", "months", "full", "full");
         assertThat(BuildStrategy.ofRecorded("full")).isEqualTo(BuildStrategy.WHOLE);
         assertThat(Change.ofRecorded("none")).isEqualTo(Change.NONE);
     }
