@@ -2,7 +2,6 @@
    grain: one row per account (account_id)
    depends_on: stg_accounts, fct_mrr_month
    incremental_by: account_id
-   reaches_months_from: cohort_month
 */
 with
 

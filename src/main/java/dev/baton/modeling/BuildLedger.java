@@ -191,6 +191,23 @@ public final class BuildLedger {
         return changes.earliestMonth(inputs.stream().map(Source::months).toList());
     }
 
+    /**
+     * The earliest month of the rows these month-grain tables (name to month column) hold tonight of the accounts this
+     * input changed; {@link NightChanges#NO_MONTH} when they hold none. Rows of those accounts that a table dropped
+     * tonight are in that table's own noted months.
+     */
+    LocalDate earliestMonthOfChangedAccounts(String input, Map<String, String> monthTables) throws SQLException {
+        StringJoiner months = new StringJoiner(" union all ");
+        monthTables.forEach((table, column) -> months.add("select min(" + SqlIdentifiers.require(column) + ") as changed_month from main."
+                + SqlIdentifiers.require(table) + " where account_id in (" + accountsChangedIn(input) + ")"));
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("select cast(min(changed_month) as date) from (" + months + ")")) {
+            rows.next();
+            LocalDate earliest = rows.getObject(1, LocalDate.class);
+            return earliest == null ? NightChanges.NO_MONTH : earliest;
+        }
+    }
+
     /** Notes as changed by this input the rows the select names (account_id, key_name, key_value), once each. */
     void noteKeys(String input, String selectOfKeys) throws SQLException {
         changes.noteKeys(Source.ofInput(input), selectOfKeys);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.baton.warehouse.NightChanges;
 import dev.baton.warehouse.NightChanges.Source;
 import dev.baton.warehouse.Sha256;
 import dev.baton.warehouse.SqlIdentifiers;
@@ -30,6 +31,8 @@ import org.slf4j.LoggerFactory;
  * <li>rebuilt <b>for the changed keys</b> when its header says {@code incremental_by: <its grain key>} and every input
  * that changed names its changed rows by that key: the same, by key, and a staging view it reads by that key is
  * computed for those keys only, from the landed versions of those keys;</li>
+ * <li>rebuilt <b>from a month</b> when its header says {@code recompute_from_month: <month column>} and every input that
+ * changed noted the months of its changed rows: the rows of the months from the earliest of them on;</li>
  * <li>rebuilt <b>and compared</b> with last night's table when a model rebuilt per account reads it: rows that differ
  * add their accounts to {@code night_changes}, and a table without accounts that differs at all changes everything
  * downstream;</li>
@@ -63,6 +66,7 @@ final class IncrementalBuild {
     private final Set<String> readPerAccount;
     /** Tables the models read that no model builds and that carry no changes of their own (funnel_stage_map, ...). */
     private final Set<String> givenTables;
+    private final Map<String, Model> byName = new HashMap<>();
     private final Map<String, Change> changes = new HashMap<>();
     private final StepAttempt attempt;
     private final RunDateMove runDateMove;
@@ -105,7 +109,6 @@ final class IncrementalBuild {
         models.stream().filter(model -> !model.incrementalBy().isEmpty()).forEach(model -> readPerAccount.addAll(model.dependsOn()));
         this.givenTables = new HashSet<>(catalog.inputTables());
         givenTables.removeIf(table -> BuildLedger.isLanded(table) || table.equals(RUN_CONTEXT) || table.equals(IDENTITY_MAP));
-        Map<String, Model> byName = new HashMap<>();
         catalog.ordered().forEach(model -> byName.put(model.name(), model));
         this.rebuilds = new PartialRebuild(sql, ledger, withAccounts, byName);
     }
@@ -245,16 +248,37 @@ final class IncrementalBuild {
     }
 
     /**
-     * The earliest month in which an input that changed tonight (for some accounts or all) changed rows, or null when
-     * one of them did not note its months: then no month is safe to start from.
+     * The earliest month in which an input that changed tonight changed rows, or null when that is not known: then no
+     * month is safe to start from. An input with one row per account (dim_account) reaches, in a model rebuilt by month,
+     * only that model's rows of the months its month-grain inputs hold rows of the changed accounts in (the header's
+     * promise: such an input is only joined to those rows); the others must have noted their months.
      */
     private LocalDate earliestChangedMonth(Model model) {
         List<String> changed = model.dependsOn().stream().filter(dependency -> changeOf(model, dependency) != Change.NONE).toList();
+        List<String> perAccountRows = changed.stream().filter(this::isOneRowPerAccount).toList();
+        Map<String, String> monthInputs = new HashMap<>();
+        model.dependsOn().stream().map(byName::get).filter(input -> input != null && input.perAccount() && !input.monthColumn().isEmpty())
+                .forEach(input -> monthInputs.put(input.name(), input.monthColumn()));
+        if (!perAccountRows.isEmpty() && monthInputs.isEmpty()) {
+            return null;
+        }
         try {
-            return ledger.earliestChangedMonth(changed);
+            List<String> noted = changed.stream().filter(input -> !perAccountRows.contains(input)).toList();
+            LocalDate earliest = noted.isEmpty() ? NightChanges.NO_MONTH : ledger.earliestChangedMonth(noted);
+            for (String input : perAccountRows) {
+                LocalDate reached = ledger.earliestMonthOfChangedAccounts(input, monthInputs);
+                earliest = earliest == null || reached.isAfter(earliest) ? earliest : reached;
+            }
+            return earliest;
         } catch (SQLException e) {
             throw new IllegalStateException(ModelFailure.of(model, e, sql.connection()));
         }
+    }
+
+    /** A model rebuilt per account whose grain is one row per account (dim_account). */
+    private boolean isOneRowPerAccount(String input) {
+        Model model = byName.get(input);
+        return model != null && model.perAccount() && model.keyColumns().equals(List.of(ACCOUNT)) && withAccounts.contains(input);
     }
 
     /** Every input that changed tonight named its changed rows by the key this model is rebuilt by. */

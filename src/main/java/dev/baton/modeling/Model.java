@@ -18,15 +18,12 @@ import java.util.regex.Pattern;
  *        DuckDB's per-row-group min/max (zone maps) skip most of it for a filter on the leading column
  * @param recomputeFromMonth the column of the header's {@code recompute_from_month:}, or empty: a date column holding
  *        the first day of the month a row belongs to, and the promise that a row of month m is never computed from
- *        input rows of months after m (so a change whose earliest month is M alters no row before M). Such a model,
- *        when every input that changed noted the months of its changed rows, is rebuilt from the earliest of them on
- * @param reachesMonthsFrom the column of the header's {@code reaches_months_from:}, or empty, on a model rebuilt per
- *        account without a month key (dim_account): the promise that a change of an account's row reaches, in every
- *        model rebuilt by month, only months from this column's value on (old or new, the earlier; no value on either
- *        side: no month), because the account's rows of their month-grain inputs start there
+ *        input rows of months after m (so a change whose earliest month is M alters no row before M), and that an
+ *        input with one row per account (dim_account) is only joined to that account's rows of its month-grain inputs.
+ *        Such a model, when the months its changed inputs reach are known, is rebuilt from the earliest of them on
  */
 record Model(String name, String layer, String grain, List<String> keyColumns, List<String> dependsOn, String sql,
-        String incrementalBy, boolean materializedAsTable, List<String> sortedBy, String recomputeFromMonth, String reachesMonthsFrom) {
+        String incrementalBy, boolean materializedAsTable, List<String> sortedBy, String recomputeFromMonth) {
 
     static final String ACCOUNT = "account_id";
     /** The names a per-account model's month key column may have (its rows' months are noted when they change). */
@@ -34,25 +31,22 @@ record Model(String name, String layer, String grain, List<String> keyColumns, L
 
     /** A model as its layer builds it, unsorted. */
     Model(String name, String layer, String grain, List<String> keyColumns, List<String> dependsOn, String sql, String incrementalBy) {
-        this(name, layer, grain, keyColumns, dependsOn, sql, incrementalBy, false, List.of(), "", "");
+        this(name, layer, grain, keyColumns, dependsOn, sql, incrementalBy, false, List.of(), "");
     }
 
     /** A model not rebuilt by month. */
     Model(String name, String layer, String grain, List<String> keyColumns, List<String> dependsOn, String sql, String incrementalBy,
             boolean materializedAsTable, List<String> sortedBy) {
-        this(name, layer, grain, keyColumns, dependsOn, sql, incrementalBy, materializedAsTable, sortedBy, "", "");
+        this(name, layer, grain, keyColumns, dependsOn, sql, incrementalBy, materializedAsTable, sortedBy, "");
     }
 
     /**
-     * The column by which the months of this model's changed rows are noted, or empty: its recompute_from_month or
-     * reaches_months_from column, or for a model rebuilt per account, its grain key column month_start (or month).
+     * The column by which the months of this model's changed rows are noted, or empty: its recompute_from_month column,
+     * or for a model rebuilt per account, its grain key column month_start (or month).
      */
     String monthColumn() {
         if (!recomputeFromMonth.isEmpty()) {
             return recomputeFromMonth;
-        }
-        if (!reachesMonthsFrom.isEmpty()) {
-            return reachesMonthsFrom;
         }
         if (!perAccount() || !keyColumns.contains(ACCOUNT)) {
             return "";

@@ -10,7 +10,7 @@ import dev.baton.warehouse.SqlIdentifiers;
 
 /**
  * Parses the header comment every model starts with: model, grain and depends_on lines, and incremental_by,
- * materialized, sorted_by, recompute_from_month and reaches_months_from where they apply.
+ * materialized, sorted_by and recompute_from_month where they apply.
  */
 final class ModelHeader {
 
@@ -67,13 +67,8 @@ final class ModelHeader {
             throw invalid(file, "recompute_from_month: names a key column of the grain (the month a row belongs to), for a model"
                     + " without incremental_by; got '" + recomputeFromMonth + "'");
         }
-        String reachesMonthsFrom = fields.getOrDefault("reaches_months_from", "");
-        if (!reachesMonthsFrom.isEmpty() && (!incrementalBy.equals(Model.ACCOUNT) || !reachesMonthsFrom.matches("[a-z_][a-z0-9_]*"))) {
-            throw invalid(file, "reaches_months_from: names a month column of a model with incremental_by: account_id; got '"
-                    + reachesMonthsFrom + "'");
-        }
         Model model = new Model(name, layer, grain, keyColumns, dependencies, sql, incrementalBy, table,
-                sortedBy(file, fields.getOrDefault("sorted_by", "")), recomputeFromMonth, reachesMonthsFrom);
+                sortedBy(file, fields.getOrDefault("sorted_by", "")), recomputeFromMonth);
         if (model.isView() && !recomputeFromMonth.isEmpty()) {
             throw invalid(file, "recompute_from_month: rebuilds some months of a table; this model is a view");
         }
