@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.baton.warehouse.NightChanges;
 import dev.baton.warehouse.NightChanges.Source;
 import dev.baton.warehouse.Sha256;
 import dev.baton.warehouse.SqlIdentifiers;
@@ -66,7 +65,7 @@ final class IncrementalBuild {
     private final Set<String> readPerAccount;
     /** Tables the models read that no model builds and that carry no changes of their own (funnel_stage_map, ...). */
     private final Set<String> givenTables;
-    private final Map<String, Model> byName = new HashMap<>();
+    private final ChangedMonths changedMonths;
     private final Map<String, Change> changes = new HashMap<>();
     private final StepAttempt attempt;
     private final RunDateMove runDateMove;
@@ -109,7 +108,9 @@ final class IncrementalBuild {
         models.stream().filter(model -> !model.incrementalBy().isEmpty()).forEach(model -> readPerAccount.addAll(model.dependsOn()));
         this.givenTables = new HashSet<>(catalog.inputTables());
         givenTables.removeIf(table -> BuildLedger.isLanded(table) || table.equals(RUN_CONTEXT) || table.equals(IDENTITY_MAP));
+        Map<String, Model> byName = new HashMap<>();
         catalog.ordered().forEach(model -> byName.put(model.name(), model));
+        this.changedMonths = new ChangedMonths(ledger, byName, withAccounts);
         this.rebuilds = new PartialRebuild(sql, ledger, withAccounts, byName);
     }
 
@@ -247,38 +248,15 @@ final class IncrementalBuild {
         return model.dependsOn().stream().filter(dependency -> changeOf(model, dependency) == Change.ACCOUNTS).toList();
     }
 
-    /**
-     * The earliest month in which an input that changed tonight changed rows, or null when that is not known: then no
-     * month is safe to start from. An input with one row per account (dim_account) reaches, in a model rebuilt by month,
-     * only that model's rows of the months its month-grain inputs hold rows of the changed accounts in (the header's
-     * promise: such an input is only joined to those rows); the others must have noted their months.
-     */
+    /** The earliest month this model's changed inputs reach, or null when not known (see {@link ChangedMonths}). */
     private LocalDate earliestChangedMonth(Model model) {
-        List<String> changed = model.dependsOn().stream().filter(dependency -> changeOf(model, dependency) != Change.NONE).toList();
-        List<String> perAccountRows = changed.stream().filter(this::isOneRowPerAccount).toList();
-        Map<String, String> monthInputs = new HashMap<>();
-        model.dependsOn().stream().map(byName::get).filter(input -> input != null && input.perAccount() && !input.monthColumn().isEmpty())
-                .forEach(input -> monthInputs.put(input.name(), input.monthColumn()));
-        if (!perAccountRows.isEmpty() && monthInputs.isEmpty()) {
-            return null;
-        }
+        Map<String, Change> inputs = new HashMap<>();
+        model.dependsOn().forEach(dependency -> inputs.put(dependency, changeOf(model, dependency)));
         try {
-            List<String> noted = changed.stream().filter(input -> !perAccountRows.contains(input)).toList();
-            LocalDate earliest = noted.isEmpty() ? NightChanges.NO_MONTH : ledger.earliestChangedMonth(noted);
-            for (String input : perAccountRows) {
-                LocalDate reached = ledger.earliestMonthOfChangedAccounts(input, monthInputs);
-                earliest = earliest == null || reached.isAfter(earliest) ? earliest : reached;
-            }
-            return earliest;
+            return changedMonths.earliest(model, inputs);
         } catch (SQLException e) {
             throw new IllegalStateException(ModelFailure.of(model, e, sql.connection()));
         }
-    }
-
-    /** A model rebuilt per account whose grain is one row per account (dim_account). */
-    private boolean isOneRowPerAccount(String input) {
-        Model model = byName.get(input);
-        return model != null && model.perAccount() && model.keyColumns().equals(List.of(ACCOUNT)) && withAccounts.contains(input);
     }
 
     /** Every input that changed tonight named its changed rows by the key this model is rebuilt by. */

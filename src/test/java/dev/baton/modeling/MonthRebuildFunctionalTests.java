@@ -1,5 +1,6 @@
 package dev.baton.modeling;
 
+import static dev.baton.modeling.IncrementalNights.amount;
 import static dev.baton.modeling.IncrementalNights.assertSameRows;
 import static dev.baton.modeling.IncrementalNights.builds;
 import static dev.baton.modeling.IncrementalNights.run;
@@ -19,6 +20,7 @@ import dev.baton.bench.DeltaDelivery;
 import dev.baton.generate.DayDelivery;
 import dev.baton.generate.LandingGenerator;
 import dev.baton.support.PublishedWarehouse;
+import dev.baton.support.Scenarios;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -74,6 +76,38 @@ class MonthRebuildFunctionalTests {
         List<String> tables = tables(whole);
         assertThat(tables).containsAll(BY_MONTH);
         assertSameRows(incremental, whole, tables);
+    }
+
+    /**
+     * The four-accounts scenario (FiveAccountsScenarioFunctionalTests), then on 2024-04-16 A2 (Birch Bakery) moves from
+     * smb to mid_market. Only dim_account changes, and A2 has paid since January (S3, 2 seats of 1,200 a year at 10%
+     * off: 180 a month), so the churn mart is rebuilt from January: its new MRR in January is, by hand, smb 150 (A1 100,
+     * A4 50) and mid_market 180 (A2), where it was smb 330 the night before.
+     */
+    @Test
+    void anAccountsNewSegmentRebuildsTheMonthlyMartsFromItsFirstPaidMonth() throws Exception {
+        Path landing = Scenarios.copy("four_accounts", workspace.resolve("landing"));
+        Path warehouse = workspace.resolve("warehouse");
+        assertThat(run(landing, warehouse, "2024-04-15")).isZero();
+        PublishedWarehouse published = new PublishedWarehouse(warehouse);
+        String januaryNewMrr = "select segment, cast(new_mrr as decimal(18, 2)) as new_mrr from mart_churn_monthly"
+                + " where month = date '2024-01-01' and segment <> 'all' and new_mrr > 0 order by segment";
+        assertThat(published.rows(januaryNewMrr)).extracting(row -> row.get("segment") + " " + amount(row.get("new_mrr")))
+                .containsExactly("smb 330");
+        Files.writeString(landing.resolve("accounts_correction.csv"), """
+                account_id,account_name,segment,industry,country,acquisition_channel,sales_owner,csm_owner,created_at,updated_at
+                A2,Birch Bakery,mid_market,retail,US,paid_search,Dana Reyes,Sam Cole,2024-01-15T09:00:00Z,2024-04-16T00:00:00Z
+                """);
+
+        assertThat(run(landing, warehouse, "2024-04-16")).isZero();
+
+        assertThat(published.rows(januaryNewMrr)).extracting(row -> row.get("segment") + " " + amount(row.get("new_mrr")))
+                .containsExactly("mid_market 180", "smb 150");
+        Map<String, String> builds = builds(published);
+        assertThat(builds).containsEntry("dim_account", "accounts 1").containsEntry("fct_mrr_movement", "kept")
+                .containsEntry("mart_churn_monthly", "months").containsEntry("mart_expansion_monthly", "months");
+        assertThat(published.rows("select min(key_value) as month from night_changes where entity = 'months mart_churn_monthly'"))
+                .extracting(row -> row.get("month")).containsExactly("2024-01-01");
     }
 
     /**
