@@ -3,6 +3,7 @@
    depends_on: bi_account_mrr
    materialized: table
    sorted_by: month, segment
+   recompute_from_month: month
 */
 with
 

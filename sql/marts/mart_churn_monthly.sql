@@ -1,6 +1,7 @@
 /* model: mart_churn_monthly
    grain: one row per calendar month per customer segment, plus segment 'all' for the total (month, segment)
    depends_on: fct_mrr_movement, dim_account, dim_month, run_context
+   recompute_from_month: month
 */
 with
 

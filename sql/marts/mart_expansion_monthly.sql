@@ -1,6 +1,7 @@
 /* model: mart_expansion_monthly
    grain: one row per month per CSM per sales owner, plus 'all' for either or both, from the month of the group's first paid month to the run month (month_start, csm_owner, sales_owner)
    depends_on: int_expansion_account_month, dim_account
+   recompute_from_month: month_start
 */
 with
 

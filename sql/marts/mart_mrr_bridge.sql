@@ -1,6 +1,7 @@
 /* model: mart_mrr_bridge
    grain: one row per calendar month with recurring revenue (month)
    depends_on: fct_mrr_movement, dim_month, run_context
+   recompute_from_month: month
 */
 with
 

@@ -1,6 +1,7 @@
 /* model: mart_retention_monthly
    grain: one row per calendar month (month)
    depends_on: fct_mrr_movement, int_trailing_year_account_month, dim_month, run_context
+   recompute_from_month: month
 */
 with
 

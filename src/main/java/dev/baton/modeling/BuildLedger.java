@@ -113,9 +113,9 @@ public final class BuildLedger {
         execute("delete from model_builds");
     }
 
-    /** Forgets what this input changed tonight. */
+    /** Forgets what this input changed tonight (and, for a model, the months it changed). */
     void forgetChanges(String input) throws SQLException {
-        changes.forget(List.of(Source.ofInput(input)));
+        changes.forget(withMonths(List.of(input)));
     }
 
     /**
@@ -128,7 +128,7 @@ public final class BuildLedger {
         execute("insert into main." + SqlIdentifiers.require(table) + " select step.model, builds.fingerprint, builds.run_date from (values "
                 + values + ") as step(model) left join main.model_builds as builds on builds.model = step.model");
         execute("delete from main.model_builds where model in (" + literals(models) + ")");
-        changes.forget(sources(models));
+        changes.forget(withMonths(models));
     }
 
     /** The sources (landed entities and models) that changed anything tonight. */
@@ -175,6 +175,39 @@ public final class BuildLedger {
         return changes.noteAccounts(Source.ofInput(input), selectOfAccounts, parameters);
     }
 
+    /** Notes as the months this model's rows changed in the dates the select returns (one column, a month's first day). */
+    void noteMonths(String model, String selectOfMonths) throws SQLException {
+        changes.noteMonths(Source.months(model), selectOfMonths);
+    }
+
+    /**
+     * The earliest month any of these inputs changed rows in, or null when one of them changed without noting its
+     * months (a landed table, a model without a month column, a model built whole and not compared).
+     */
+    LocalDate earliestChangedMonth(Collection<String> inputs) throws SQLException {
+        if (inputs.stream().anyMatch(BuildLedger::isLanded)) {
+            return null;
+        }
+        return changes.earliestMonth(inputs.stream().map(Source::months).toList());
+    }
+
+    /**
+     * The earliest month of the rows these month-grain tables (name to month column) hold tonight of the accounts this
+     * input changed; {@link NightChanges#NO_MONTH} when they hold none. Rows of those accounts that a table dropped
+     * tonight are in that table's own noted months.
+     */
+    LocalDate earliestMonthOfChangedAccounts(String input, Map<String, String> monthTables) throws SQLException {
+        StringJoiner months = new StringJoiner(" union all ");
+        monthTables.forEach((table, column) -> months.add("select min(" + SqlIdentifiers.require(column) + ") as changed_month from main."
+                + SqlIdentifiers.require(table) + " where account_id in (" + accountsChangedIn(input) + ")"));
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("select cast(min(changed_month) as date) from (" + months + ")")) {
+            rows.next();
+            LocalDate earliest = rows.getObject(1, LocalDate.class);
+            return earliest == null ? NightChanges.NO_MONTH : earliest;
+        }
+    }
+
     /** Notes as changed by this input the rows the select names (account_id, key_name, key_value), once each. */
     void noteKeys(String input, String selectOfKeys) throws SQLException {
         changes.noteKeys(Source.ofInput(input), selectOfKeys);
@@ -200,6 +233,13 @@ public final class BuildLedger {
         try (Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
+    }
+
+    /** The sources of these inputs and, for each model among them, the source of its changed months. */
+    private static List<Source> withMonths(Collection<String> inputs) {
+        List<Source> sources = new ArrayList<>(sources(inputs));
+        inputs.stream().filter(input -> !isLanded(input)).forEach(input -> sources.add(Source.months(input)));
+        return sources;
     }
 
     private static List<Source> sources(Collection<String> inputs) {

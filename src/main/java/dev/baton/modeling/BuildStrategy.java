@@ -1,6 +1,8 @@
 package dev.baton.modeling;
 
+import java.time.LocalDate;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * How a model is built tonight (see {@link IncrementalBuild}), as {@code model_builds.build} records it. Choosing is
@@ -13,6 +15,11 @@ enum BuildStrategy {
     FOR_KEYS("keys"),
     /** Rows of the changed accounts computed again (header {@code incremental_by: account_id}). */
     FOR_ACCOUNTS("accounts"),
+    /**
+     * Rows of the months from the earliest its changed inputs changed in computed again (header
+     * {@code recompute_from_month: <month column>}).
+     */
+    FROM_MONTH("months"),
     /** Built whole; everything that reads it is built whole too. */
     WHOLE("full"),
     /** Built whole beside last night's table and compared with it, as a model built per account reads it. */
@@ -53,9 +60,17 @@ enum BuildStrategy {
      * @param readsOnlyModelsWithAccounts every input with an account_id is a model built before it (a landed table
      *     holds versions, not one row per key, so it cannot be filtered by account)
      * @param readPerAccount a model built per account reads it, so its changed accounts are worth knowing
+     * @param earliestChangedMonth the earliest month any changed input changed rows in, or null when one of them changed
+     *     without noting its months (asked only of a model with recompute_from_month: it reads {@code night_changes})
      */
     record Facts(boolean sameAsLastNight, Change inputs, BooleanSupplier changesKeyedByGrain, boolean readsOnlyModelsWithAccounts,
-            boolean readPerAccount) {
+            boolean readPerAccount, Supplier<LocalDate> earliestChangedMonth) {
+
+        /** The facts of a build where no input noted months. */
+        Facts(boolean sameAsLastNight, Change inputs, BooleanSupplier changesKeyedByGrain, boolean readsOnlyModelsWithAccounts,
+                boolean readPerAccount) {
+            this(sameAsLastNight, inputs, changesKeyedByGrain, readsOnlyModelsWithAccounts, readPerAccount, () -> null);
+        }
     }
 
     static BuildStrategy choose(Model model, Facts facts) {
@@ -70,6 +85,9 @@ enum BuildStrategy {
         }
         if (facts.inputs() == Change.ACCOUNTS && model.perAccount() && (model.isView() || facts.readsOnlyModelsWithAccounts())) {
             return FOR_ACCOUNTS;
+        }
+        if (!model.recomputeFromMonth().isEmpty() && !model.isView() && facts.earliestChangedMonth().get() != null) {
+            return FROM_MONTH;
         }
         if (!model.isView() && model.incrementalBy().isEmpty() && facts.readPerAccount()) {
             return WHOLE_AND_COMPARE;

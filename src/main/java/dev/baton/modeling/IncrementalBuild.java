@@ -30,6 +30,8 @@ import org.slf4j.LoggerFactory;
  * <li>rebuilt <b>for the changed keys</b> when its header says {@code incremental_by: <its grain key>} and every input
  * that changed names its changed rows by that key: the same, by key, and a staging view it reads by that key is
  * computed for those keys only, from the landed versions of those keys;</li>
+ * <li>rebuilt <b>from a month</b> when its header says {@code recompute_from_month: <month column>} and every input that
+ * changed noted the months of its changed rows: the rows of the months from the earliest of them on;</li>
  * <li>rebuilt <b>and compared</b> with last night's table when a model rebuilt per account reads it: rows that differ
  * add their accounts to {@code night_changes}, and a table without accounts that differs at all changes everything
  * downstream;</li>
@@ -63,6 +65,7 @@ final class IncrementalBuild {
     private final Set<String> readPerAccount;
     /** Tables the models read that no model builds and that carry no changes of their own (funnel_stage_map, ...). */
     private final Set<String> givenTables;
+    private final ChangedMonths changedMonths;
     private final Map<String, Change> changes = new HashMap<>();
     private final StepAttempt attempt;
     private final RunDateMove runDateMove;
@@ -107,6 +110,7 @@ final class IncrementalBuild {
         givenTables.removeIf(table -> BuildLedger.isLanded(table) || table.equals(RUN_CONTEXT) || table.equals(IDENTITY_MAP));
         Map<String, Model> byName = new HashMap<>();
         catalog.ordered().forEach(model -> byName.put(model.name(), model));
+        this.changedMonths = new ChangedMonths(ledger, byName, withAccounts);
         this.rebuilds = new PartialRebuild(sql, ledger, withAccounts, byName);
     }
 
@@ -156,11 +160,13 @@ final class IncrementalBuild {
         connection.setAutoCommit(false);
         try {
             BuildStrategy strategy = BuildStrategy.choose(model, new BuildStrategy.Facts(sameAsLastNight, inputs,
-                    () -> changesKeyedBy(model), readsOnlyModelsWithAccounts(model), readPerAccount.contains(model.name())));
+                    () -> changesKeyedBy(model), readsOnlyModelsWithAccounts(model), readPerAccount.contains(model.name()),
+                    () -> earliestChangedMonth(model)));
             Change change = switch (strategy) {
                 case KEPT -> keep(model);
                 case FOR_KEYS -> rebuilds.rebuildChangedKeys(model, changedInputs(model));
                 case FOR_ACCOUNTS -> rebuilds.rebuildChangedAccounts(model, changedInputs(model));
+                case FROM_MONTH -> rebuilds.rebuildFromMonth(model, earliestChangedMonth(model));
                 case WHOLE_AND_COMPARE -> rebuilds.rebuildAndCompare(model);
                 case WHOLE -> rebuilds.rebuild(model);
             };
@@ -183,7 +189,9 @@ final class IncrementalBuild {
             long committing = System.nanoTime();
             connection.commit();
             log.info("model {} built as {} ({}; changed: {}) in {} ms, committed in {} ms", model.name(), model.isView() ? "view" : "table",
-                    strategy.partial() ? "for the changed " + strategy.recorded() : strategy.recorded(), change.recorded(),
+                    strategy.partial() ? "for the changed " + strategy.recorded()
+                            : strategy == BuildStrategy.FROM_MONTH ? "from month " + earliestChangedMonth(model) : strategy.recorded(),
+                    change.recorded(),
                     Math.round(seconds * 1000), (System.nanoTime() - committing) / 1_000_000);
         } catch (SQLException | RuntimeException e) {
             connection.rollback();
@@ -238,6 +246,17 @@ final class IncrementalBuild {
     /** The inputs whose rows changed for some accounts or keys only: the partial builds read their changes. */
     private List<String> changedInputs(Model model) {
         return model.dependsOn().stream().filter(dependency -> changeOf(model, dependency) == Change.ACCOUNTS).toList();
+    }
+
+    /** The earliest month this model's changed inputs reach, or null when not known (see {@link ChangedMonths}). */
+    private LocalDate earliestChangedMonth(Model model) {
+        Map<String, Change> inputs = new HashMap<>();
+        model.dependsOn().forEach(dependency -> inputs.put(dependency, changeOf(model, dependency)));
+        try {
+            return changedMonths.earliest(model, inputs);
+        } catch (SQLException e) {
+            throw new IllegalStateException(ModelFailure.of(model, e, sql.connection()));
+        }
     }
 
     /** Every input that changed tonight named its changed rows by the key this model is rebuilt by. */

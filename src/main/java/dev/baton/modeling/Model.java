@@ -16,15 +16,42 @@ import java.util.regex.Pattern;
  *        than computing the view on every query (staging models are always views, core and marts always tables)
  * @param sortedBy the columns of the header's {@code sorted_by:}, or none: the table is written in that order, so
  *        DuckDB's per-row-group min/max (zone maps) skip most of it for a filter on the leading column
+ * @param recomputeFromMonth the column of the header's {@code recompute_from_month:}, or empty: a date column holding
+ *        the first day of the month a row belongs to, and the promise that a row of month m is never computed from
+ *        input rows of months after m (so a change whose earliest month is M alters no row before M), and that an
+ *        input with one row per account (dim_account) is only joined to that account's rows of its month-grain inputs.
+ *        Such a model, when the months its changed inputs reach are known, is rebuilt from the earliest of them on
  */
 record Model(String name, String layer, String grain, List<String> keyColumns, List<String> dependsOn, String sql,
-        String incrementalBy, boolean materializedAsTable, List<String> sortedBy) {
+        String incrementalBy, boolean materializedAsTable, List<String> sortedBy, String recomputeFromMonth) {
 
     static final String ACCOUNT = "account_id";
+    /** The names a per-account model's month key column may have (its rows' months are noted when they change). */
+    private static final List<String> MONTH_KEYS = List.of("month_start", "month");
 
     /** A model as its layer builds it, unsorted. */
     Model(String name, String layer, String grain, List<String> keyColumns, List<String> dependsOn, String sql, String incrementalBy) {
-        this(name, layer, grain, keyColumns, dependsOn, sql, incrementalBy, false, List.of());
+        this(name, layer, grain, keyColumns, dependsOn, sql, incrementalBy, false, List.of(), "");
+    }
+
+    /** A model not rebuilt by month. */
+    Model(String name, String layer, String grain, List<String> keyColumns, List<String> dependsOn, String sql, String incrementalBy,
+            boolean materializedAsTable, List<String> sortedBy) {
+        this(name, layer, grain, keyColumns, dependsOn, sql, incrementalBy, materializedAsTable, sortedBy, "");
+    }
+
+    /**
+     * The column by which the months of this model's changed rows are noted, or empty: its recompute_from_month column,
+     * or for a model rebuilt per account, its grain key column month_start (or month).
+     */
+    String monthColumn() {
+        if (!recomputeFromMonth.isEmpty()) {
+            return recomputeFromMonth;
+        }
+        if (!perAccount() || !keyColumns.contains(ACCOUNT)) {
+            return "";
+        }
+        return keyColumns.stream().filter(MONTH_KEYS::contains).findFirst().orElse("");
     }
 
     boolean perAccount() {

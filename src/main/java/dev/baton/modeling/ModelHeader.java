@@ -10,7 +10,7 @@ import dev.baton.warehouse.SqlIdentifiers;
 
 /**
  * Parses the header comment every model starts with: model, grain and depends_on lines, and incremental_by,
- * materialized and sorted_by where they apply.
+ * materialized, sorted_by and recompute_from_month where they apply.
  */
 final class ModelHeader {
 
@@ -61,8 +61,17 @@ final class ModelHeader {
                     ? " (" + keyColumns.get(0) + ")" : "") + ", got '" + incrementalBy + "'");
         }
         boolean table = materializedAsTable(file, layer, fields.getOrDefault("materialized", ""));
+        String recomputeFromMonth = fields.getOrDefault("recompute_from_month", "");
+        // a grain key column: never null, so every row belongs to a month and is rebuilt with it
+        if (!recomputeFromMonth.isEmpty() && (!incrementalBy.isEmpty() || !keyColumns.contains(recomputeFromMonth))) {
+            throw invalid(file, "recompute_from_month: names a key column of the grain (the month a row belongs to), for a model"
+                    + " without incremental_by; got '" + recomputeFromMonth + "'");
+        }
         Model model = new Model(name, layer, grain, keyColumns, dependencies, sql, incrementalBy, table,
-                sortedBy(file, fields.getOrDefault("sorted_by", "")));
+                sortedBy(file, fields.getOrDefault("sorted_by", "")), recomputeFromMonth);
+        if (model.isView() && !recomputeFromMonth.isEmpty()) {
+            throw invalid(file, "recompute_from_month: rebuilds some months of a table; this model is a view");
+        }
         if (model.isView() && !model.sortedBy().isEmpty()) {
             throw invalid(file, "sorted_by: orders the rows of a table; this model is a view (a bi model says materialized: table)");
         }

@@ -1,12 +1,14 @@
 package dev.baton.modeling;
 
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
 
 import dev.baton.warehouse.DuckDbFiles;
+import dev.baton.warehouse.NightChanges;
 import dev.baton.warehouse.SqlIdentifiers;
 
 /**
@@ -93,6 +95,7 @@ final class PartialRebuild {
         }
         String accountsDiffering = replaceDiffering(model, ACCOUNT, REBUILT_ACCOUNTS);
         ledger.noteAccounts(model.name(), accountsDiffering);
+        noteMonths(model);
         long changedAccounts = sql.count(accountsDiffering);
         sql.execute("drop table model_difference", model);
         sql.execute("drop table model_new_rows", model);
@@ -138,10 +141,46 @@ final class PartialRebuild {
             ledger.noteAccounts(model.name(), "select distinct " + ACCOUNT + " from model_difference where " + ACCOUNT + " is not null");
             change = Change.ACCOUNTS;
         }
+        noteMonths(model);
         sql.execute("drop table model_difference", model);
         sql.execute("drop table " + last, model);
         sql.execute("alter table " + next + " rename to " + model.name(), model);
         return change;
+    }
+
+    /**
+     * Computes again the model's rows of the months from {@code from} on (its SQL filtered on its month column, which
+     * DuckDB pushes down where it can), compares them with the table's rows of those months, and replaces the months
+     * whose rows differ, which are noted as changed. Rows of earlier months are left: the header promises a change
+     * from month {@code from} on cannot reach them.
+     *
+     * @return ALL when a row differs (the model has no accounts to name), else NONE
+     */
+    Change rebuildFromMonth(Model model, LocalDate from) throws SQLException {
+        if (from.equals(NightChanges.NO_MONTH)) {
+            return Change.NONE; // its inputs changed only rows that belong to no month, which reach none of its rows
+        }
+        String month = DuckDbFiles.quoteIdentifier(model.recomputeFromMonth());
+        String fromMonth = month + " >= date '" + from + "'";
+        sql.execute("create or replace temp table model_new_rows as select * from (\n" + model.sql() + "\n) as model_rows where "
+                + fromMonth, model);
+        compare(model, "select * from main." + model.name() + " where " + fromMonth, "model_new_rows");
+        String differing = "select distinct " + month + " from model_difference";
+        sql.execute("delete from main." + model.name() + " where " + month + " in (" + differing + ")", model);
+        sql.execute("insert into main." + model.name() + " select * from model_new_rows where " + month + " in (" + differing + ")"
+                + model.orderBy(), model);
+        long differingRows = sql.count("select * from model_difference");
+        noteMonths(model);
+        sql.execute("drop table model_difference", model);
+        sql.execute("drop table model_new_rows", model);
+        return differingRows == 0 ? Change.NONE : Change.ALL;
+    }
+
+    /** Notes the months of the rows in {@code model_difference}, for a model with a month column. */
+    private void noteMonths(Model model) throws SQLException {
+        if (!model.monthColumn().isEmpty()) {
+            ledger.noteMonths(model.name(), "select cast(" + DuckDbFiles.quoteIdentifier(model.monthColumn()) + " as date) from model_difference");
+        }
     }
 
     /**

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
@@ -36,6 +37,14 @@ public final class NightChanges {
 
         public static Source model(String name) {
             return new Source("model " + SqlIdentifiers.require(name));
+        }
+
+        /**
+         * The months of a model's rows that changed tonight (as {@code months <name>}, one row per month, the month's
+         * first day in {@code key_value}); apart from the model's own entity so its accounts and keys read as before.
+         */
+        public static Source months(String model) {
+            return new Source("months " + SqlIdentifiers.require(model));
         }
 
         /** A model's input: a landed table is its entity, anything else a model. */
@@ -120,6 +129,41 @@ public final class NightChanges {
     public void noteKeys(Source source, String selectOfKeys) throws SQLException {
         execute("insert into main.night_changes (entity, " + ACCOUNT + ", key_name, key_value) select distinct "
                 + source.literal() + ", * from (" + selectOfKeys + ")");
+    }
+
+    /** What {@link #earliestMonth} says of sources that changed rows belonging to no month. */
+    public static final LocalDate NO_MONTH = LocalDate.of(9999, 12, 1);
+
+    /**
+     * Notes as the months this source changed the distinct dates the select returns (one column, a month's first day);
+     * when it returns rows but no date, one row without a month: the source changed rows that belong to no month.
+     */
+    public void noteMonths(Source source, String selectOfMonths) throws SQLException {
+        execute("insert into main.night_changes (entity, key_name, key_value) select distinct " + source.literal()
+                + ", 'month', strftime(changed_month, '%Y-%m-%d') from (" + selectOfMonths + ") as months(changed_month)"
+                + " where changed_month is not null");
+        execute("insert into main.night_changes (entity, key_name) select " + source.literal() + ", 'month' where exists ("
+                + selectOfMonths + ") and not exists (select 1 from main.night_changes where entity = " + source.literal() + ")");
+    }
+
+    /**
+     * The earliest month these sources noted as changed; {@link #NO_MONTH} when they changed only rows of no month; null
+     * when one of them noted nothing (it changed without month information: the caller asks only of sources that changed).
+     */
+    public LocalDate earliestMonth(Collection<Source> sources) throws SQLException {
+        if (sources.isEmpty()) {
+            return null;
+        }
+        String sql = "select count(distinct entity), min(cast(key_value as date)) from main.night_changes where entity in ("
+                + literals(sources) + ")";
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            if (rows.getLong(1) != sources.size()) {
+                return null;
+            }
+            LocalDate earliest = rows.getObject(2, LocalDate.class);
+            return earliest == null ? NO_MONTH : earliest;
+        }
     }
 
     /** Every change of these sources names its row by this key. */

@@ -2,6 +2,7 @@ package dev.baton.modeling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import dev.baton.modeling.BuildStrategy.Facts;
@@ -83,9 +84,24 @@ class BuildStrategyTests {
     }
 
     @Test
+    void aModelByMonthIsRebuiltFromAMonthOnlyWhenEveryChangedInputNotedItsMonths() {
+        // given
+        Model byMonth = new Model("mart_m", "marts", "one row per month (month)", List.of("month"), List.of("a"), "select 1", "",
+                false, List.of(), "month");
+        Facts noted = new Facts(true, Change.ALL, () -> false, true, false, () -> LocalDate.of(2024, 9, 1));
+        Facts notNoted = new Facts(true, Change.ACCOUNTS, () -> false, true, true, () -> null);
+
+        // when / then
+        assertThat(BuildStrategy.choose(byMonth, noted)).isEqualTo(BuildStrategy.FROM_MONTH);
+        assertThat(BuildStrategy.choose(byMonth, notNoted)).isEqualTo(BuildStrategy.WHOLE_AND_COMPARE);
+        // a model without the header ignores noted months
+        assertThat(BuildStrategy.choose(PLAIN_TABLE, noted)).isEqualTo(BuildStrategy.WHOLE);
+    }
+
+    @Test
     void theRecordedValuesAreTheLedgersColumnValues() {
         assertThat(List.of(BuildStrategy.values())).extracting(BuildStrategy::recorded)
-                .containsExactly("kept", "keys", "accounts", "full", "full");
+                .containsExactly("kept", "keys", "accounts", "months", "full", "full");
         assertThat(BuildStrategy.ofRecorded("full")).isEqualTo(BuildStrategy.WHOLE);
         assertThat(Change.ofRecorded("none")).isEqualTo(Change.NONE);
     }

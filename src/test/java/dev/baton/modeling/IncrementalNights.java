@@ -1,8 +1,14 @@
 package dev.baton.modeling;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -78,5 +84,53 @@ final class IncrementalNights {
         return published.rows("select model, build, changed, accounts from model_builds").stream().collect(Collectors.toMap(
                 row -> (String) row.get("model"),
                 row -> row.get("build") + (row.get("accounts") == null ? "" : " " + row.get("accounts")) + " " + row.get("changed")));
+    }
+
+    /** The model tables of a warehouse, by name. */
+    static List<String> tables(Path warehouse) {
+        List<String> tables = new ArrayList<>();
+        new PublishedWarehouse(warehouse).rows("select model from model_builds where model in"
+                + " (select table_name from duckdb_tables()) order by model").forEach(row -> tables.add((String) row.get("model")));
+        return tables;
+    }
+
+    /** Each of these tables has the same rows (as a multiset) in the two published warehouses. */
+    static void assertSameRows(Path incremental, Path whole, List<String> tables) throws Exception {
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+                Statement statement = connection.createStatement()) {
+            statement.execute("attach '" + incremental.resolve("warehouse.duckdb") + "' as incremental (read_only)");
+            statement.execute("attach '" + whole.resolve("warehouse.duckdb") + "' as whole (read_only)");
+            for (String table : tables) {
+                long rows = count(statement, "select count(*) from whole.main." + table);
+                String incrementalRows = comparable(statement, "incremental", table);
+                String wholeRows = comparable(statement, "whole", table);
+                long differing = count(statement, "select count(*) from (select * from (" + incrementalRows + " except all " + wholeRows
+                        + ") union all select * from (" + wholeRows + " except all " + incrementalRows + "))");
+                assertThat(differing).as("rows of %s (%d rows) that differ from a whole build", table, rows).isZero();
+            }
+        }
+    }
+
+    /**
+     * The table's rows with doubles rounded to 9 places: an average of doubles depends on the order rows are summed
+     * in, which differs once some accounts' rows were deleted and inserted again. Decimals (money) compare exactly.
+     */
+    private static String comparable(Statement statement, String database, String table) throws Exception {
+        List<String> columns = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery("select column_name, data_type from duckdb_columns() where database_name = '"
+                + database + "' and schema_name = 'main' and table_name = '" + table + "' order by column_index")) {
+            while (rows.next()) {
+                String column = '"' + rows.getString(1) + '"';
+                columns.add(rows.getString(2).equals("DOUBLE") ? "round(" + column + ", 9) as " + column : column);
+            }
+        }
+        return "select " + String.join(", ", columns) + " from " + database + ".main." + table;
+    }
+
+    private static long count(Statement statement, String sql) throws Exception {
+        try (ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 }

@@ -85,6 +85,24 @@ class ModelCatalogTests {
     }
 
     @Test
+    void recomputeFromMonthNamesAGrainKeyColumnOfAModelWithoutIncrementalBy() throws IOException {
+        model("core", "fct_a", "landed_a", "select * from landed_a");
+        Path file = project.resolve("sql/marts/mart_a.sql");
+        Files.createDirectories(file.getParent());
+        String header = "/* model: mart_a\n   grain: one row per month (month)\n   depends_on: fct_a\n";
+
+        Files.writeString(file, header + "   recompute_from_month: month\n*/\nselect * from fct_a\n");
+        Model mart = ModelCatalog.load(new ProjectFiles(project)).ordered().stream().filter(model -> model.name().equals("mart_a"))
+                .findFirst().orElseThrow();
+        assertThat(mart.recomputeFromMonth()).isEqualTo("month");
+        assertThat(mart.monthColumn()).isEqualTo("month");
+
+        Files.writeString(file, header + "   recompute_from_month: month_start\n*/\nselect * from fct_a\n");
+        assertThatThrownBy(() -> ModelCatalog.load(new ProjectFiles(project))).hasMessage("sql/marts/mart_a.sql: recompute_from_month:"
+                + " names a key column of the grain (the month a row belongs to), for a model without incremental_by; got 'month_start'");
+    }
+
+    @Test
     void aBiModelIsATableSortedAsItsHeaderSaysAndAViewOtherwise() throws IOException {
         model("core", "fct_a", "landed_a", "select * from landed_a");
         model("bi", "bi_view", "fct_a", "select * from fct_a");

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -44,6 +45,28 @@ class NightChangesTests {
         assertThat(Source.ofInput("fct_mrr_month").entity()).isEqualTo("model fct_mrr_month");
         assertThat(Source.IDENTITY_MAP.entity()).isEqualTo("identity_map");
         assertThatThrownBy(() -> Source.landed("tickets; drop table x")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theEarliestChangedMonthIsKnownOnlyWhenEverySourceNotedItsMonths() throws Exception {
+        Source health = Source.months("mart_account_health");
+        Source accounts = Source.months("dim_account");
+        Source deals = Source.months("fct_deal");
+        changes.noteMonths(health, "select * from (values (date '2024-12-01'), (date '2024-10-01'), (date '2024-12-01')) as m(d)");
+        // rows that changed but belong to no month (a cohort month empty before and after)
+        changes.noteMonths(accounts, "select cast(null as date)");
+        // a select that returns no rows notes nothing
+        changes.noteMonths(deals, "select date '2024-01-01' where false");
+
+        assertThat(changes.earliestMonth(List.of(health))).isEqualTo(LocalDate.of(2024, 10, 1));
+        assertThat(changes.earliestMonth(List.of(health, accounts))).isEqualTo(LocalDate.of(2024, 10, 1));
+        assertThat(changes.earliestMonth(List.of(accounts))).isEqualTo(NightChanges.NO_MONTH);
+        assertThat(changes.earliestMonth(List.of(health, deals))).isNull();
+        assertThat(changes.earliestMonth(List.of())).isNull();
+        // the months are their own entity: the model's accounts and keys read as before
+        assertThat(changes.sources()).containsExactlyInAnyOrder(health, accounts);
+        assertThat(rows("select key_value from night_changes where entity = 'months mart_account_health' order by 1"))
+                .containsExactly("2024-10-01", "2024-12-01");
     }
 
     @Test
