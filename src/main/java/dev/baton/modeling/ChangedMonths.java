@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import dev.baton.warehouse.NightChanges;
@@ -25,6 +26,11 @@ final class ChangedMonths {
     private final Map<String, Model> catalog;
     /** The tables and views of the build file with an account_id column. */
     private final Set<String> withAccounts;
+    /**
+     * Each model's answer once worked out: the build asks when choosing, building and logging, and the answer may scan
+     * the month tables for dim_account's changed accounts. Its inputs are built before it, so it cannot change.
+     */
+    private final Map<String, Optional<LocalDate>> answered = new HashMap<>();
 
     ChangedMonths(BuildLedger ledger, Map<String, Model> catalog, Set<String> withAccounts) {
         this.ledger = ledger;
@@ -37,6 +43,16 @@ final class ChangedMonths {
      * @return the earliest month, {@link NightChanges#NO_MONTH} when the changes reach no month, or null when not known
      */
     LocalDate earliest(Model model, Map<String, Change> inputs) throws SQLException {
+        Optional<LocalDate> known = answered.get(model.name());
+        if (known != null) {
+            return known.orElse(null);
+        }
+        LocalDate earliest = workOut(model, inputs);
+        answered.put(model.name(), Optional.ofNullable(earliest));
+        return earliest;
+    }
+
+    private LocalDate workOut(Model model, Map<String, Change> inputs) throws SQLException {
         List<String> changed = model.dependsOn().stream().filter(dependency -> inputs.get(dependency) != Change.NONE).toList();
         // built whole (changed: all), such an input names no accounts: it is then one that noted no months
         List<String> perAccountRows = changed.stream()
